@@ -1,0 +1,360 @@
+//! Layout: where the headline, lead, dateline and body paragraphs lie in an article.
+//!
+//! Everything is found by byte ranges into the text, so that every field's span slices
+//! back to exactly its text. The dateline anchors the layout: what stands between the
+//! headline and it is the lead; what follows it is the body.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use crate::dateline::{self, Found};
+
+#[derive(Debug, Default)]
+pub(crate) struct Layout {
+    pub headline: Option<Range<usize>>,
+    pub lead: Option<Range<usize>>,
+    pub dateline: Option<(Range<usize>, Found)>,
+    pub body: Vec<Range<usize>>,
+}
+
+/// Site furniture lines stand only before the headline, and only a few of them.
+const MAX_FURNITURE: usize = 4;
+/// The dateline opens one of the first lines after the furniture: headline, lead (one or
+/// two lines), dateline.
+const DATELINE_WITHIN: usize = 5;
+
+/// Lines of `text` as byte ranges without their terminators (`\n`, `\r\n` or a lone `\r`).
+fn lines(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                out.push(start..i);
+                start = i + 1;
+            }
+            b'\r' => {
+                out.push(start..i);
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < bytes.len() {
+        out.push(start..bytes.len());
+    }
+    out
+}
+
+/// `range` without the whitespace at either end.
+fn trim(text: &str, range: Range<usize>) -> Range<usize> {
+    let s = &text[range.clone()];
+    let start = range.start + (s.len() - s.trim_start().len());
+    let end = range.start + s.trim_end().len();
+    start..end.max(start)
+}
+
+fn is_blank(text: &str, line: &Range<usize>) -> bool {
+    text[line.clone()].trim().is_empty()
+}
+
+pub(crate) fn layout(text: &str) -> Layout {
+    let lines = lines(text);
+    let content: Vec<usize> = (0..lines.len())
+        .filter(|&i| !is_blank(text, &lines[i]))
+        .collect();
+    let Some(&last_content) = content.last() else {
+        return Layout::default();
+    };
+
+    let mut first = 0;
+    while first < MAX_FURNITURE.min(content.len() - 1)
+        && is_furniture(&text[lines[content[first]].clone()])
+    {
+        first += 1;
+    }
+    let top = &content[first..];
+
+    let dateline = top
+        .iter()
+        .take(DATELINE_WITHIN)
+        .enumerate()
+        .find_map(|(nth, &i)| {
+            let line = trim(text, lines[i].clone());
+            dateline::find(&text[line.clone()]).map(|found| {
+                let range = line.start + found.range.start..line.start + found.range.end;
+                (nth, i, range, found)
+            })
+        });
+
+    let mut layout = Layout::default();
+    let body_from = match dateline {
+        Some((nth, i, range, found)) => {
+            if nth > 0 {
+                layout.headline = Some(trim(text, lines[top[0]].clone()));
+            }
+            if nth > 1 {
+                layout.lead = Some(trim(text, lines[top[1]].start..lines[top[nth - 1]].end));
+            }
+            let from = range.end;
+            layout.dateline = Some((range, found));
+            (i, from)
+        }
+        None => {
+            let headline = top[0];
+            layout.headline = Some(trim(text, lines[headline].clone()));
+            match content.iter().find(|&&i| i > headline) {
+                Some(&next) => (next, lines[next].start),
+                None => (last_content + 1, text.len()),
+            }
+        }
+    };
+    layout.body = paragraphs(text, &lines, body_from);
+    strip_signoff(text, &mut layout.body);
+    layout
+}
+
+/// Body paragraphs from line `from.0`, whose text starts at byte `from.1`. Blank lines
+/// separate paragraphs; an article with none has one paragraph a line.
+fn paragraphs(
+    text: &str,
+    lines: &[Range<usize>],
+    (first, start): (usize, usize),
+) -> Vec<Range<usize>> {
+    let mut body_lines: Vec<Range<usize>> = Vec::new();
+    if let Some(line) = lines.get(first) {
+        body_lines.push(start.max(line.start)..line.end);
+        body_lines.extend(lines[first + 1..].iter().cloned());
+    }
+    let blank_separated = body_lines.iter().any(|l| is_blank(text, l));
+    let mut out = Vec::new();
+    let mut open: Option<Range<usize>> = None;
+    for line in body_lines {
+        if is_blank(text, &line) {
+            out.extend(open.take());
+        } else if blank_separated {
+            open = Some(open.map_or(line.clone(), |p| p.start..line.end));
+        } else {
+            out.push(line);
+        }
+    }
+    out.extend(open);
+    out.into_iter()
+        .map(|p| trim(text, p))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Drops the sign-off ("Reuter", "(Reporting by …)") from the end of the body: whole
+/// paragraphs, or the last line of the last paragraph.
+fn strip_signoff(text: &str, body: &mut Vec<Range<usize>>) {
+    while body.last().is_some_and(|p| is_signoff(&text[p.clone()])) {
+        body.pop();
+    }
+    if let Some(last) = body.last_mut() {
+        let para = &text[last.clone()];
+        if let Some(cut) = para.rfind(['\n', '\r'])
+            && is_signoff(&para[cut..])
+        {
+            *last = trim(text, last.start..last.start + cut);
+        }
+    }
+}
+
+fn is_signoff(line: &str) -> bool {
+    let line = line.trim();
+    if matches!(
+        line,
+        "Reuter" | "REUTER" | "Reuters" | "REUTERS" | "Enditem" | "ENDITEM" | "(END)" | "END"
+    ) {
+        return true;
+    }
+    let inner = line
+        .strip_prefix('(')
+        .and_then(|l| l.strip_suffix(')'))
+        .unwrap_or(line);
+    [
+        "Reporting by ",
+        "Additional reporting by ",
+        "Writing by ",
+        "Editing by ",
+        "Compiled by ",
+    ]
+    .iter()
+    .any(|p| inner.starts_with(p))
+        && !inner.contains(['\n', '\r'])
+}
+
+static FURNITURE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("data/furniture.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Site furniture before the headline: a known rubric or a timestamp line.
+fn is_furniture(line: &str) -> bool {
+    let line = line.trim().trim_end_matches([':', '|', '>', '»', ' ']);
+    FURNITURE.contains(line.to_lowercase().as_str()) || is_timestamp(line)
+}
+
+/// A line made only of date and time words, with at least one number:
+/// "15 AUG 2023, 14:30", "Updated: December 26, 2024 10:05 GMT".
+fn is_timestamp(line: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "am",
+        "pm",
+        "gmt",
+        "utc",
+        "msk",
+        "cet",
+        "est",
+        "edt",
+        "bst",
+        "updated",
+        "published",
+        "posted",
+        "at",
+        "on",
+        "last",
+        "update",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+    ];
+    const MONTHS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    if line.len() > 80 {
+        return false;
+    }
+    let mut digits = false;
+    let all_time_words = line
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
+        .filter(|w| !w.is_empty())
+        .all(|word| {
+            let w = word
+                .trim_matches(|c: char| matches!(c, '.' | ':' | '(' | ')'))
+                .to_lowercase();
+            if w.chars().any(|c| c.is_ascii_digit()) {
+                digits = true;
+                return w
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | '/' | '-'));
+            }
+            WORDS.contains(&w.as_str())
+                || crate::calendar::WEEKDAYS
+                    .iter()
+                    .any(|d| d.eq_ignore_ascii_case(&w))
+                || MONTHS.iter().any(|m| w.starts_with(m) && w.len() <= 9)
+        });
+    all_time_words && digits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slice(text: &str, r: &Option<Range<usize>>) -> Option<String> {
+        r.clone().map(|r| text[r].to_owned())
+    }
+
+    fn body(text: &str, l: &Layout) -> Vec<String> {
+        l.body.iter().map(|r| text[r.clone()].to_owned()).collect()
+    }
+
+    #[test]
+    fn tass_with_furniture_and_lead() {
+        let text = "All news\n\nHeadline here\n\nA lead sentence\n\nMOSCOW, May 4. /TASS/. First para.\n\nSecond para.\n";
+        let l = layout(text);
+        assert_eq!(slice(text, &l.headline).as_deref(), Some("Headline here"));
+        assert_eq!(slice(text, &l.lead).as_deref(), Some("A lead sentence"));
+        assert_eq!(
+            &text[l.dateline.as_ref().unwrap().0.clone()],
+            "MOSCOW, May 4. /TASS/."
+        );
+        assert_eq!(body(text, &l), ["First para.", "Second para."]);
+    }
+
+    #[test]
+    fn reuters_with_signoff() {
+        let text = "BANK RAISES RATE\n\nLONDON, March 3 - The bank said.\n\n\"Quote,\" he said.\n\nReuter\n";
+        let l = layout(text);
+        assert_eq!(
+            slice(text, &l.headline).as_deref(),
+            Some("BANK RAISES RATE")
+        );
+        assert_eq!(l.lead, None);
+        assert_eq!(body(text, &l), ["The bank said.", "\"Quote,\" he said."]);
+    }
+
+    #[test]
+    fn signoff_as_last_line_of_a_paragraph() {
+        let text = "Title\n\nPARIS, June 1 - Text one.\n\nText two,\nwrapped.\n(Reporting by A. Writer; Editing by B. Editor)";
+        let l = layout(text);
+        assert_eq!(body(text, &l), ["Text one.", "Text two,\nwrapped."]);
+    }
+
+    #[test]
+    fn crlf_cr_and_single_newline_paragraphs() {
+        for text in [
+            "Title\r\n\r\nMOSCOW, May 4. /TASS/. One.\r\n\r\nTwo.\r\n",
+            "Title\r\rMOSCOW, May 4. /TASS/. One.\r\rTwo.\r",
+            "Title\nMOSCOW, May 4. /TASS/. One.\nTwo.",
+        ] {
+            let l = layout(text);
+            assert_eq!(
+                slice(text, &l.headline).as_deref(),
+                Some("Title"),
+                "{text:?}"
+            );
+            assert_eq!(body(text, &l), ["One.", "Two."], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn no_dateline() {
+        let text = "A headline\n\nFirst paragraph.\n\nSecond.";
+        let l = layout(text);
+        assert_eq!(slice(text, &l.headline).as_deref(), Some("A headline"));
+        assert!(l.dateline.is_none() && l.lead.is_none());
+        assert_eq!(body(text, &l), ["First paragraph.", "Second."]);
+        let one = layout("  Only a line  ");
+        assert_eq!(
+            slice("  Only a line  ", &one.headline).as_deref(),
+            Some("Only a line")
+        );
+        assert!(one.body.is_empty());
+    }
+
+    #[test]
+    fn dateline_first() {
+        let text = "MOSCOW, May 4. /TASS/. Straight into the story.";
+        let l = layout(text);
+        assert_eq!(l.headline, None);
+        assert_eq!(body(text, &l), ["Straight into the story."]);
+    }
+
+    #[test]
+    fn furniture() {
+        assert!(is_furniture("All news"));
+        assert!(is_furniture("Military & Defense"));
+        assert!(is_furniture("15 AUG 2023, 14:30"));
+        assert!(is_furniture("Updated: December 26, 2024 10:05 GMT"));
+        assert!(!is_furniture("Russia set to boost military cooperation"));
+        assert!(!is_furniture("December"));
+        assert!(!is_furniture("2 killed in Moscow"));
+    }
+}

@@ -1,0 +1,122 @@
+//! The record newsparse prints for an article: a public interface, versioned by
+//! `SCHEMA_VERSION` and described by `schema/record.schema.json`. Field order here is the
+//! key order of the JSON output, so reordering a field is a schema change.
+
+use serde::Serialize;
+
+pub use crate::span::Span;
+
+/// Version of the record's shape; bumped on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// What `parse` finds in one article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Article {
+    /// The title line, without site furniture before it; null when the article opens
+    /// with its dateline.
+    pub headline: Option<String>,
+    /// The standfirst between headline and dateline (TASS style); else null.
+    pub lead: Option<String>,
+    pub dateline: Option<Dateline>,
+    /// Paragraphs after the dateline (after the headline when there is no dateline),
+    /// without a sign-off such as `Reuter`.
+    pub body: Vec<Paragraph>,
+    pub quotes: Vec<Quote>,
+    pub entities: Entities,
+    pub stats: Stats,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Dateline {
+    /// The dateline as written, e.g. `PATRIOT PARK /Moscow Region/, August 15. /TASS/.`
+    pub text: String,
+    /// The place in title case: "Patriot Park".
+    pub location: String,
+    /// As written between the slashes or after the place, e.g. "Moscow Region", "N.J.".
+    pub region: Option<String>,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+    /// Only where the article pins it: written in the dateline, or by a weekday.
+    pub year: Option<i32>,
+    /// ISO 8601 `YYYY-MM-DD`, present exactly when `year` is.
+    pub date: Option<String>,
+    /// As written: TASS, Reuters, Xinhua, AP.
+    pub agency: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Paragraph {
+    pub text: String,
+    pub span: Span,
+}
+
+/// A stretch of the text that names something.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    pub text: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// A whole sentence or more.
+    Direct,
+    /// Words woven into reported speech.
+    Partial,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    pub text: String,
+    pub span: Span,
+    pub speaker: Option<String>,
+    pub speaker_mention: Option<Mention>,
+    pub cue: Option<String>,
+    pub kind: QuoteKind,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Entities {
+    pub people: Vec<Person>,
+    pub countries: Vec<Country>,
+    pub organizations: Vec<Organization>,
+    pub events: Vec<Event>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Person {
+    pub name: String,
+    pub titles: Vec<String>,
+    pub country: Option<String>,
+    pub mentions: Vec<Mention>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Country {
+    pub name: String,
+    pub iso: Option<String>,
+    pub mentions: Vec<Mention>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Organization {
+    pub name: String,
+    pub acronym: Option<String>,
+    pub mentions: Vec<Mention>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    pub name: String,
+    pub mentions: Vec<Mention>,
+}
+
+/// Counts over the body (the dateline excluded).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    pub paragraphs: usize,
+    pub sentences: usize,
+    pub words: usize,
+}

@@ -1,0 +1,80 @@
+//! Spans: `[start, end)` in Unicode code points, as Python's and jq's slicing count.
+//!
+//! The pipeline works in byte offsets; `CharIndex` turns them into code-point offsets in
+//! constant time per lookup after one linear pass, so that converting many spans never
+//! costs more than the text's length again.
+
+use serde::Serialize;
+
+/// `[start, end)` in code points into the decoded input; serialized as a two-element array.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span(pub usize, pub usize);
+
+const BLOCK: usize = 256;
+
+/// Code points before each `BLOCK`-byte block of a text.
+pub(crate) struct CharIndex<'a> {
+    bytes: &'a [u8],
+    before_block: Vec<usize>,
+}
+
+/// A UTF-8 byte that starts a code point (anything but a continuation byte 10xxxxxx).
+fn starts_char(b: u8) -> bool {
+    (b as i8) >= -0x40
+}
+
+impl<'a> CharIndex<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
+        let mut before_block = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut count = 0;
+        for block in bytes.chunks(BLOCK) {
+            before_block.push(count);
+            count += block.iter().filter(|&&b| starts_char(b)).count();
+        }
+        before_block.push(count);
+        CharIndex {
+            bytes,
+            before_block,
+        }
+    }
+
+    /// The code-point offset of byte offset `byte` (which must be a char boundary).
+    pub(crate) fn chars_before(&self, byte: usize) -> usize {
+        let block = byte / BLOCK;
+        let from = block * BLOCK;
+        self.before_block[block]
+            + self.bytes[from..byte]
+                .iter()
+                .filter(|&&b| starts_char(b))
+                .count()
+    }
+
+    pub(crate) fn span(&self, bytes: std::ops::Range<usize>) -> Span {
+        Span(self.chars_before(bytes.start), self.chars_before(bytes.end))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_naive_count_on_every_boundary() {
+        let text = "Ünïcødé — “quotes” 🙂 and ASCII ".repeat(40);
+        let index = CharIndex::new(&text);
+        for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(
+                index.chars_before(byte),
+                text[..byte].chars().count(),
+                "byte {byte}"
+            );
+        }
+    }
+
+    #[test]
+    fn empty_text() {
+        let index = CharIndex::new("");
+        assert_eq!(index.span(0..0), Span(0, 0));
+    }
+}
