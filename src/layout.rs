@@ -170,10 +170,11 @@ fn strip_signoff(text: &str, body: &mut Vec<Range<usize>>) {
 
 fn is_signoff(line: &str) -> bool {
     let line = line.trim();
-    if matches!(
-        line,
-        "Reuter" | "REUTER" | "Reuters" | "REUTERS" | "Enditem" | "ENDITEM" | "(END)" | "END"
-    ) {
+    // Single words, in any case: an all-lowercase story ends in "reuter".
+    if ["reuter", "reuters", "enditem", "(end)", "end"]
+        .iter()
+        .any(|w| line.eq_ignore_ascii_case(w))
+    {
         return true;
     }
     let inner = line

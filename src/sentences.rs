@@ -46,6 +46,15 @@ fn ends_sentence(segment: &str) -> bool {
 
 /// Sentences in a paragraph: segments with a letter or digit, glued across abbreviations.
 pub(crate) fn count_sentences(text: &str) -> usize {
+    // UAX #29 ends a sentence at every line break; inside a paragraph a line break is only
+    // a hard wrap.
+    let unwrapped;
+    let text = if text.contains(['\n', '\r']) {
+        unwrapped = text.replace(['\n', '\r'], " ");
+        &unwrapped
+    } else {
+        text
+    };
     let mut count = 0;
     let mut open = false;
     for segment in text.split_sentence_bounds() {
@@ -90,6 +99,10 @@ mod tests {
         assert_eq!(count_sentences("No final stop"), 1);
         assert_eq!(count_sentences(""), 0);
         assert_eq!(count_sentences(" ... "), 0);
+        assert_eq!(
+            count_sentences("A sentence wrapped\nover two lines.\r\nAnd another."),
+            2
+        );
     }
 
     #[test]

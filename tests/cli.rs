@@ -1,0 +1,243 @@
+//! The command-line contract: output formats, standard input, errors and exit statuses.
+
+mod common;
+
+use std::io::Read;
+use std::process::Stdio;
+
+use common::{newsparse, run, stderr, stdout};
+use serde_json::Value;
+
+const SEED: &str = "fixtures/000_454c63ec9385e69c.txt";
+const OTHER: &str = "fixtures/reuters-classic.txt";
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
+}
+
+#[test]
+fn one_file_prints_one_pretty_record() {
+    let out = run(&[SEED], b"");
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("{\n  \"schema_version\": 1,\n  \"source\": "),
+        "{text}"
+    );
+    assert!(text.ends_with("}\n"));
+    assert!(
+        text.contains("\"span\": [265, 313]"),
+        "spans stay on one line"
+    );
+    let record = json(text);
+    assert_eq!(record["source"], SEED);
+    assert_eq!(record["dateline"]["location"], "Patriot Park");
+    assert!(stderr(&out).is_empty());
+}
+
+#[test]
+fn keys_come_in_the_documented_order() {
+    // serde_json's map sorts keys when parsed, so the order is read off the raw text.
+    let raw = stdout(&run(&["--compact", SEED], b"")).to_owned();
+    let order = [
+        "\"schema_version\"",
+        "\"source\"",
+        "\"headline\"",
+        "\"lead\"",
+        "\"dateline\"",
+        "\"body\"",
+        "\"quotes\"",
+        "\"entities\"",
+        "\"stats\"",
+    ];
+    let positions: Vec<usize> = order.iter().map(|k| raw.find(k).expect(k)).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
+    let dateline_keys = [
+        "text", "location", "region", "month", "day", "year", "date", "agency", "span",
+    ];
+    let start = raw.find("\"dateline\"").unwrap();
+    let positions: Vec<usize> = dateline_keys
+        .iter()
+        .map(|k| start + raw[start..].find(&format!("\"{k}\"")).unwrap())
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
+}
+
+#[test]
+fn several_files_print_json_lines_in_order() {
+    let out = run(&[OTHER, SEED, OTHER], b"");
+    assert!(out.status.success());
+    let lines: Vec<&str> = stdout(&out).lines().collect();
+    assert_eq!(lines.len(), 3);
+    let sources: Vec<Value> = lines.iter().map(|l| json(l)["source"].clone()).collect();
+    assert_eq!(sources, [OTHER, SEED, OTHER]);
+}
+
+#[test]
+fn compact_and_pretty_override_the_default() {
+    let one = run(&["--compact", SEED], b"");
+    assert_eq!(stdout(&one).lines().count(), 1);
+    let two = run(&["--pretty", SEED, OTHER], b"");
+    let text = stdout(&two);
+    assert!(text.lines().count() > 20);
+    let records: Vec<Value> = serde_json::Deserializer::from_str(text)
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(records.len(), 2);
+    // The last of the two flags wins.
+    assert_eq!(
+        stdout(&run(&["--pretty", "--compact", SEED], b""))
+            .lines()
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn standard_input_with_no_file_or_a_dash() {
+    let article = std::fs::read(common::root().join(SEED)).unwrap();
+    for args in [&[][..], &["-"][..]] {
+        let out = run(args, &article);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let record = json(stdout(&out));
+        assert_eq!(record["source"], "-");
+        assert_eq!(record["dateline"]["agency"], "TASS");
+    }
+}
+
+#[test]
+fn a_bad_input_is_reported_and_the_others_still_print() {
+    let dir = std::env::temp_dir().join(format!("newsparse-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let blank = dir.join("blank.txt");
+    std::fs::write(&blank, " \n\t\n").unwrap();
+    let (empty, blank, dir_arg) = (
+        empty.to_str().unwrap(),
+        blank.to_str().unwrap(),
+        dir.to_str().unwrap(),
+    );
+
+    let out = run(
+        &[SEED, "no/such/file.txt", empty, dir_arg, blank, OTHER],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let sources: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| json(l)["source"].clone())
+        .collect();
+    assert_eq!(sources, [SEED, OTHER]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("newsparse: no/such/file.txt: no such file or directory\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("newsparse: {empty}: empty article")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("newsparse: {blank}: empty article")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("newsparse: {dir_arg}: is a directory\n")),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 4, "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn empty_standard_input_is_an_error() {
+    let out = run(&[], b"\n\n");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        stderr(&out),
+        "newsparse: -: empty article (no text but whitespace)\n"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &["--no-such-flag"][..],
+        &["--reference-date", "2023-13-01", SEED],
+        &["--reference-date"],
+    ] {
+        let out = run(args, b"");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty());
+        assert!(!stderr(&out).is_empty());
+    }
+}
+
+#[test]
+fn help_and_version() {
+    let out = run(&["--help"], b"");
+    assert!(out.status.success());
+    let help = stdout(&out);
+    for needle in [
+        "Usage: newsparse",
+        "--compact",
+        "--pretty",
+        "--reference-date",
+        "Examples:",
+        "Exit status:",
+    ] {
+        assert!(help.contains(needle), "{needle} missing from --help");
+    }
+    let out = run(&["--version"], b"");
+    assert_eq!(
+        stdout(&out),
+        format!("newsparse {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn reference_date_bounds_the_weekday_year() {
+    let year = |args: &[&str]| json(stdout(&run(args, b"")))["dateline"]["date"].clone();
+    // The seed's "on Tuesday" with August 15: 2023 is the latest such year up to 2026...
+    assert_eq!(
+        year(&["--reference-date", "2026-11-27", SEED]),
+        "2023-08-15"
+    );
+    // ...and 2017 the latest one before 15 August 2023.
+    assert_eq!(
+        year(&["--reference-date", "2023-08-14", SEED]),
+        "2017-08-15"
+    );
+    assert_eq!(
+        year(&["--reference-date", "2023-08-15", SEED]),
+        "2023-08-15"
+    );
+}
+
+#[test]
+fn schema_flag_prints_the_schema() {
+    let out = run(&["--schema"], b"");
+    assert!(out.status.success());
+    assert_eq!(stdout(&out), include_str!("../src/record.schema.json"));
+    assert_eq!(run(&["--schema", SEED], b"").status.code(), Some(2));
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly_with_status_0() {
+    let args: Vec<&str> = std::iter::repeat_n(SEED, 500).collect();
+    let mut child = newsparse()
+        .args(&args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut head = [0u8; 10];
+    child.stdout.take().unwrap().read_exact(&mut head).unwrap();
+    // The read end is now closed: newsparse's next write fails with EPIPE.
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(out.stderr.is_empty(), "{}", stderr(&out));
+}

@@ -1,0 +1,122 @@
+//! Helpers shared by the integration tests, which all drive the real binary.
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::LazyLock;
+
+use serde_json::Value;
+
+/// Fixed, so that records whose year a weekday pins do not change with the calendar.
+pub const REFERENCE_DATE: &str = "2026-11-27";
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn newsparse() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_newsparse"));
+    cmd.current_dir(root());
+    cmd
+}
+
+/// Runs newsparse with `args`, feeding `stdin`.
+pub fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = newsparse()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("newsparse starts");
+    let mut pipe = child.stdin.take().expect("stdin");
+    let stdin = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(&stdin);
+    });
+    let output = child.wait_with_output().expect("newsparse runs");
+    writer.join().expect("stdin writer");
+    output
+}
+
+pub fn stdout(output: &Output) -> &str {
+    std::str::from_utf8(&output.stdout).expect("stdout is UTF-8")
+}
+
+pub fn stderr(output: &Output) -> &str {
+    std::str::from_utf8(&output.stderr).expect("stderr is UTF-8")
+}
+
+/// The text spans count in: the input without a UTF-8 byte-order mark.
+pub fn decoded(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+static SCHEMA: LazyLock<jsonschema::Validator> = LazyLock::new(|| {
+    let schema: Value =
+        serde_json::from_str(include_str!("../../src/record.schema.json")).expect("schema is JSON");
+    jsonschema::validator_for(&schema).expect("schema compiles")
+});
+
+/// Checks the invariants every record must hold against the text it came from: it
+/// validates against the JSON Schema, and every `{text, span}` slices back to its text.
+pub fn check_record(record: &Value, text: &str) {
+    let errors: Vec<String> = SCHEMA
+        .iter_errors(record)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "record of {} does not fit the schema: {errors:#?}",
+        record["source"]
+    );
+    let chars: Vec<char> = text.chars().collect();
+    let mut checked = 0;
+    check_spans(record, &chars, &mut checked);
+    if record["dateline"].is_object() || !record["body"].as_array().is_some_and(Vec::is_empty) {
+        assert!(checked > 0, "no span checked in {}", record["source"]);
+    }
+    // Body paragraphs stand in text order and do not overlap.
+    let body = record["body"].as_array().expect("body");
+    for pair in body.windows(2) {
+        assert!(
+            pair[0]["span"][1].as_u64() <= pair[1]["span"][0].as_u64(),
+            "{pair:?}"
+        );
+    }
+}
+
+fn check_spans(value: &Value, chars: &[char], checked: &mut usize) {
+    match value {
+        Value::Object(map) => {
+            if let (Some(span), Some(Value::String(expected))) = (map.get("span"), map.get("text"))
+            {
+                let start = span[0].as_u64().expect("span start") as usize;
+                let end = span[1].as_u64().expect("span end") as usize;
+                assert!(
+                    start <= end && end <= chars.len(),
+                    "span {span} outside the text"
+                );
+                let got: String = chars[start..end].iter().collect();
+                assert_eq!(&got, expected, "span {span} does not slice to its text");
+                *checked += 1;
+            }
+            map.values().for_each(|v| check_spans(v, chars, checked));
+        }
+        Value::Array(items) => items.iter().for_each(|v| check_spans(v, chars, checked)),
+        _ => {}
+    }
+}
+
+/// The articles `*.txt` in `dir`, sorted.
+pub fn articles(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("dir entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    files
+}

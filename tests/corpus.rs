@@ -1,0 +1,68 @@
+//! Robustness over the real wire articles of `../shared/corpus` (not part of this
+//! repository: the test skips, saying so, where that folder is absent).
+
+mod common;
+
+use common::{REFERENCE_DATE, check_record, decoded, newsparse, root};
+
+/// The layout may miss a dateline in a few odd articles, but no more.
+const MAX_WITHOUT_DATELINE: usize = 4;
+
+#[test]
+fn every_corpus_article_gives_a_sound_record() {
+    let dir = std::env::var_os("NEWSPARSE_CORPUS")
+        .map_or_else(|| root().join("../shared/corpus"), Into::into);
+    if !dir.is_dir() {
+        eprintln!(
+            "skipped: no corpus at {} (set NEWSPARSE_CORPUS to run this test)",
+            dir.display()
+        );
+        return;
+    }
+    let articles = common::articles(&dir);
+    assert!(!articles.is_empty(), "no articles in {}", dir.display());
+
+    // One call for all of them: JSON Lines, in argument order.
+    let output = newsparse()
+        .arg("--reference-date")
+        .arg(REFERENCE_DATE)
+        .args(&articles)
+        .output()
+        .expect("runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let lines: Vec<&[u8]> = output
+        .stdout
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(lines.len(), articles.len(), "one record per article");
+
+    let mut without_dateline = Vec::new();
+    for (path, line) in articles.iter().zip(lines) {
+        let record: serde_json::Value = serde_json::from_slice(line).expect("each line is JSON");
+        assert_eq!(record["source"].as_str(), path.to_str());
+        check_record(&record, &decoded(&std::fs::read(path).expect("article")));
+        let headline = record["headline"].as_str().unwrap_or_default();
+        assert!(
+            !headline.trim().is_empty(),
+            "{}: no headline",
+            path.display()
+        );
+        if record["dateline"].is_null() {
+            without_dateline.push(path.file_name().unwrap().to_string_lossy().into_owned());
+        }
+    }
+    eprintln!(
+        "{} articles; no dateline found in {}: {without_dateline:?}",
+        articles.len(),
+        without_dateline.len()
+    );
+    assert!(
+        without_dateline.len() <= MAX_WITHOUT_DATELINE,
+        "no dateline in {without_dateline:?}"
+    );
+}
