@@ -13,6 +13,7 @@
 mod calendar;
 mod dateline;
 pub mod decode;
+mod entities;
 mod layout;
 pub mod output;
 pub mod record;
@@ -83,13 +84,26 @@ pub fn parse(text: &str, options: &Options) -> Article {
         words: body.iter().map(|p| sentences::count_words(&p.text)).sum(),
     };
 
+    let mut fields = Vec::with_capacity(body.len() + 2);
+    if let Some(h) = &layout.headline {
+        fields.push((h.clone(), entities::headline_mode(&text[h.clone()])));
+    }
+    fields.extend(
+        layout
+            .lead
+            .iter()
+            .chain(&layout.body)
+            .map(|r| (r.clone(), entities::Mode::Full)),
+    );
+    let entities = entities::find(text, &fields, &index);
+
     Article {
         headline: layout.headline.as_ref().map(owned),
         lead: layout.lead.as_ref().map(owned),
         dateline,
         body,
         quotes: Vec::new(),
-        entities: Entities::default(),
+        entities,
         stats,
     }
 }

@@ -1,0 +1,826 @@
+//! Named entities: people, countries, organizations and events, found by rules alone.
+//!
+//! 1. Gazetteers (countries, organizations, titles) match in one Aho-Corasick pass.
+//! 2. Capitalized phrases are classified by what they contain and what stands around them:
+//!    a title before a name makes a person; a head word makes an organization ("… Ministry",
+//!    "… Corp") or an event ("11th … Conference"); a reporting verb or an apposition makes
+//!    a two-to-four-word name a person.
+//! 3. Short forms found in step 2 (a surname, a company without "Corp", an acronym) are
+//!    looked for everywhere, in the manner of GATE's orthographic matcher.
+//! 4. Overlapping candidates give way to the longest, so that a name inside a longer name
+//!    belongs to that entity alone; mentions are grouped into entities in order of first
+//!    mention.
+
+mod gazetteer;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use gazetteer::{Entry, GAZETTEER, Gazetteer};
+
+use crate::record::{Country, Entities, Event, Mention, Organization, Person};
+use crate::span::CharIndex;
+
+/// How much of a field to trust its capitals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// Body text: capitals mark names.
+    Full,
+    /// A Title Case headline: only gazetteer entries and known short forms.
+    KnownOnly,
+    /// An ALL CAPS headline: nothing.
+    Skip,
+}
+
+/// How the capitals of a headline can be read.
+pub(crate) fn headline_mode(headline: &str) -> Mode {
+    if !headline.chars().any(char::is_lowercase) {
+        return Mode::Skip;
+    }
+    let long: Vec<&str> = headline
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capitalized = long
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    if long.len() >= 3 && capitalized * 5 >= long.len() * 4 {
+        Mode::KnownOnly
+    } else {
+        Mode::Full
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Tok {
+    start: usize,
+    end: usize,
+    possessive: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Kind {
+    Country(usize),
+    Blocked,
+    Organization {
+        key: String,
+        name: String,
+        acronym: Option<String>,
+    },
+    Person {
+        key: String,
+        name: String,
+        title: Option<String>,
+        country: Option<usize>,
+    },
+    Event {
+        key: String,
+        name: String,
+    },
+}
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    start: usize,
+    end: usize,
+    kind: Kind,
+    /// Breaks ties between candidates of the same length: higher wins.
+    priority: u8,
+}
+
+const CONNECTORS: &[&str] = &[
+    "of", "and", "for", "the", "on", "de", "du", "des", "la", "le", "van", "von", "der", "da",
+    "do", "dos", "y", "&", "bin", "al",
+];
+/// Suffixes of company names, dropped to make the short form ("Gelco Corp" → "Gelco").
+const COMPANY_SUFFIXES: &[&str] = &[
+    "Corp",
+    "Corp.",
+    "Corporation",
+    "Inc",
+    "Inc.",
+    "Co",
+    "Co.",
+    "Company",
+    "Ltd",
+    "Ltd.",
+    "PLC",
+    "Plc",
+    "AG",
+    "NV",
+    "SpA",
+    "GmbH",
+    "Holdings",
+    "Group",
+];
+
+/// Words of an article: letters and digits, with the hyphens, apostrophes, periods and
+/// ampersands inside names ("al-Sabah", "O'Neill", "U.S.", "AT&T"); a possessive "'s" is
+/// cut off and remembered.
+fn tokens(text: &str, range: Range<usize>) -> Vec<Tok> {
+    let field = &text[range.clone()];
+    let mut out = Vec::new();
+    let inner = |c: char| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.' | '&');
+    let mut chars = field.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            if !inner(d) {
+                break;
+            }
+            end = j + d.len_utf8();
+            chars.next();
+        }
+        let mut word = &field[i..end];
+        let mut possessive = false;
+        for suffix in ["'s", "’s"] {
+            if let Some(stem) = word.strip_suffix(suffix) {
+                word = stem;
+                possessive = true;
+            }
+        }
+        // Trailing punctuation belongs to the sentence, but for the period of an initial,
+        // a dotted abbreviation or a title ("E.", "U.S.", "Mr.", "Corp.").
+        let trimmed = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if word.ends_with('.') && keeps_period(trimmed) {
+            word = &word[..trimmed.len() + 1];
+        } else {
+            if word.ends_with(['\'', '’']) && trimmed.ends_with('s') {
+                possessive = true;
+            }
+            word = trimmed;
+        }
+        out.push(Tok {
+            start: range.start + i,
+            end: range.start + i + word.len(),
+            possessive,
+        });
+    }
+    out
+}
+
+fn keeps_period(stem: &str) -> bool {
+    const ABBREVIATIONS: &[&str] = &[
+        "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Corp", "Inc", "Co", "Ltd", "Gen", "Sen", "Rep",
+        "Gov", "Lt", "Col", "Prof", "Adm", "Capt", "Maj", "Sgt", "Bros",
+    ];
+    let mut letters = stem.chars();
+    let single = letters.next().is_some_and(char::is_alphabetic) && letters.next().is_none();
+    single || stem.contains('.') || ABBREVIATIONS.contains(&stem)
+}
+
+fn is_capitalized(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_uppercase())
+}
+
+/// Maximal runs of capitalized words, joined by whitespace and inner connectors
+/// ("Bank of Montreal"), and broken by a possessive or by punctuation.
+fn phrases(text: &str, toks: &[Tok]) -> Vec<Range<usize>> {
+    let word = |i: usize| &text[toks[i].start..toks[i].end];
+    let joined = |i: usize| {
+        i + 1 < toks.len()
+            && !toks[i].possessive
+            && text[toks[i].end..toks[i + 1].start]
+                .chars()
+                .all(char::is_whitespace)
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !is_capitalized(word(i)) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while joined(end - 1) {
+            if is_capitalized(word(end)) {
+                end += 1;
+                continue;
+            }
+            // Connectors only inside a phrase: "Bank of Montreal", not "Montreal and".
+            let mut k = end;
+            while k < toks.len() && CONNECTORS.contains(&word(k)) && joined(k) {
+                k += 1;
+            }
+            if k > end && k < toks.len() && joined(k - 1) && is_capitalized(word(k)) {
+                end = k + 1;
+            } else {
+                break;
+            }
+        }
+        out.push(start..end);
+        i = end;
+    }
+    out
+}
+
+struct Field<'a> {
+    text: &'a str,
+    toks: Vec<Tok>,
+    gaz: Vec<(usize, usize, Entry)>,
+    mode: Mode,
+}
+
+impl Field<'_> {
+    fn word(&self, i: usize) -> &str {
+        &self.text[self.toks[i].start..self.toks[i].end]
+    }
+
+    fn slice(&self, from: usize, to: usize) -> &str {
+        &self.text[self.toks[from].start..self.toks[to - 1].end]
+    }
+
+    /// The gazetteer match that covers token `i` exactly or with its neighbours.
+    fn gaz_at(&self, i: usize) -> Option<(usize, usize, Entry)> {
+        let t = &self.toks[i];
+        self.gaz
+            .iter()
+            .copied()
+            .find(|&(s, e, _)| s <= t.start && t.end <= e)
+    }
+
+    fn is_title(&self, i: usize) -> Option<usize> {
+        // The token index where a title starting at token `i` ends (exclusive).
+        let (s, e, entry) = self.gaz_at(i)?;
+        if entry != Entry::Title || s != self.toks[i].start {
+            return None;
+        }
+        (i..self.toks.len())
+            .find(|&j| self.toks[j].end == e)
+            .map(|j| j + 1)
+    }
+
+    fn name_like(&self, g: &Gazetteer, i: usize) -> bool {
+        let w = self.word(i);
+        is_capitalized(w)
+            && !g.stopwords.contains(w)
+            && !g.org_heads.contains(w)
+            && !g.event_heads.contains(w)
+            && self.gaz_at(i).is_none()
+            && w.chars().any(char::is_lowercase)
+    }
+
+    /// The text just before token `i` and just after token `j - 1`.
+    fn before(&self, i: usize) -> &str {
+        let from = self.toks[i].start.saturating_sub(40);
+        let from = (0..=from)
+            .rev()
+            .find(|&b| self.text.is_char_boundary(b))
+            .unwrap_or(0);
+        &self.text[from..self.toks[i].start]
+    }
+
+    fn after(&self, j: usize) -> &str {
+        let from = self.toks[j - 1].end;
+        let to = (from + 60).min(self.text.len());
+        let to = (to..=self.text.len())
+            .find(|&b| self.text.is_char_boundary(b))
+            .unwrap_or(self.text.len());
+        &self.text[from..to]
+    }
+}
+
+fn org_key(name: &str) -> String {
+    let lower = name.to_lowercase();
+    lower
+        .strip_prefix("the ")
+        .unwrap_or(&lower)
+        .replace(['.', ','], "")
+}
+
+/// Finds the entities in the given fields of `text` (byte ranges with their modes).
+pub(crate) fn find(text: &str, fields: &[(Range<usize>, Mode)], index: &CharIndex) -> Entities {
+    let g = &*GAZETTEER;
+    let fields: Vec<Field> = fields
+        .iter()
+        .filter(|(_, mode)| *mode != Mode::Skip)
+        .map(|(range, mode)| Field {
+            text,
+            toks: tokens(text, range.clone()),
+            gaz: g
+                .find(&text[range.clone()])
+                .into_iter()
+                .map(|(s, e, entry)| (s + range.start, e + range.start, entry))
+                .collect(),
+            mode: *mode,
+        })
+        .collect();
+
+    let mut candidates = Vec::new();
+    for field in &fields {
+        for &(start, end, entry) in &field.gaz {
+            let kind = match entry {
+                Entry::Country { id, .. } => Kind::Country(id),
+                Entry::NotCountry => Kind::Blocked,
+                Entry::Organization(id) => {
+                    let data = &g.organizations[id];
+                    Kind::Organization {
+                        key: format!("#{id}"),
+                        name: text[start..end].to_owned(),
+                        acronym: data.acronym.clone(),
+                    }
+                }
+                Entry::Title => continue,
+            };
+            candidates.push(Candidate {
+                start,
+                end,
+                kind,
+                priority: 3,
+            });
+        }
+        if field.mode == Mode::Full {
+            for phrase in phrases(text, &field.toks) {
+                classify(g, field, phrase, &mut candidates);
+            }
+        }
+    }
+
+    short_forms(g, &fields, &mut candidates);
+    let chosen = choose(candidates);
+    group(g, text, chosen, index)
+}
+
+/// Candidates from one capitalized phrase, tokens `range` of `field`.
+fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candidate>) {
+    let (mut a, b) = (range.start, range.end);
+    while a < b && g.stopwords.contains(f.word(a)) {
+        a += 1;
+    }
+    if a >= b {
+        return;
+    }
+
+    // A title and the name after it: "Russian Defense Minister Sergey Shoigu".
+    for t in a..b {
+        let Some(title_end) = f.is_title(t) else {
+            continue;
+        };
+        if title_end > b || title_end == b || f.toks[title_end - 1].possessive {
+            continue;
+        }
+        let mut name_end = title_end;
+        while name_end < b && name_end - title_end < 4 && f.name_like(g, name_end) {
+            name_end += 1;
+            if f.toks[name_end - 1].possessive {
+                break;
+            }
+        }
+        if name_end == title_end {
+            continue;
+        }
+        let name = f.slice(title_end, name_end).to_owned();
+        let country = (a..title_end).find_map(|i| match f.gaz_at(i) {
+            Some((_, _, Entry::Country { id, .. })) => Some(id),
+            _ => None,
+        });
+        out.push(Candidate {
+            start: f.toks[title_end].start,
+            end: f.toks[name_end - 1].end,
+            kind: Kind::Person {
+                key: name.clone(),
+                name,
+                title: Some(f.slice(a, title_end).to_owned()),
+                country,
+            },
+            priority: 4,
+        });
+        if name_end < b {
+            classify(g, f, name_end..b, out);
+        }
+        return;
+    }
+
+    // An organization: a head word ends the name, or heads it before "of …".
+    if let Some(h) = (a..b).find(|&i| {
+        g.org_heads.contains(f.word(i)) && !f.toks[i].possessive
+            || f.toks[i].possessive && g.org_heads.contains(f.word(i))
+    }) {
+        let extends = h + 1 < b && CONNECTORS.contains(&f.word(h + 1));
+        let end = if extends { b } else { h + 1 };
+        if end - a >= 2 {
+            let name = f.slice(a, end).to_owned();
+            let acronym = acronym_after(f, end);
+            out.push(Candidate {
+                start: f.toks[a].start,
+                end: f.toks[end - 1].end,
+                kind: Kind::Organization {
+                    key: org_key(&name),
+                    name,
+                    acronym,
+                },
+                priority: 2,
+            });
+        }
+        if end < b {
+            classify(g, f, end..b, out);
+        }
+        return;
+    }
+
+    // An event: "11th Moscow Conference on International Security", "Eastern Economic Forum".
+    if let Some(e) = (a..b).find(|&i| g.event_heads.contains(f.word(i))) {
+        let end = if e + 1 < b && CONNECTORS.contains(&f.word(e + 1))
+            || e + 1 < b && is_roman(f.word(e + 1))
+        {
+            b
+        } else {
+            e + 1
+        };
+        let ordinal = a
+            .checked_sub(1)
+            .filter(|&p| p + 1 == range.start || p + 1 == a)
+            .filter(|&p| {
+                is_ordinal_or_year(f.word(p))
+                    && f.text[f.toks[p].end..f.toks[a].start]
+                        .chars()
+                        .all(char::is_whitespace)
+            });
+        if e > a || ordinal.is_some() {
+            let key = f.slice(a, end).to_owned();
+            let start = ordinal.unwrap_or(a);
+            out.push(Candidate {
+                start: f.toks[start].start,
+                end: f.toks[end - 1].end,
+                kind: Kind::Event {
+                    key: key.to_lowercase(),
+                    name: f.slice(start, end).to_owned(),
+                },
+                priority: 2,
+            });
+        }
+        return;
+    }
+
+    // A two-to-four-word name where a reporting verb or an apposition says it is a person.
+    for i in a..b {
+        if let Some(event) = exercise_name(f, i) {
+            out.push(event);
+        }
+    }
+    let n = b - a;
+    if (2..=4).contains(&n)
+        && (a..b).all(|i| f.name_like(g, i) || i > a && i + 1 < b && is_initial(f.word(i)))
+        && speaks(g, f, a, b)
+    {
+        let name = f.slice(a, b).to_owned();
+        out.push(Candidate {
+            start: f.toks[a].start,
+            end: f.toks[b - 1].end,
+            kind: Kind::Person {
+                key: name.clone(),
+                name,
+                title: None,
+                country: None,
+            },
+            priority: 1,
+        });
+    }
+}
+
+fn is_initial(word: &str) -> bool {
+    let mut c = word.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(l), Some('.'), None) if l.is_uppercase())
+}
+
+fn is_roman(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+fn is_ordinal_or_year(word: &str) -> bool {
+    let digits = word.trim_end_matches(|c: char| c.is_alphabetic());
+    let suffix = &word[digits.len()..];
+    !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && (matches!(suffix, "st" | "nd" | "rd" | "th") || suffix.is_empty() && digits.len() == 4)
+}
+
+/// "Zapad-2017": a capitalized word joined to a year names an exercise or a games.
+fn exercise_name(f: &Field, i: usize) -> Option<Candidate> {
+    let w = f.word(i);
+    let (stem, year) = w.rsplit_once('-')?;
+    let named = is_capitalized(stem) && stem.chars().all(char::is_alphabetic) && stem.len() >= 3;
+    (named && year.len() == 4 && year.chars().all(|c| c.is_ascii_digit())).then(|| Candidate {
+        start: f.toks[i].start,
+        end: f.toks[i].end,
+        kind: Kind::Event {
+            key: w.to_lowercase(),
+            name: w.to_owned(),
+        },
+        priority: 2,
+    })
+}
+
+/// Whether the words `a..b` stand where a speaker does: before or after a reporting verb,
+/// after "according to", or before an apposition (", the head of …").
+fn speaks(g: &Gazetteer, f: &Field, a: usize, b: usize) -> bool {
+    let after = f.after(b);
+    let next_word = after
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    if after.starts_with(char::is_whitespace) && g.speech_verbs.contains(next_word) {
+        return true;
+    }
+    if let Some(rest) = after.strip_prefix(", ") {
+        let first = rest.split_whitespace().next().unwrap_or("");
+        let role = rest
+            .split_whitespace()
+            .take(3)
+            .any(|w| ROLE_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())));
+        if matches!(
+            first,
+            "the"
+                | "a"
+                | "an"
+                | "who"
+                | "head"
+                | "chairman"
+                | "president"
+                | "director"
+                | "spokesman"
+                | "spokeswoman"
+        ) && role
+            || g.speech_verbs.contains(first)
+        {
+            return true;
+        }
+    }
+    let before = f.before(a).trim_end();
+    let last = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    g.speech_verbs.contains(last) && !before.ends_with(',')
+        || before.ends_with("according to")
+        || before.ends_with("According to")
+        || ROLE_WORDS.contains(&last)
+}
+
+/// Role nouns of an apposition or before a name ("economist Alain Marais").
+const ROLE_WORDS: &[&str] = &[
+    "head",
+    "chief",
+    "chairman",
+    "chairwoman",
+    "president",
+    "director",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "secretary",
+    "economist",
+    "analyst",
+    "official",
+    "executive",
+    "manager",
+    "governor",
+    "leader",
+    "founder",
+    "professor",
+    "ambassador",
+    "envoy",
+    "adviser",
+    "advisor",
+    "aide",
+    "deputy",
+    "representative",
+    "lawmaker",
+    "senator",
+    "strategist",
+    "partner",
+    "researcher",
+    "commander",
+    "general",
+    "mayor",
+    "member",
+    "co-author",
+    "author",
+    "editor",
+    "correspondent",
+    "dealer",
+    "trader",
+    "consultant",
+    "vice",
+];
+
+/// The acronym in parentheses right after a name: "Collective Security Treaty Organization (CSTO)".
+fn acronym_after(f: &Field, end: usize) -> Option<String> {
+    let rest = f.text[f.toks[end - 1].end..].strip_prefix(" (")?;
+    let close = rest.find(')')?;
+    let inner = &rest[..close];
+    (inner.len() >= 2
+        && inner.len() <= 10
+        && inner
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c == '&' || c == '-'))
+    .then(|| inner.to_owned())
+}
+
+/// Short forms of what the phrases found: a person's surname, a company without its
+/// suffix, a ministry without its country, an acronym. Each becomes a candidate wherever
+/// it stands as a capitalized word or phrase.
+fn short_forms(g: &Gazetteer, fields: &[Field], candidates: &mut Vec<Candidate>) {
+    let mut forms: HashMap<String, Kind> = HashMap::new();
+    for c in candidates.iter() {
+        match &c.kind {
+            Kind::Person { name, .. } => {
+                let words: Vec<&str> = name.split_whitespace().collect();
+                if words.len() >= 2 {
+                    let last = words[words.len() - 1];
+                    let surname = if matches!(last, "Jr." | "Jr" | "Sr." | "II" | "III") {
+                        words[words.len() - 2]
+                    } else {
+                        last
+                    };
+                    forms
+                        .entry(surname.to_owned())
+                        .or_insert_with(|| c.kind.clone());
+                }
+            }
+            Kind::Organization { key, name, acronym } => {
+                if let Some(acr) = acronym {
+                    forms.entry(acr.clone()).or_insert_with(|| c.kind.clone());
+                }
+                if key.starts_with('#') {
+                    continue;
+                }
+                let words: Vec<&str> = name.split_whitespace().collect();
+                if words.len() >= 2 && COMPANY_SUFFIXES.contains(&words[words.len() - 1]) {
+                    let stem = words[..words.len() - 1].join(" ");
+                    forms.entry(stem).or_insert_with(|| c.kind.clone());
+                    let first = words[0];
+                    if words.len() >= 3 && !g.stopwords.contains(first) && g.find(first).is_empty()
+                    {
+                        forms
+                            .entry(first.to_owned())
+                            .or_insert_with(|| c.kind.clone());
+                    }
+                }
+                // "Russian Defense Ministry" → "Defense Ministry".
+                if words.len() >= 3
+                    && g.find(words[0]).iter().any(|&(s, e, entry)| {
+                        s == 0 && e == words[0].len() && matches!(entry, Entry::Country { .. })
+                    })
+                {
+                    forms
+                        .entry(words[1..].join(" "))
+                        .or_insert_with(|| c.kind.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+    if forms.is_empty() {
+        return;
+    }
+    let longest = forms
+        .keys()
+        .map(|k| k.split_whitespace().count())
+        .max()
+        .unwrap_or(1);
+    for f in fields {
+        for i in 0..f.toks.len() {
+            if !is_capitalized(f.word(i)) {
+                continue;
+            }
+            for n in (1..=longest.min(f.toks.len() - i)).rev() {
+                let joined = (i..i + n - 1).all(|k| {
+                    f.text[f.toks[k].end..f.toks[k + 1].start]
+                        .chars()
+                        .all(char::is_whitespace)
+                });
+                if !joined {
+                    continue;
+                }
+                let phrase: Vec<&str> = (i..i + n).map(|k| f.word(k)).collect();
+                if let Some(kind) = forms.get(&phrase.join(" ")) {
+                    candidates.push(Candidate {
+                        start: f.toks[i].start,
+                        end: f.toks[i + n - 1].end,
+                        kind: kind.clone(),
+                        priority: 1,
+                    });
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// Non-overlapping candidates: longest first, then by priority, then leftmost.
+fn choose(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    candidates.sort_by(|x, y| {
+        (y.end - y.start)
+            .cmp(&(x.end - x.start))
+            .then(y.priority.cmp(&x.priority))
+            .then(x.start.cmp(&y.start))
+    });
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    let mut chosen = Vec::new();
+    for c in candidates {
+        let clash_before = taken
+            .range(..c.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > c.start);
+        if clash_before {
+            continue;
+        }
+        taken.insert(c.start, c.end);
+        chosen.push(c);
+    }
+    chosen.retain(|c| c.kind != Kind::Blocked);
+    chosen.sort_by_key(|c| c.start);
+    chosen
+}
+
+/// Mentions grouped into entities, in order of first mention.
+fn group(g: &Gazetteer, text: &str, chosen: Vec<Candidate>, index: &CharIndex) -> Entities {
+    let mut entities = Entities::default();
+    let mut slots: HashMap<String, usize> = HashMap::new();
+    for c in chosen {
+        let mention = Mention {
+            text: text[c.start..c.end].to_owned(),
+            span: index.span(c.start..c.end),
+        };
+        match c.kind {
+            Kind::Country(id) => {
+                let slot = *slots.entry(format!("c{id}")).or_insert_with(|| {
+                    entities.countries.push(Country {
+                        name: g.countries[id].name.clone(),
+                        iso: g.countries[id].iso.clone(),
+                        mentions: Vec::new(),
+                    });
+                    entities.countries.len() - 1
+                });
+                entities.countries[slot].mentions.push(mention);
+            }
+            Kind::Organization { key, name, acronym } => {
+                let slot = *slots.entry(format!("o{key}")).or_insert_with(|| {
+                    entities.organizations.push(Organization {
+                        name: name.clone(),
+                        acronym: acronym.clone(),
+                        mentions: Vec::new(),
+                    });
+                    entities.organizations.len() - 1
+                });
+                let org = &mut entities.organizations[slot];
+                let written = name.strip_prefix("the ").unwrap_or(&name);
+                if written.chars().count() > org.name.chars().count() {
+                    org.name = written.to_owned();
+                }
+                org.acronym = org.acronym.take().or(acronym);
+                org.mentions.push(mention);
+            }
+            Kind::Person {
+                key,
+                name,
+                title,
+                country,
+            } => {
+                let slot = *slots.entry(format!("p{key}")).or_insert_with(|| {
+                    entities.people.push(Person {
+                        name: name.clone(),
+                        titles: Vec::new(),
+                        country: None,
+                        mentions: Vec::new(),
+                    });
+                    entities.people.len() - 1
+                });
+                let person = &mut entities.people[slot];
+                if let Some(title) = title
+                    && !person.titles.contains(&title)
+                {
+                    person.titles.push(title);
+                }
+                if person.country.is_none() {
+                    person.country = country.and_then(|id| g.countries[id].iso.clone());
+                }
+                person.mentions.push(mention);
+            }
+            Kind::Event { key, name } => {
+                let slot = *slots.entry(format!("e{key}")).or_insert_with(|| {
+                    entities.events.push(Event {
+                        name: name.clone(),
+                        mentions: Vec::new(),
+                    });
+                    entities.events.len() - 1
+                });
+                let event = &mut entities.events[slot];
+                if name.len() > event.name.len() {
+                    event.name = name;
+                }
+                event.mentions.push(mention);
+            }
+            Kind::Blocked => {}
+        }
+    }
+    entities
+}
