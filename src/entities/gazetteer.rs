@@ -24,7 +24,6 @@ pub(crate) struct CountryData {
 }
 
 pub(crate) struct OrganizationData {
-    pub name: String,
     pub acronym: Option<String>,
 }
 
@@ -35,8 +34,13 @@ pub(crate) struct Gazetteer {
     pub event_heads: HashSet<&'static str>,
     pub stopwords: HashSet<&'static str>,
     pub speech_verbs: HashSet<&'static str>,
+    pub given_names: HashSet<&'static str>,
     entries: Vec<Entry>,
     automaton: AhoCorasick,
+    /// For all-lowercase text: the forms with a lowercase letter (never acronyms, so that
+    /// "us" and "who" stay words), matched ignoring ASCII case. Built on first use.
+    caseless:
+        LazyLock<(Vec<Entry>, AhoCorasick), Box<dyn FnOnce() -> (Vec<Entry>, AhoCorasick) + Send>>,
 }
 
 /// The lines of a data file that are neither blank nor comments.
@@ -99,7 +103,6 @@ impl Gazetteer {
             let id = organizations.len();
             let acronym = forms(acronym).next();
             organizations.push(OrganizationData {
-                name: name.to_owned(),
                 acronym: acronym.map(str::to_owned),
             });
             for form in std::iter::once(name).chain(acronym).chain(forms(others)) {
@@ -116,6 +119,20 @@ impl Gazetteer {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&order)
             .expect("gazetteer automaton");
+        let caseless = LazyLock::new(Box::new(move || {
+            let forms: Vec<&str> = order
+                .into_iter()
+                .filter(|f| f.chars().any(char::is_lowercase))
+                .collect();
+            let entries = forms.iter().map(|f| by_form[f]).collect();
+            let automaton = AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(true)
+                .build(&forms)
+                .expect("caseless gazetteer automaton");
+            (entries, automaton)
+        })
+            as Box<dyn FnOnce() -> (Vec<Entry>, AhoCorasick) + Send>);
         let set = |file: &'static str| data_lines(file).map(str::trim).collect::<HashSet<_>>();
         Gazetteer {
             countries,
@@ -124,8 +141,10 @@ impl Gazetteer {
             event_heads: set(include_str!("../data/event-heads.txt")),
             stopwords: set(include_str!("../data/stopwords.txt")),
             speech_verbs: set(include_str!("../data/speech-verbs.txt")),
+            given_names: set(include_str!("../data/given-names.txt")),
             entries,
             automaton,
+            caseless,
         }
     }
 
@@ -133,8 +152,23 @@ impl Gazetteer {
     /// A word boundary is anything but a letter or digit, so "ASEAN-centric" and "Russia's"
     /// match, and "UN" inside "UNESCO" does not.
     pub(crate) fn find(&self, text: &str) -> Vec<(usize, usize, Entry)> {
+        self.find_with(text, &self.automaton, &self.entries)
+    }
+
+    /// As `find`, ignoring case: for text written all in lowercase.
+    pub(crate) fn find_caseless(&self, text: &str) -> Vec<(usize, usize, Entry)> {
+        let (entries, automaton) = &*self.caseless;
+        self.find_with(text, automaton, entries)
+    }
+
+    fn find_with(
+        &self,
+        text: &str,
+        automaton: &AhoCorasick,
+        entries: &[Entry],
+    ) -> Vec<(usize, usize, Entry)> {
         let bytes = text.as_bytes();
-        self.automaton
+        automaton
             .find_iter(text)
             .filter(|m| {
                 let before = text[..m.start()].chars().next_back();
@@ -147,7 +181,7 @@ impl Gazetteer {
                         && after == Some('.')
                         && next_is_letter(&text[m.end() + 1..]))
             })
-            .map(|m| (m.start(), m.end(), self.entries[m.pattern().as_usize()]))
+            .map(|m| (m.start(), m.end(), entries[m.pattern().as_usize()]))
             .collect()
     }
 }

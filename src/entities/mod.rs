@@ -177,17 +177,36 @@ fn is_capitalized(word: &str) -> bool {
     word.starts_with(|c: char| c.is_uppercase())
 }
 
+/// "Geneva-based", "Kremlin-backed": a name turned into an adjective, not part of a name.
+fn is_attributive(word: &str) -> bool {
+    [
+        "-based",
+        "-backed",
+        "-owned",
+        "-led",
+        "-born",
+        "-listed",
+        "-registered",
+        "-run",
+        "-controlled",
+    ]
+    .iter()
+    .any(|s| word.ends_with(s))
+}
+
 /// Maximal runs of capitalized words, joined by whitespace and inner connectors
 /// ("Bank of Montreal"), and broken by a possessive or by punctuation.
-fn phrases(text: &str, toks: &[Tok]) -> Vec<Range<usize>> {
+fn phrases(g: &Gazetteer, text: &str, toks: &[Tok]) -> Vec<Range<usize>> {
     let word = |i: usize| &text[toks[i].start..toks[i].end];
+    // A possessive ends a name, but for an organization's ("Cocoa Growers' Council").
     let joined = |i: usize| {
         i + 1 < toks.len()
-            && !toks[i].possessive
+            && (!toks[i].possessive || g.org_heads.contains(word(i + 1)))
             && text[toks[i].end..toks[i + 1].start]
                 .chars()
                 .all(char::is_whitespace)
     };
+    let is_capitalized = |w: &str| is_capitalized(w) && !is_attributive(w);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -299,15 +318,23 @@ pub(crate) fn find(text: &str, fields: &[(Range<usize>, Mode)], index: &CharInde
     let fields: Vec<Field> = fields
         .iter()
         .filter(|(_, mode)| *mode != Mode::Skip)
-        .map(|(range, mode)| Field {
-            text,
-            toks: tokens(text, range.clone()),
-            gaz: g
-                .find(&text[range.clone()])
-                .into_iter()
-                .map(|(s, e, entry)| (s + range.start, e + range.start, entry))
-                .collect(),
-            mode: *mode,
+        .map(|(range, mode)| {
+            let field = &text[range.clone()];
+            // An all-lowercase story still names countries and organizations.
+            let gaz = if field.chars().any(char::is_uppercase) {
+                g.find(field)
+            } else {
+                g.find_caseless(field)
+            };
+            Field {
+                text,
+                toks: tokens(text, range.clone()),
+                gaz: gaz
+                    .into_iter()
+                    .map(|(s, e, entry)| (s + range.start, e + range.start, entry))
+                    .collect(),
+                mode: *mode,
+            }
         })
         .collect();
 
@@ -335,7 +362,7 @@ pub(crate) fn find(text: &str, fields: &[(Range<usize>, Mode)], index: &CharInde
             });
         }
         if field.mode == Mode::Full {
-            for phrase in phrases(text, &field.toks) {
+            for phrase in phrases(g, text, &field.toks) {
                 classify(g, field, phrase, &mut candidates);
             }
         }
@@ -349,7 +376,7 @@ pub(crate) fn find(text: &str, fields: &[(Range<usize>, Mode)], index: &CharInde
 /// Candidates from one capitalized phrase, tokens `range` of `field`.
 fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candidate>) {
     let (mut a, b) = (range.start, range.end);
-    while a < b && g.stopwords.contains(f.word(a)) {
+    while a < b && (g.stopwords.contains(f.word(a)) || !is_capitalized(f.word(a))) {
         a += 1;
     }
     if a >= b {
@@ -361,7 +388,7 @@ fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candida
         let Some(title_end) = f.is_title(t) else {
             continue;
         };
-        if title_end > b || title_end == b || f.toks[title_end - 1].possessive {
+        if title_end >= b || f.toks[title_end - 1].possessive {
             continue;
         }
         let mut name_end = title_end;
@@ -396,23 +423,63 @@ fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candida
         return;
     }
 
-    // An organization: a head word ends the name, or heads it before "of …".
-    if let Some(h) = (a..b).find(|&i| {
-        g.org_heads.contains(f.word(i)) && !f.toks[i].possessive
-            || f.toks[i].possessive && g.org_heads.contains(f.word(i))
-    }) {
-        let extends = h + 1 < b && CONNECTORS.contains(&f.word(h + 1));
-        let end = if extends { b } else { h + 1 };
-        if end - a >= 2 {
-            let name = f.slice(a, end).to_owned();
-            let acronym = acronym_after(f, end);
+    // An organization: a head word ends the name ("Food and Drug Administration") or
+    // heads it before "of …" ("Bank of Montreal").
+    if let Some(h) = (a..b).find(|&i| g.org_heads.contains(f.word(i))) {
+        // "Marshall Goldman of Harvard University": the name starts after "of".
+        let start = (a..h)
+            .rev()
+            .find(|&i| matches!(f.word(i), "of" | "for" | "the" | "on" | "at"))
+            .map_or(a, |i| i + 1);
+        let end = extension(g, f, h + 1, b);
+        if end - start >= 2 {
+            let name = f.slice(start, end).to_owned();
+            let (key, acronym) = match known_organization(g, &name) {
+                Some(id) => (format!("#{id}"), g.organizations[id].acronym.clone()),
+                None => (org_key(&name), None),
+            };
             out.push(Candidate {
-                start: f.toks[a].start,
+                start: f.toks[start].start,
                 end: f.toks[end - 1].end,
                 kind: Kind::Organization {
-                    key: org_key(&name),
+                    key,
                     name,
-                    acronym,
+                    acronym: acronym.or_else(|| acronym_after(f, end)),
+                },
+                priority: 2,
+            });
+        }
+        if start > a {
+            classify(g, f, a..start, out);
+        }
+        if end < b {
+            classify(g, f, end..b, out);
+        }
+        return;
+    }
+
+    // An event: "11th Moscow Conference on International Security", "Eastern Economic Forum".
+    if let Some(e) = (a..b).find(|&i| g.event_heads.contains(f.word(i))) {
+        let end = if e + 1 < b && is_roman(f.word(e + 1)) {
+            e + 2
+        } else {
+            extension(g, f, e + 1, b)
+        };
+        let ordinal = a.checked_sub(1).filter(|&p| {
+            is_ordinal_or_year(f.word(p))
+                && f.text[f.toks[p].end..f.toks[a].start]
+                    .chars()
+                    .all(char::is_whitespace)
+        });
+        if e > a || ordinal.is_some() {
+            let key = f.slice(a, end).to_lowercase();
+            let start = ordinal.unwrap_or(a);
+            out.push(Candidate {
+                start: f.toks[start].start,
+                end: f.toks[end - 1].end,
+                kind: Kind::Event {
+                    key,
+                    name: f.slice(start, end).to_owned(),
                 },
                 priority: 2,
             });
@@ -423,50 +490,33 @@ fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candida
         return;
     }
 
-    // An event: "11th Moscow Conference on International Security", "Eastern Economic Forum".
-    if let Some(e) = (a..b).find(|&i| g.event_heads.contains(f.word(i))) {
-        let end = if e + 1 < b && CONNECTORS.contains(&f.word(e + 1))
-            || e + 1 < b && is_roman(f.word(e + 1))
-        {
-            b
-        } else {
-            e + 1
-        };
-        let ordinal = a
-            .checked_sub(1)
-            .filter(|&p| p + 1 == range.start || p + 1 == a)
-            .filter(|&p| {
-                is_ordinal_or_year(f.word(p))
-                    && f.text[f.toks[p].end..f.toks[a].start]
-                        .chars()
-                        .all(char::is_whitespace)
-            });
-        if e > a || ordinal.is_some() {
-            let key = f.slice(a, end).to_owned();
-            let start = ordinal.unwrap_or(a);
-            out.push(Candidate {
-                start: f.toks[start].start,
-                end: f.toks[end - 1].end,
-                kind: Kind::Event {
-                    key: key.to_lowercase(),
-                    name: f.slice(start, end).to_owned(),
-                },
-                priority: 2,
-            });
-        }
-        return;
-    }
-
-    // A two-to-four-word name where a reporting verb or an apposition says it is a person.
     for i in a..b {
         if let Some(event) = exercise_name(f, i) {
             out.push(event);
         }
     }
+    // A newspaper or agency named by the noun after it: "Postimees newspaper".
+    if (1..=3).contains(&(b - a)) && (a..b).all(|i| f.gaz_at(i).is_none()) && media_noun_after(f, b)
+    {
+        let name = f.slice(a, b).to_owned();
+        out.push(Candidate {
+            start: f.toks[a].start,
+            end: f.toks[b - 1].end,
+            kind: Kind::Organization {
+                key: org_key(&name),
+                name,
+                acronym: None,
+            },
+            priority: 2,
+        });
+        return;
+    }
+    // A two-to-four-word name, where its first word is a given name or where a reporting
+    // verb or an apposition says it is a person.
     let n = b - a;
     if (2..=4).contains(&n)
         && (a..b).all(|i| f.name_like(g, i) || i > a && i + 1 < b && is_initial(f.word(i)))
-        && speaks(g, f, a, b)
+        && (g.given_names.contains(f.word(a)) || speaks(g, f, a, b))
     {
         let name = f.slice(a, b).to_owned();
         out.push(Candidate {
@@ -481,6 +531,62 @@ fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candida
             priority: 1,
         });
     }
+}
+
+/// "Postimees newspaper", "the Kommersant daily".
+fn media_noun_after(f: &Field, b: usize) -> bool {
+    let after = f.after(b);
+    [
+        "newspaper",
+        "daily",
+        "weekly",
+        "magazine",
+        "news agency",
+        "broadcaster",
+        "TV channel",
+        "news outlet",
+    ]
+    .iter()
+    .any(|noun| {
+        after.strip_prefix(' ').is_some_and(|rest| {
+            rest.starts_with(noun) && !rest[noun.len()..].starts_with(char::is_alphanumeric)
+        })
+    })
+}
+
+/// Where a name that a head word ends continues with "of …", "for …" or "on …" ("Bank of
+/// Nova Scotia", "Conference on International Security"): capitalized words up to `b`, a
+/// stopword ("on Tuesday") or "and" ("… and the EU").
+fn extension(g: &Gazetteer, f: &Field, from: usize, b: usize) -> usize {
+    if from >= b || !matches!(f.word(from), "of" | "for" | "on") {
+        return from;
+    }
+    let mut k = from + 1;
+    if k < b && f.word(k) == "the" {
+        k += 1;
+    }
+    let first = k;
+    while k < b && is_capitalized(f.word(k)) && !g.stopwords.contains(f.word(k)) {
+        k += 1;
+        if f.toks[k - 1].possessive {
+            break;
+        }
+    }
+    if k > first { k } else { from }
+}
+
+/// The gazetteer organization that `name`, or `name` without its company suffix, is.
+fn known_organization(g: &Gazetteer, name: &str) -> Option<usize> {
+    let stem = name
+        .rsplit_once(' ')
+        .filter(|(_, last)| COMPANY_SUFFIXES.contains(last))
+        .map_or(name, |(stem, _)| stem);
+    [name, stem]
+        .into_iter()
+        .find_map(|form| match g.find(form)[..] {
+            [(0, end, Entry::Organization(id))] if end == form.len() => Some(id),
+            _ => None,
+        })
 }
 
 fn is_initial(word: &str) -> bool {
@@ -530,27 +636,25 @@ fn speaks(g: &Gazetteer, f: &Field, a: usize, b: usize) -> bool {
     }
     if let Some(rest) = after.strip_prefix(", ") {
         let first = rest.split_whitespace().next().unwrap_or("");
+        // ", the head of …", ", Canadian secretary of state": a role within four words.
         let role = rest
             .split_whitespace()
-            .take(3)
-            .any(|w| ROLE_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())));
-        if matches!(
-            first,
-            "the"
-                | "a"
-                | "an"
-                | "who"
-                | "head"
-                | "chairman"
-                | "president"
-                | "director"
-                | "spokesman"
-                | "spokeswoman"
-        ) && role
-            || g.speech_verbs.contains(first)
-        {
+            .take(4)
+            .take_while(|w| !w.ends_with(','))
+            .any(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+                ROLE_WORDS.contains(&w.as_str())
+            });
+        if role || first == "who" || g.speech_verbs.contains(first) {
             return true;
         }
+    }
+    // "Marshall Goldman of Harvard University".
+    if after.strip_prefix(" of ").is_some_and(|rest| {
+        rest.trim_start_matches("the ")
+            .starts_with(char::is_uppercase)
+    }) {
+        return true;
     }
     let before = f.before(a).trim_end();
     let last = before
