@@ -37,10 +37,8 @@ pub(crate) struct Gazetteer {
     pub given_names: HashSet<&'static str>,
     entries: Vec<Entry>,
     automaton: AhoCorasick,
-    /// For all-lowercase text: the forms with a lowercase letter (never acronyms, so that
-    /// "us" and "who" stay words), matched ignoring ASCII case. Built on first use.
-    caseless:
-        LazyLock<(Vec<Entry>, AhoCorasick), Box<dyn FnOnce() -> (Vec<Entry>, AhoCorasick) + Send>>,
+    /// Every form, in the automaton's pattern order.
+    forms: Vec<&'static str>,
 }
 
 /// The lines of a data file that are neither blank nor comments.
@@ -58,6 +56,25 @@ fn forms(field: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
+
+/// For all-lowercase text: the forms with a lowercase letter (never acronyms, so that "us"
+/// and "who" stay words), matched ignoring ASCII case. Built only when such text comes.
+static CASELESS: LazyLock<(Vec<Entry>, AhoCorasick)> = LazyLock::new(|| {
+    let g = &*GAZETTEER;
+    let (forms, entries): (Vec<&str>, Vec<Entry>) = g
+        .forms
+        .iter()
+        .zip(&g.entries)
+        .filter(|(f, _)| f.chars().any(char::is_lowercase))
+        .map(|(f, e)| (*f, *e))
+        .unzip();
+    let automaton = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
+        .build(&forms)
+        .expect("caseless gazetteer automaton");
+    (entries, automaton)
+});
 
 impl Gazetteer {
     fn build() -> Gazetteer {
@@ -119,20 +136,6 @@ impl Gazetteer {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&order)
             .expect("gazetteer automaton");
-        let caseless = LazyLock::new(Box::new(move || {
-            let forms: Vec<&str> = order
-                .into_iter()
-                .filter(|f| f.chars().any(char::is_lowercase))
-                .collect();
-            let entries = forms.iter().map(|f| by_form[f]).collect();
-            let automaton = AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .ascii_case_insensitive(true)
-                .build(&forms)
-                .expect("caseless gazetteer automaton");
-            (entries, automaton)
-        })
-            as Box<dyn FnOnce() -> (Vec<Entry>, AhoCorasick) + Send>);
         let set = |file: &'static str| data_lines(file).map(str::trim).collect::<HashSet<_>>();
         Gazetteer {
             countries,
@@ -144,7 +147,7 @@ impl Gazetteer {
             given_names: set(include_str!("../data/given-names.txt")),
             entries,
             automaton,
-            caseless,
+            forms: order,
         }
     }
 
@@ -157,7 +160,7 @@ impl Gazetteer {
 
     /// As `find`, ignoring case: for text written all in lowercase.
     pub(crate) fn find_caseless(&self, text: &str) -> Vec<(usize, usize, Entry)> {
-        let (entries, automaton) = &*self.caseless;
+        let (entries, automaton) = &*CASELESS;
         self.find_with(text, automaton, entries)
     }
 
@@ -174,12 +177,11 @@ impl Gazetteer {
                 let before = text[..m.start()].chars().next_back();
                 let after = text[m.end()..].chars().next();
                 let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-                // "U.S." ends in a period; a form ending in a letter must not run on.
-                !word_char(before)
-                    && !word_char(after)
-                    && !(bytes[m.end() - 1] != b'.'
-                        && after == Some('.')
-                        && next_is_letter(&text[m.end() + 1..]))
+                // "U.S" must not match inside "U.S.A": a period then a letter runs on.
+                let runs_on = bytes[m.end() - 1] != b'.'
+                    && after == Some('.')
+                    && next_is_letter(&text[m.end() + 1..]);
+                !word_char(before) && !word_char(after) && !runs_on
             })
             .map(|m| (m.start(), m.end(), entries[m.pattern().as_usize()]))
             .collect()

@@ -173,8 +173,24 @@ fn keeps_period(stem: &str) -> bool {
     single || stem.contains('.') || ABBREVIATIONS.contains(&stem)
 }
 
+/// Capitalized, counting Arabic names' "al-Sabah" and "el-Sisi".
 fn is_capitalized(word: &str) -> bool {
+    let word = [
+        "al-", "el-", "ad-", "ash-", "as-", "at-", "ar-", "an-", "az-",
+    ]
+    .iter()
+    .find_map(|p| word.strip_prefix(p))
+    .unwrap_or(word);
     word.starts_with(|c: char| c.is_uppercase())
+}
+
+fn kind_name(kind: &Kind) -> &str {
+    match kind {
+        Kind::Person { name, .. } | Kind::Organization { name, .. } | Kind::Event { name, .. } => {
+            name
+        }
+        Kind::Country(_) | Kind::Blocked => "",
+    }
 }
 
 /// "Geneva-based", "Kremlin-backed": a name turned into an adjective, not part of a name.
@@ -284,6 +300,20 @@ impl Field<'_> {
             && w.chars().any(char::is_lowercase)
     }
 
+    /// Whether the token starting at byte `start` directly follows a capitalized word that
+    /// no gazetteer knows ("Patriot" in "Patriot Congress").
+    fn follows_name(&self, g: &Gazetteer, start: usize) -> bool {
+        let Some(i) = self.toks.iter().position(|t| t.start == start) else {
+            return false;
+        };
+        i > 0
+            && !self.toks[i - 1].possessive
+            && self.text[self.toks[i - 1].end..start]
+                .chars()
+                .all(char::is_whitespace)
+            && self.name_like(g, i - 1)
+    }
+
     /// The text just before token `i` and just after token `j - 1`.
     fn before(&self, i: usize) -> &str {
         let from = self.toks[i].start.saturating_sub(40);
@@ -344,6 +374,13 @@ pub(crate) fn find(text: &str, fields: &[(Range<usize>, Mode)], index: &CharInde
             let kind = match entry {
                 Entry::Country { id, .. } => Kind::Country(id),
                 Entry::NotCountry => Kind::Blocked,
+                // "Patriot Congress": a one-word form after a capitalized word is part of
+                // a longer name that the gazetteer does not know.
+                Entry::Organization(_)
+                    if !text[start..end].contains(' ') && field.follows_name(g, start) =>
+                {
+                    continue;
+                }
                 Entry::Organization(id) => {
                     let data = &g.organizations[id];
                     Kind::Organization {
@@ -449,8 +486,12 @@ fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candida
                 priority: 2,
             });
         }
-        if start > a {
-            classify(g, f, a..start, out);
+        let mut prefix_end = start;
+        while prefix_end > a && !is_capitalized(f.word(prefix_end - 1)) {
+            prefix_end -= 1;
+        }
+        if prefix_end > a {
+            classify(g, f, a..prefix_end, out);
         }
         if end < b {
             classify(g, f, end..b, out);
@@ -572,6 +613,17 @@ fn extension(g: &Gazetteer, f: &Field, from: usize, b: usize) -> usize {
             break;
         }
     }
+    // "Ministry of Industry and Trade", but not "Bank of Montreal and Royal Bank".
+    if k > first
+        && k + 1 < b
+        && f.word(k) == "and"
+        && is_capitalized(f.word(k + 1))
+        && !g.stopwords.contains(f.word(k + 1))
+        && f.gaz_at(k + 1).is_none()
+        && (k + 2 >= b || !is_capitalized(f.word(k + 2)))
+    {
+        k += 2;
+    }
     if k > first { k } else { from }
 }
 
@@ -625,6 +677,11 @@ fn exercise_name(f: &Field, i: usize) -> Option<Candidate> {
 /// Whether the words `a..b` stand where a speaker does: before or after a reporting verb,
 /// after "according to", or before an apposition (", the head of …").
 fn speaks(g: &Gazetteer, f: &Field, a: usize, b: usize) -> bool {
+    // "chief executive of Skyway Air, said": what a person is "of" is no person.
+    let before = f.before(a).trim_end();
+    if [" of", " for", " at"].iter().any(|p| before.ends_with(p)) {
+        return false;
+    }
     let after = f.after(b);
     let next_word = after
         .trim_start()
@@ -656,7 +713,6 @@ fn speaks(g: &Gazetteer, f: &Field, a: usize, b: usize) -> bool {
     }) {
         return true;
     }
-    let before = f.before(a).trim_end();
     let last = before
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
@@ -784,6 +840,34 @@ fn short_forms(g: &Gazetteer, fields: &[Field], candidates: &mut Vec<Candidate>)
     }
     if forms.is_empty() {
         return;
+    }
+    // A short form found on its own ("Analyst Pulcine", "the Foreign Ministry") is the
+    // entity of its long form, keeping what it adds (a title).
+    for c in candidates.iter_mut() {
+        let renamed = match (&c.kind, forms.get(kind_name(&c.kind))) {
+            (
+                Kind::Person {
+                    key,
+                    title,
+                    country,
+                    ..
+                },
+                Some(Kind::Person {
+                    key: long, name, ..
+                }),
+            ) if key != long => Kind::Person {
+                key: long.clone(),
+                name: name.clone(),
+                title: title.clone(),
+                country: *country,
+            },
+            (
+                Kind::Organization { key, .. },
+                Some(long @ Kind::Organization { key: long_key, .. }),
+            ) if key != long_key && !key.starts_with('#') => long.clone(),
+            _ => continue,
+        };
+        c.kind = renamed;
     }
     let longest = forms
         .keys()
@@ -927,4 +1011,157 @@ fn group(g: &Gazetteer, text: &str, chosen: Vec<Candidate>, index: &CharIndex) -
         }
     }
     entities
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entities(text: &str) -> Entities {
+        let found = find(text, &[(0..text.len(), Mode::Full)], &CharIndex::new(text));
+        // Every mention slices back to its text.
+        let chars: Vec<char> = text.chars().collect();
+        let mentions = found
+            .people
+            .iter()
+            .flat_map(|p| &p.mentions)
+            .chain(found.countries.iter().flat_map(|c| &c.mentions))
+            .chain(found.organizations.iter().flat_map(|o| &o.mentions))
+            .chain(found.events.iter().flat_map(|e| &e.mentions));
+        for m in mentions {
+            assert_eq!(chars[m.span.0..m.span.1].iter().collect::<String>(), m.text);
+        }
+        found
+    }
+
+    fn names<T>(items: &[T], name: impl Fn(&T) -> &str) -> Vec<&str> {
+        items.iter().map(name).collect()
+    }
+
+    #[test]
+    fn title_and_name_make_a_person_with_country() {
+        let e =
+            entities("Russian Defense Minister Sergey Shoigu spoke. Later Shoigu said it again.");
+        assert_eq!(e.people.len(), 1);
+        let p = &e.people[0];
+        assert_eq!(p.name, "Sergey Shoigu");
+        assert_eq!(p.titles, ["Russian Defense Minister"]);
+        assert_eq!(p.country.as_deref(), Some("RU"));
+        assert_eq!(names(&p.mentions, |m| &m.text), ["Sergey Shoigu", "Shoigu"]);
+        assert_eq!(names(&e.countries, |c| &c.name), ["Russia"]);
+    }
+
+    #[test]
+    fn a_title_on_a_surname_joins_the_full_name() {
+        let e = entities(
+            "\"Rates will hold,\" said Donna Pulcine, an analyst. Analyst Pulcine added more.",
+        );
+        assert_eq!(names(&e.people, |p| &p.name), ["Donna Pulcine"]);
+        assert_eq!(e.people[0].mentions.len(), 2);
+        assert_eq!(e.people[0].titles, ["Analyst"]);
+    }
+
+    #[test]
+    fn speech_verbs_and_appositions_mark_people() {
+        let e = entities(
+            "Prices rose, said Alain Marais. Marshall Goldman of Harvard University agreed. Joe Clark, Canadian secretary of state, left.",
+        );
+        assert_eq!(
+            names(&e.people, |p| &p.name),
+            ["Alain Marais", "Marshall Goldman", "Joe Clark"]
+        );
+        assert_eq!(names(&e.organizations, |o| &o.name), ["Harvard University"]);
+        assert_eq!(names(&e.countries, |c| &c.name), ["Canada"]);
+    }
+
+    #[test]
+    fn head_words_make_organizations_and_short_forms_join_them() {
+        let e = entities(
+            "The Northern Grain Exporters Association (NGEA) met Tarmix Corp on Friday. Tarmix and the NGEA agreed.",
+        );
+        let orgs: Vec<(&str, Option<&str>, usize)> = e
+            .organizations
+            .iter()
+            .map(|o| (o.name.as_str(), o.acronym.as_deref(), o.mentions.len()))
+            .collect();
+        assert_eq!(
+            orgs,
+            [
+                ("Northern Grain Exporters Association", Some("NGEA"), 3),
+                ("Tarmix Corp", None, 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_inside_a_longer_name_belongs_to_it() {
+        let e = entities(
+            "The Russian Defense Ministry said. The Defense Ministry added. The Bank of Canada agreed.",
+        );
+        assert_eq!(
+            names(&e.organizations, |o| &o.name),
+            ["Russian Defense Ministry", "Bank of Canada"]
+        );
+        assert_eq!(e.organizations[0].mentions.len(), 2);
+        assert!(e.countries.is_empty(), "{:?}", e.countries);
+    }
+
+    #[test]
+    fn names_inside_other_words_still_count() {
+        let e = entities(
+            "the ASEAN-centric system, NATO’s practices and Russian-Belarusian ties with Russia's allies",
+        );
+        assert_eq!(names(&e.organizations, |o| &o.name), ["ASEAN", "NATO"]);
+        assert_eq!(names(&e.countries, |c| &c.name), ["Russia", "Belarus"]);
+        assert_eq!(e.countries[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn phrases_with_country_words_that_are_no_countries() {
+        let e = entities("Latin American debt and the Patriot Congress hall.");
+        assert!(
+            e.countries.is_empty() && e.organizations.is_empty(),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn events_keep_their_ordinal_or_year() {
+        let e = entities(
+            "He addressed the 11th Moscow Conference on International Security on Tuesday. The Moscow Conference on International Security ends today, and the Zapad-2017 exercise begins.",
+        );
+        let events: Vec<(&str, usize)> = e
+            .events
+            .iter()
+            .map(|v| (v.name.as_str(), v.mentions.len()))
+            .collect();
+        assert_eq!(
+            events,
+            [
+                ("11th Moscow Conference on International Security", 2),
+                ("Zapad-2017", 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn headline_capitals() {
+        assert_eq!(headline_mode("GELCO SEES FLAT 1987 NET"), Mode::Skip);
+        assert_eq!(
+            headline_mode("Senate Panel Advances Bill to Expand Rural Broadband Grants"),
+            Mode::KnownOnly
+        );
+        assert_eq!(
+            headline_mode("Russia set to boost military cooperation — Shoigu"),
+            Mode::Full
+        );
+    }
+
+    #[test]
+    fn lowercase_text_still_names_countries() {
+        let e = entities(
+            "peru's state mining company expects exports to west germany to rise, us traders said.",
+        );
+        assert_eq!(names(&e.countries, |c| &c.name), ["Peru", "Germany"]);
+    }
 }
