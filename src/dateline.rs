@@ -28,22 +28,25 @@ pub(crate) struct Found {
 // Pieces shared by both shapes. `S` is horizontal space only: a dateline never spans lines.
 const S: &str = r"[\x20\t\u00A0]+";
 const JUNK: &str = r"[*#•·>_=~\x20\t-]{0,8}";
-const PLACE: &str = r"\p{Lu}[\p{L}\p{M}.'’-]*(?:[\x20\t\u00A0]+[\p{L}\p{M}.'’-]+){0,5}";
-const REGION: &str = r"\p{L}[\p{L}\p{M}.'’-]*(?:[\x20\t\u00A0]+[\p{L}\p{M}.'’-]+){0,3}";
+// Latin letters only: the full Unicode classes cost milliseconds to compile at every start,
+// and datelines in English wire copy are written in Latin script ("ZÜRICH", "BOGOTÁ").
+const PLACE: &str =
+    r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ.'’-]*(?:[\x20\t\u00A0]+[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ.'’-]+){0,5}";
+const REGION: &str = r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ.'’-]*(?:[\x20\t\u00A0]+[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ.'’-]+){0,3}";
 // Full names before abbreviations, "sept" before "sep": alternation prefers the first.
-const MONTH: &str = r"(?i:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
+const MONTH: &str = r"(?i-u:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
 const DASH: &str = r"(?:--|-|—|–)";
 
 static TASS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\A{JUNK}(?P<loc>{PLACE})(?:{S}/(?P<region>[^/\n]{{1,60}}?)/)?,{S}(?P<month>{MONTH})\.?{S}(?P<day>\d{{1,2}})(?:,{S}(?P<year>\d{{4}}))?\.?(?:{S})?/(?P<agency>\p{{L}}{{2,12}})/\.?(?:(?:{S})?{DASH})?"
+        r"\A{JUNK}(?P<loc>{PLACE})(?:{S}/(?P<region>[^/\n]{{1,60}}?)/)?,{S}(?P<month>{MONTH})\.?{S}(?P<day>[0-9]{{1,2}})(?:,{S}(?P<year>[0-9]{{4}}))?\.?(?:{S})?/(?P<agency>[A-Za-z]{{2,12}})/\.?(?:(?:{S})?{DASH})?"
     ))
     .expect("TASS dateline pattern")
 });
 
 static WIRE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\A{JUNK}(?P<loc>{PLACE})(?:,{S}(?P<region>{REGION}))??(?:,?{S}(?P<month>{MONTH})\.?{S}(?P<day>\d{{1,2}})(?:,{S}(?P<year>\d{{4}}))?)?(?:(?:{S})?\((?P<agency>\p{{L}}[\p{{L}}\x20.]{{0,19}})\))?(?:{S})?{DASH}(?:[\s]|\z)"
+        r"\A{JUNK}(?P<loc>{PLACE})(?:,{S}(?P<region>{REGION}))??(?:,?{S}(?P<month>{MONTH})\.?{S}(?P<day>[0-9]{{1,2}})(?:,{S}(?P<year>[0-9]{{4}}))?)?(?:(?:{S})?\((?P<agency>[A-Za-z][A-Za-z\x20.]{{0,19}})\))?(?:{S})?{DASH}(?:[\x20\t\r\n\u00A0]|\z)"
     ))
     .expect("wire dateline pattern")
 });
