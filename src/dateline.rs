@@ -6,9 +6,6 @@
 //!   `MOSCOW (Reuters) -`; Xinhua `BEIJING, Jan. 5 (Xinhua) --`; AP `WASHINGTON (AP) —`.
 
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use crate::calendar::{self, Date, WEEKDAYS};
 
@@ -25,72 +22,296 @@ pub(crate) struct Found {
     pub agency: Option<String>,
 }
 
-// Pieces shared by both shapes. `S` is horizontal space only: a dateline never spans lines.
-const S: &str = r"[\x20\t\u00A0]+";
-const JUNK: &str = r"[*#•·>_=~\x20\t-]{0,8}";
-// Latin letters only: the full Unicode classes cost milliseconds to compile at every start,
-// and datelines in English wire copy are written in Latin script ("ZÜRICH", "BOGOTÁ").
-const PLACE: &str =
-    r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ.'’-]*(?:[\x20\t\u00A0]+[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ.'’-]+){0,5}";
-const REGION: &str = r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ.'’-]*(?:[\x20\t\u00A0]+[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ.'’-]+){0,3}";
-// Full names before abbreviations, "sept" before "sep": alternation prefers the first.
-const MONTH: &str = r"(?i-u:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
-const DASH: &str = r"(?:--|-|—|–)";
+// A hand-written matcher rather than a regex: compiling the equivalent patterns took most
+// of newsparse's start-up, and newsparse is started once per file in shell loops. The
+// grammar, with the order in which alternatives are tried:
+//
+//   JUNK PLACE ( TASS | WIRE )
+//   TASS = [ S "/" region "/" ] "," S DATE ["."] [S] "/" AGENCY "/" ["."] [[S] DASH]
+//   WIRE = [ "," S REGION ]  ( ["," ] S DATE )?  ( [S] "(" AGENCY ")" )?  [S] DASH (space | end)
+//   DATE = MONTH ["."] S DAY [ "," S YEAR ]
+//
+// PLACE takes as many words as it can (at most six), the wire REGION as few (at most four);
+// the first parse that also passes `valid` wins.
 
-static TASS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"\A{JUNK}(?P<loc>{PLACE})(?:{S}/(?P<region>[^/\n]{{1,60}}?)/)?,{S}(?P<month>{MONTH})\.?{S}(?P<day>[0-9]{{1,2}})(?:,{S}(?P<year>[0-9]{{4}}))?\.?(?:{S})?/(?P<agency>[A-Za-z]{{2,12}})/\.?(?:(?:{S})?{DASH})?"
-    ))
-    .expect("TASS dateline pattern")
-});
+/// Horizontal space: a dateline never spans lines.
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{a0}')
+}
 
-static WIRE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"\A{JUNK}(?P<loc>{PLACE})(?:,{S}(?P<region>{REGION}))??(?:,?{S}(?P<month>{MONTH})\.?{S}(?P<day>[0-9]{{1,2}})(?:,{S}(?P<year>[0-9]{{4}}))?)?(?:(?:{S})?\((?P<agency>[A-Za-z][A-Za-z\x20.]{{0,19}})\))?(?:{S})?{DASH}(?:[\x20\t\r\n\u00A0]|\z)"
-    ))
-    .expect("wire dateline pattern")
-});
+/// Letters of place names: Latin script, with the periods, apostrophes and hyphens of
+/// "ST. JOHN'S" and "WINSTON-SALEM".
+fn is_place_char(c: char) -> bool {
+    matches!(c, 'A'..='Z' | 'a'..='z' | 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ' | 'Ā'..='ſ' | '.' | '\'' | '’' | '-')
+}
 
-/// The dateline at the very start of `line`, if there is one.
-pub(crate) fn find(line: &str) -> Option<Found> {
-    let caps = TASS.captures(line).or_else(|| WIRE.captures(line))?;
-    let month = caps.name("month").map(|m| month_number(m.as_str()));
-    let day = match caps.name("day") {
-        Some(d) => Some(d.as_str().parse::<u8>().ok()?),
-        None => None,
-    };
-    if let (Some(month), Some(day)) = (month, day) {
-        // 2000 is a leap year, so 29 February passes.
-        Date::new(2000, month, day)?;
+fn is_place_start(c: char) -> bool {
+    matches!(c, 'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ')
+}
+
+/// Byte offsets in `s` where the parse goes on; every step returns the offset after it.
+fn spaces(s: &str, i: usize) -> Option<usize> {
+    let n = s[i..].len() - s[i..].trim_start_matches(is_space).len();
+    (n > 0).then_some(i + n)
+}
+
+fn opt_spaces(s: &str, i: usize) -> usize {
+    spaces(s, i).unwrap_or(i)
+}
+
+fn lit(s: &str, i: usize, what: &str) -> Option<usize> {
+    s[i..].starts_with(what).then_some(i + what.len())
+}
+
+fn opt(s: &str, i: usize, what: &str) -> usize {
+    lit(s, i, what).unwrap_or(i)
+}
+
+fn dash(s: &str, i: usize) -> Option<usize> {
+    ["--", "-", "—", "–"].iter().find_map(|d| lit(s, i, d))
+}
+
+/// Ends of the first 1..=`max` words starting at `i`, whose first letter passes `first`.
+fn word_ends(s: &str, i: usize, max: usize, first: fn(char) -> bool) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let mut j = i;
+    while ends.len() < max {
+        let rest = &s[j..];
+        if !rest.starts_with(|c: char| {
+            if ends.is_empty() {
+                first(c)
+            } else {
+                is_place_char(c)
+            }
+        }) {
+            break;
+        }
+        j += rest.len() - rest.trim_start_matches(is_place_char).len();
+        ends.push(j);
+        match spaces(s, j) {
+            Some(k) => j = k,
+            None => break,
+        }
     }
-    let agency = caps.name("agency").map(|a| a.as_str().trim().to_owned());
-    // A place and a dash alone ("Analysts - ...") are no dateline: a date or agency is.
-    if month.is_none() && agency.is_none() {
+    ends
+}
+
+/// Digits, `min..=max` of them and no more.
+fn digits(s: &str, i: usize, min: usize, max: usize) -> Option<(u32, usize)> {
+    let n = s[i..].bytes().take_while(u8::is_ascii_digit).count();
+    if n < min || n > max {
         return None;
     }
-    let loc = caps.name("loc")?;
-    let whole = caps.get(0)?;
-    let end = whole.start() + whole.as_str().trim_end().len();
-    Some(Found {
-        range: loc.start()..end,
-        location: title_case(loc.as_str()),
-        region: caps.name("region").map(|r| r.as_str().trim().to_owned()),
-        month,
-        day,
-        year: caps.name("year").and_then(|y| y.as_str().parse().ok()),
-        agency,
+    Some((s[i..i + n].parse().ok()?, i + n))
+}
+
+fn month(s: &str, i: usize) -> Option<(u8, usize)> {
+    // Full names before abbreviations, "sept" before "sep".
+    const NAMES: [(&str, u8); 24] = [
+        ("january", 1),
+        ("february", 2),
+        ("march", 3),
+        ("april", 4),
+        ("may", 5),
+        ("june", 6),
+        ("july", 7),
+        ("august", 8),
+        ("september", 9),
+        ("october", 10),
+        ("november", 11),
+        ("december", 12),
+        ("jan", 1),
+        ("feb", 2),
+        ("mar", 3),
+        ("apr", 4),
+        ("jun", 6),
+        ("jul", 7),
+        ("aug", 8),
+        ("sept", 9),
+        ("sep", 9),
+        ("oct", 10),
+        ("nov", 11),
+        ("dec", 12),
+    ];
+    let rest = &s.as_bytes()[i..];
+    NAMES.iter().find_map(|&(name, number)| {
+        (rest.len() >= name.len() && rest[..name.len()].eq_ignore_ascii_case(name.as_bytes()))
+            .then_some((number, i + name.len()))
     })
 }
 
-fn month_number(name: &str) -> u8 {
-    const PREFIXES: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let lower = name.to_ascii_lowercase();
-    PREFIXES
+#[derive(Default, Clone, Copy)]
+struct DateParts {
+    month: Option<u8>,
+    day: Option<u8>,
+    year: Option<i32>,
+}
+
+/// MONTH ["."] S DAY [ "," S YEAR ]
+fn date(s: &str, i: usize) -> Option<(DateParts, usize)> {
+    let (month, i) = month(s, i)?;
+    let i = spaces(s, opt(s, i, "."))?;
+    let (day, i) = digits(s, i, 1, 2)?;
+    let year = lit(s, i, ",")
+        .and_then(|j| spaces(s, j))
+        .and_then(|j| digits(s, j, 4, 4));
+    let (year, i) = match year {
+        Some((y, j)) => (Some(y as i32), j),
+        None => (None, i),
+    };
+    Some((
+        DateParts {
+            month: Some(month),
+            day: Some(day as u8),
+            year,
+        },
+        i,
+    ))
+}
+
+/// An agency's name: letters, or between parentheses also spaces and periods ("Xinhua", "AP").
+fn agency(
+    s: &str,
+    i: usize,
+    close: char,
+    inner: fn(char) -> bool,
+    max: usize,
+) -> Option<(Range<usize>, usize)> {
+    let len = s[i..].find(|c: char| !inner(c)).unwrap_or(s.len() - i);
+    let name = s[i..i + len].trim_end();
+    let ok = (2..=max).contains(&name.len()) && name.starts_with(|c: char| c.is_ascii_alphabetic());
+    (ok && s[i + len..].starts_with(close)).then(|| (i..i + name.len(), i + len + close.len_utf8()))
+}
+
+struct Parse {
+    place: Range<usize>,
+    region: Option<Range<usize>>,
+    date: DateParts,
+    agency: Option<Range<usize>>,
+    end: usize,
+}
+
+fn tass(s: &str, place: Range<usize>) -> Option<Parse> {
+    let with_region = || {
+        let i = lit(s, spaces(s, place.end)?, "/")?;
+        let close = i + 1 + s[i + 1..].find(['/', '\n'])?;
+        (s[close..].starts_with('/') && close - i <= 60).then(|| (Some(i..close), close + 1))
+    };
+    [with_region(), Some((None, place.end))]
+        .into_iter()
+        .flatten()
+        .find_map(|(region, i)| {
+            let i = spaces(s, lit(s, i, ",")?)?;
+            let (date, i) = date(s, i)?;
+            let i = lit(s, opt_spaces(s, opt(s, i, ".")), "/")?;
+            let (agency, i) = agency(s, i, '/', |c| c.is_ascii_alphabetic(), 12)?;
+            let i = opt(s, i, ".");
+            let end = dash(s, opt_spaces(s, i)).unwrap_or(i);
+            Some(Parse {
+                place: place.clone(),
+                region,
+                date,
+                agency: Some(agency),
+                end,
+            })
+        })
+}
+
+fn wire(s: &str, place: Range<usize>) -> Option<Parse> {
+    let after_comma = lit(s, place.end, ",").and_then(|i| spaces(s, i));
+    let regions = std::iter::once(None).chain(
+        after_comma
+            .map(|i| {
+                word_ends(s, i, 4, |c| is_place_char(c) && c.is_alphabetic())
+                    .into_iter()
+                    .map(move |e| Some(i..e))
+            })
+            .into_iter()
+            .flatten(),
+    );
+    for region in regions {
+        let i = region.as_ref().map_or(place.end, |r| r.end);
+        let dated = spaces(s, opt(s, i, ",")).and_then(|j| date(s, j));
+        for (date, i) in [dated, Some((DateParts::default(), i))]
+            .into_iter()
+            .flatten()
+        {
+            let with_agency = lit(s, opt_spaces(s, i), "(").and_then(|j| {
+                agency(
+                    s,
+                    j,
+                    ')',
+                    |c| c.is_ascii_alphabetic() || c == ' ' || c == '.',
+                    20,
+                )
+            });
+            for (agency, i) in [with_agency.map(|(a, j)| (Some(a), j)), Some((None, i))]
+                .into_iter()
+                .flatten()
+            {
+                let Some(end) = dash(s, opt_spaces(s, i)) else {
+                    continue;
+                };
+                if s[end..].chars().next().is_none_or(char::is_whitespace) {
+                    return Some(Parse {
+                        place: place.clone(),
+                        region: region.clone(),
+                        date,
+                        agency,
+                        end,
+                    });
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A place and a dash alone ("Analysts - ...") are no dateline: a date or an agency is;
+/// and the date must exist (2000 is a leap year, so 29 February passes).
+fn valid(p: &Parse) -> bool {
+    let real_date = match (p.date.month, p.date.day) {
+        (Some(m), Some(d)) => Date::new(2000, m, d).is_some(),
+        _ => true,
+    };
+    real_date && (p.date.month.is_some() || p.agency.is_some())
+}
+
+/// The dateline at the very start of `line`, if there is one.
+pub(crate) fn find(line: &str) -> Option<Found> {
+    let start = line.len()
+        - line
+            .trim_start_matches(|c| {
+                matches!(
+                    c,
+                    '*' | '#' | '•' | '·' | '>' | '_' | '=' | '~' | ' ' | '\t' | '-'
+                )
+            })
+            .len();
+    if start > 8 {
+        return None;
+    }
+    let places = word_ends(line, start, 6, is_place_start);
+    let parse = places
         .iter()
-        .position(|p| lower.starts_with(p))
-        .map_or(0, |i| i as u8 + 1)
+        .rev()
+        .find_map(|&end| tass(line, start..end).filter(valid))
+        .or_else(|| {
+            places
+                .iter()
+                .rev()
+                .find_map(|&end| wire(line, start..end).filter(valid))
+        })?;
+    let text = |r: &Range<usize>| line[r.clone()].trim().to_owned();
+    Some(Found {
+        range: parse.place.start..parse.end,
+        location: title_case(&line[parse.place.clone()]),
+        region: parse.region.as_ref().map(text),
+        month: parse.date.month,
+        day: parse.date.day,
+        year: parse.date.year,
+        agency: parse.agency.as_ref().map(text),
+    })
 }
 
 /// The year a weekday in the first paragraph pins ("on Tuesday"): the latest year, not after

@@ -2,9 +2,6 @@
 //! only the caller knows. Rendering goes to a buffer, so a record is written whole or not
 //! at all.
 
-use std::sync::LazyLock;
-
-use regex::bytes::Regex;
 use serde::Serialize;
 
 use crate::record::{Article, SCHEMA_VERSION};
@@ -48,23 +45,65 @@ pub fn render(out: &mut Vec<u8>, source: &str, article: &Article, style: Style) 
     out.push(b'\n');
 }
 
-/// A span spread over four lines by the pretty printer, `[` to `]`. Only the printer's own
-/// newlines match: inside a JSON string a newline is always escaped.
-static SPREAD_SPAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\[\n *([0-9]+),\n *([0-9]+)\n *\]").expect("span pattern"));
-
-/// Copies pretty JSON to `out` with each span on one line: `"span": [265, 313]`.
+/// Copies pretty JSON to `out` with each span on one line: `"span": [265, 313]`. The
+/// printer spreads a span over four lines, `[`, start, end, `]`; only the printer's own
+/// newlines are seen, since inside a JSON string a newline is always escaped.
 fn inline_spans(out: &mut Vec<u8>, pretty: &[u8]) {
     let mut last = 0;
-    for caps in SPREAD_SPAN.captures_iter(pretty) {
-        let whole = caps.get(0).expect("match");
-        out.extend_from_slice(&pretty[last..whole.start()]);
-        out.push(b'[');
-        out.extend_from_slice(&caps[1]);
-        out.extend_from_slice(b", ");
-        out.extend_from_slice(&caps[2]);
-        out.push(b']');
-        last = whole.end();
+    let mut i = 0;
+    while let Some(offset) = pretty[i..].iter().position(|&b| b == b'[') {
+        let open = i + offset;
+        i = open + 1;
+        if let Some((start, end, close)) = spread_pair(pretty, open + 1) {
+            out.extend_from_slice(&pretty[last..=open]);
+            out.extend_from_slice(start);
+            out.extend_from_slice(b", ");
+            out.extend_from_slice(end);
+            out.push(b']');
+            last = close + 1;
+            i = last;
+        }
     }
     out.extend_from_slice(&pretty[last..]);
+}
+
+/// After a `[`: newline, spaces, digits, comma, newline, spaces, digits, newline, spaces,
+/// `]`. Returns the two numbers and the position of the `]`.
+fn spread_pair(b: &[u8], mut i: usize) -> Option<(&[u8], &[u8], usize)> {
+    let number = |i: &mut usize, then: u8| {
+        (b.get(*i) == Some(&b'\n')).then_some(())?;
+        *i += 1;
+        while b.get(*i) == Some(&b' ') {
+            *i += 1;
+        }
+        let from = *i;
+        while b.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        (*i > from && b.get(*i) == Some(&then)).then_some(from..*i)
+    };
+    let start = number(&mut i, b',')?;
+    i += 1;
+    let end = number(&mut i, b'\n')?;
+    i += 1;
+    while b.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    (b.get(i) == Some(&b']')).then(|| (&b[start], &b[end], i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_go_on_one_line_and_nothing_else_changes() {
+        let pretty = b"{\n  \"span\": [\n    265,\n    313\n  ],\n  \"text\": \"[ 1, 2 ]\",\n  \"list\": [\n    1,\n    2,\n    3\n  ]\n}";
+        let mut out = Vec::new();
+        inline_spans(&mut out, pretty);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "{\n  \"span\": [265, 313],\n  \"text\": \"[ 1, 2 ]\",\n  \"list\": [\n    1,\n    2,\n    3\n  ]\n}"
+        );
+    }
 }

@@ -381,14 +381,11 @@ pub(crate) fn find(text: &str, fields: &[(Range<usize>, Mode)], index: &CharInde
                 {
                     continue;
                 }
-                Entry::Organization(id) => {
-                    let data = &g.organizations[id];
-                    Kind::Organization {
-                        key: format!("#{id}"),
-                        name: text[start..end].to_owned(),
-                        acronym: data.acronym.clone(),
-                    }
-                }
+                Entry::Organization(id) => Kind::Organization {
+                    key: format!("#{id}"),
+                    name: text[start..end].to_owned(),
+                    acronym: g.acronym(id).map(str::to_owned),
+                },
                 Entry::Title => continue,
             };
             candidates.push(Candidate {
@@ -472,7 +469,7 @@ fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candida
         if end - start >= 2 {
             let name = f.slice(start, end).to_owned();
             let (key, acronym) = match known_organization(g, &name) {
-                Some(id) => (format!("#{id}"), g.organizations[id].acronym.clone()),
+                Some(id) => (format!("#{id}"), g.acronym(id).map(str::to_owned)),
                 None => (org_key(&name), None),
             };
             out.push(Candidate {
@@ -942,8 +939,8 @@ fn group(g: &Gazetteer, text: &str, chosen: Vec<Candidate>, index: &CharIndex) -
             Kind::Country(id) => {
                 let slot = *slots.entry(format!("c{id}")).or_insert_with(|| {
                     entities.countries.push(Country {
-                        name: g.countries[id].name.clone(),
-                        iso: g.countries[id].iso.clone(),
+                        name: g.country(id).name.to_owned(),
+                        iso: g.country(id).iso.map(str::to_owned),
                         mentions: Vec::new(),
                     });
                     entities.countries.len() - 1
@@ -989,7 +986,7 @@ fn group(g: &Gazetteer, text: &str, chosen: Vec<Candidate>, index: &CharIndex) -
                     person.titles.push(title);
                 }
                 if person.country.is_none() {
-                    person.country = country.and_then(|id| g.countries[id].iso.clone());
+                    person.country = country.and_then(|id| g.country(id).iso.map(str::to_owned));
                 }
                 person.mentions.push(mention);
             }
