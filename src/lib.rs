@@ -34,6 +34,13 @@ pub struct Options {
     pub reference_date: Date,
 }
 
+/// Loads the gazetteers afresh and returns their number of word lists; `parse` loads them
+/// once per process. For measuring start-up (`benches/parse.rs`).
+#[doc(hidden)]
+pub fn load_gazetteers() -> usize {
+    entities::load_gazetteers()
+}
+
 /// The structure of one article. Never fails: text that is no article still gets a record.
 pub fn parse(text: &str, options: &Options) -> Article {
     let layout = layout::layout(text);

@@ -65,7 +65,7 @@ static CASELESS: LazyLock<DoubleArrayAhoCorasick<u32>> = LazyLock::new(|| {
 });
 
 impl Gazetteer {
-    fn load() -> Gazetteer {
+    pub(crate) fn load() -> Gazetteer {
         let (automaton, _) = DoubleArrayAhoCorasick::deserialize(AUTOMATON)
             .expect("gazetteer automaton from build.rs");
         let set = |file: &'static str| data_lines(file).map(str::trim).collect::<HashSet<_>>();
