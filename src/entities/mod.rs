@@ -471,10 +471,17 @@ fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candida
     // heads it before "of …" ("Bank of Montreal").
     if let Some(h) = (a..b).find(|&i| g.org_heads.contains(f.word(i))) {
         // "Marshall Goldman of Harvard University": the name starts after "of".
-        let start = (a..h)
+        let mut start = (a..h)
             .rev()
             .find(|&i| matches!(f.word(i), "of" | "for" | "the" | "on" | "at"))
             .map_or(a, |i| i + 1);
+        // "vice chairman Dudley Taft and Narragansett Capital Inc": a person and a company.
+        if let Some(and) = (start..h).find(|&i| f.word(i) == "and")
+            && and > start
+            && (g.given_names.contains(f.word(start)) || speaks(g, f, start, and))
+        {
+            start = and + 1;
+        }
         let end = extension(g, f, h + 1, b);
         if end - start >= 2 {
             let name = f.slice(start, end).to_owned();
@@ -561,6 +568,16 @@ fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candida
     }
     // A two-to-four-word name, where its first word is a given name or where a reporting
     // verb or an apposition says it is a person.
+    // "Ambassador to Havana Viktor Koronelli", "envoy to Russia Alexander Darchiev": the
+    // place the title is "to" comes first.
+    let mut a = a;
+    let to_place = f.before(a).trim_end().strip_suffix(" to").is_some_and(|rest| {
+        let title = rest.rsplit(' ').next().unwrap_or("");
+        ROLE_WORDS.contains(&title.to_lowercase().as_str())
+    });
+    if b - a >= 3 && (to_place || matches!(f.gaz_at(a), Some((_, _, Entry::Country { demonym: false, .. })))) {
+        a += 1;
+    }
     let n = b - a;
     if (2..=4).contains(&n)
         && (a..b).all(|i| f.name_like(g, i) || i > a && i + 1 < b && is_initial(f.word(i)))
@@ -705,10 +722,9 @@ fn speaks(g: &Gazetteer, f: &Field, a: usize, b: usize) -> bool {
             .split_whitespace()
             .take(4)
             .take_while(|w| !w.ends_with(','))
-            .any(|w| {
-                let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-                ROLE_WORDS.contains(&w.as_str())
-            });
+            .any(|w| ROLE_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())));
+        // A role after a name is written in lowercase; a capitalized one ("…, Russian
+        // Ambassador Viktor Koronelli") is the title of the next name.
         if role || first == "who" || g.speech_verbs.contains(first) {
             return true;
         }
