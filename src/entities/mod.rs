@@ -832,6 +832,12 @@ fn short_forms(g: &Gazetteer, fields: &[Field], candidates: &mut Vec<Candidate>)
                 if let Some(acr) = acronym {
                     forms.entry(acr.clone()).or_insert_with(|| c.kind.clone());
                 }
+                // "Reserve Bank of India" → "Reserve Bank".
+                if let Some((head, _)) = name.split_once(" of ")
+                    && head.contains(' ')
+                {
+                    forms.entry(head.to_owned()).or_insert_with(|| c.kind.clone());
+                }
                 if key.starts_with('#') {
                     continue;
                 }
