@@ -16,6 +16,7 @@ pub mod decode;
 mod entities;
 mod layout;
 pub mod output;
+mod quotes;
 pub mod record;
 mod sentences;
 mod span;
@@ -102,14 +103,16 @@ pub fn parse(text: &str, options: &Options) -> Article {
             .chain(&layout.body)
             .map(|r| (r.clone(), entities::Mode::Full)),
     );
-    let entities = entities::find(text, &fields, &index);
+    let (entities, named) = entities::find(text, &fields, &index);
+    let field_ranges: Vec<_> = fields.iter().map(|(r, _)| r.clone()).collect();
+    let quotes = quotes::find(text, &field_ranges, &entities, &named, &index);
 
     Article {
         headline: layout.headline.as_ref().map(owned),
         lead: layout.lead.as_ref().map(owned),
         dateline,
         body,
-        quotes: Vec::new(),
+        quotes,
         entities,
         stats,
     }

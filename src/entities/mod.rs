@@ -352,8 +352,30 @@ fn org_key(name: &str) -> String {
         .replace(['.', ','], "")
 }
 
-/// Finds the entities in the given fields of `text` (byte ranges with their modes).
-pub(crate) fn find(text: &str, fields: &[(Range<usize>, Mode)], index: &CharIndex) -> Entities {
+/// Which list of `Entities` a mention belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Type {
+    Person,
+    Country,
+    Organization,
+    Event,
+}
+
+/// Where an entity is named, in bytes, and which entity it is (an index into its list).
+#[derive(Debug, Clone)]
+pub(crate) struct Named {
+    pub range: Range<usize>,
+    pub kind: Type,
+    pub index: usize,
+}
+
+/// The entities in the given fields of `text` (byte ranges with their modes), and every
+/// place they are named, in text order.
+pub(crate) fn find(
+    text: &str,
+    fields: &[(Range<usize>, Mode)],
+    index: &CharIndex,
+) -> (Entities, Vec<Named>) {
     let g = &*GAZETTEER;
     let fields: Vec<Field> = fields
         .iter()
@@ -570,12 +592,25 @@ fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candida
     // verb or an apposition says it is a person.
     // "Ambassador to Havana Viktor Koronelli", "envoy to Russia Alexander Darchiev": the
     // place the title is "to" comes first.
-    let mut a = a;
-    let to_place = f.before(a).trim_end().strip_suffix(" to").is_some_and(|rest| {
-        let title = rest.rsplit(' ').next().unwrap_or("");
-        ROLE_WORDS.contains(&title.to_lowercase().as_str())
-    });
-    if b - a >= 3 && (to_place || matches!(f.gaz_at(a), Some((_, _, Entry::Country { demonym: false, .. })))) {
+    let to_place = f
+        .before(a)
+        .trim_end()
+        .strip_suffix(" to")
+        .is_some_and(|rest| {
+            let title = rest.rsplit(' ').next().unwrap_or("");
+            ROLE_WORDS.contains(&title.to_lowercase().as_str())
+        });
+    if b - a >= 3
+        && (to_place
+            || matches!(
+                f.gaz_at(a),
+                Some((_, _, Entry::Country { demonym: false, .. }))
+            ))
+    {
+        a += 1;
+    }
+    // "CNPF Francois Perigot": an acronym or known name before a person's name.
+    while b - a > 2 && !f.name_like(g, a) {
         a += 1;
     }
     let n = b - a;
@@ -836,7 +871,9 @@ fn short_forms(g: &Gazetteer, fields: &[Field], candidates: &mut Vec<Candidate>)
                 if let Some((head, _)) = name.split_once(" of ")
                     && head.contains(' ')
                 {
-                    forms.entry(head.to_owned()).or_insert_with(|| c.kind.clone());
+                    forms
+                        .entry(head.to_owned())
+                        .or_insert_with(|| c.kind.clone());
                 }
                 if key.starts_with('#') {
                     continue;
@@ -959,8 +996,14 @@ fn choose(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
 }
 
 /// Mentions grouped into entities, in order of first mention.
-fn group(g: &Gazetteer, text: &str, chosen: Vec<Candidate>, index: &CharIndex) -> Entities {
+fn group(
+    g: &Gazetteer,
+    text: &str,
+    chosen: Vec<Candidate>,
+    index: &CharIndex,
+) -> (Entities, Vec<Named>) {
     let mut entities = Entities::default();
+    let mut named = Vec::with_capacity(chosen.len());
     let mut slots: HashMap<String, usize> = HashMap::new();
     for c in chosen {
         let mention = Mention {
@@ -978,6 +1021,11 @@ fn group(g: &Gazetteer, text: &str, chosen: Vec<Candidate>, index: &CharIndex) -
                     entities.countries.len() - 1
                 });
                 entities.countries[slot].mentions.push(mention);
+                named.push(Named {
+                    range: c.start..c.end,
+                    kind: Type::Country,
+                    index: slot,
+                });
             }
             Kind::Organization { key, name, acronym } => {
                 let slot = *slots.entry(format!("o{key}")).or_insert_with(|| {
@@ -995,6 +1043,11 @@ fn group(g: &Gazetteer, text: &str, chosen: Vec<Candidate>, index: &CharIndex) -
                 }
                 org.acronym = org.acronym.take().or(acronym);
                 org.mentions.push(mention);
+                named.push(Named {
+                    range: c.start..c.end,
+                    kind: Type::Organization,
+                    index: slot,
+                });
             }
             Kind::Person {
                 key,
@@ -1021,6 +1074,11 @@ fn group(g: &Gazetteer, text: &str, chosen: Vec<Candidate>, index: &CharIndex) -
                     person.country = country.and_then(|id| g.country(id).iso.map(str::to_owned));
                 }
                 person.mentions.push(mention);
+                named.push(Named {
+                    range: c.start..c.end,
+                    kind: Type::Person,
+                    index: slot,
+                });
             }
             Kind::Event { key, name } => {
                 let slot = *slots.entry(format!("e{key}")).or_insert_with(|| {
@@ -1035,11 +1093,16 @@ fn group(g: &Gazetteer, text: &str, chosen: Vec<Candidate>, index: &CharIndex) -
                     event.name = name;
                 }
                 event.mentions.push(mention);
+                named.push(Named {
+                    range: c.start..c.end,
+                    kind: Type::Event,
+                    index: slot,
+                });
             }
             Kind::Blocked => {}
         }
     }
-    entities
+    (entities, named)
 }
 
 #[cfg(test)]
@@ -1047,7 +1110,7 @@ mod tests {
     use super::*;
 
     fn entities(text: &str) -> Entities {
-        let found = find(text, &[(0..text.len(), Mode::Full)], &CharIndex::new(text));
+        let (found, _) = find(text, &[(0..text.len(), Mode::Full)], &CharIndex::new(text));
         // Every mention slices back to its text.
         let chars: Vec<char> = text.chars().collect();
         let mentions = found

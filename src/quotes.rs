@@ -1,0 +1,942 @@
+//! Quotes, and who said them.
+//!
+//! 1. Marks are paired within a paragraph (straight, curly and guillemet double quotes);
+//!    a quote left open at the end of a paragraph goes on when the next paragraph opens
+//!    with a mark, so that a quote over several paragraphs is one. An odd mark never
+//!    reaches past its paragraph.
+//! 2. Short quoted terms ("so-called "shadow fleet"", "the "Zapad-2017" exercises") are
+//!    not quotes.
+//! 3. The cue is looked for after the quote (`"…," X said`, `"…," said X`), then before
+//!    it (`X said: "…"`, `according to X, "…"`); a quote without one continues the speaker
+//!    of the quote just before it.
+//! 4. The words that name the speaker are resolved to an entity: a name to its entity, a
+//!    pronoun to the last person (or, for "it", organization) named before, a description
+//!    ("Russia's defense chief") to the person whose titles fit it, "the ministry" to the
+//!    last ministry named.
+
+use std::ops::Range;
+
+use crate::entities::{Named, Type};
+use crate::record::{Entities, Mention, Quote, QuoteKind};
+use crate::span::CharIndex;
+
+/// A quote found in the text, in bytes; `text` is inside the marks.
+#[derive(Debug, Clone)]
+struct Raw {
+    text: Range<usize>,
+    /// The opening and closing marks (the closing one is `text.end` when the quote was
+    /// never closed).
+    open: usize,
+    close_end: usize,
+    /// The field (paragraph) where the quote opens.
+    field: usize,
+    last_field: usize,
+}
+
+fn opens(c: char) -> Option<char> {
+    match c {
+        '"' => Some('"'),
+        '“' => Some('”'),
+        '«' => Some('»'),
+        '„' => Some('“'),
+        _ => None,
+    }
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '«' | '»' | '„')
+}
+
+/// Pairs the quotation marks of each field; see the module comment.
+fn pair(text: &str, fields: &[Range<usize>]) -> Vec<Raw> {
+    let mut out = Vec::new();
+    // The open quote: where its text starts, its closing mark, its field.
+    let mut open: Option<(usize, usize, char, usize)> = None;
+    for (f, field) in fields.iter().enumerate() {
+        let body = &text[field.clone()];
+        let mut chars = body.char_indices().peekable();
+        if let Some((start, mark, close, first)) = open.take() {
+            // A quote goes on into this paragraph only if it opens with a mark.
+            let trimmed = body.trim_start();
+            match trimmed.chars().next() {
+                Some(c) if is_mark(c) && c != '”' && c != '»' => {
+                    open = Some((start, mark, close, first));
+                    let skip = body.len() - trimmed.len() + c.len_utf8();
+                    while chars.peek().is_some_and(|&(i, _)| i < skip) {
+                        chars.next();
+                    }
+                }
+                _ => close_unfinished(&mut out, text, fields, (start, mark, first), f - 1),
+            }
+        }
+        for (i, c) in chars {
+            let at = field.start + i;
+            match open {
+                Some((start, mark, close, first)) if c == close || (close == '”' && c == '"') => {
+                    out.push(Raw {
+                        text: start..at,
+                        open: mark,
+                        close_end: at + c.len_utf8(),
+                        field: first,
+                        last_field: f,
+                    });
+                    open = None;
+                }
+                Some(_) => {}
+                None => {
+                    if let Some(close) = opens(c) {
+                        open = Some((at + c.len_utf8(), at, close, f));
+                    }
+                }
+            }
+        }
+    }
+    if let Some((start, mark, _, first)) = open {
+        close_unfinished(
+            &mut out,
+            text,
+            fields,
+            (start, mark, first),
+            fields.len() - 1,
+        );
+    }
+    out
+}
+
+/// A quote never closed runs to the end of its last paragraph, if it holds a few words.
+fn close_unfinished(
+    out: &mut Vec<Raw>,
+    text: &str,
+    fields: &[Range<usize>],
+    (start, mark, first): (usize, usize, usize),
+    last: usize,
+) {
+    let end = fields[last].end;
+    if start < end && text[start..end].split_whitespace().count() >= 4 {
+        out.push(Raw {
+            text: start..end,
+            open: mark,
+            close_end: end,
+            field: first,
+            last_field: last,
+        });
+    }
+}
+
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "stressed",
+    "stresses",
+    "emphasized",
+    "emphasised",
+    "stated",
+    "explained",
+    "declared",
+    "announced",
+    "warned",
+    "recalled",
+    "remarked",
+    "replied",
+    "commented",
+    "wrote",
+    "argued",
+    "insisted",
+    "continued",
+    "concluded",
+    "believes",
+    "suggested",
+    "predicted",
+    "acknowledged",
+    "admitted",
+    "confirmed",
+    "urged",
+    "asked",
+    "pointed",
+    "underlined",
+    "underscored",
+    "reiterated",
+    "assured",
+    "claimed",
+    "complained",
+    "observed",
+    "quoted",
+    "cited",
+    "doubted",
+    "vowed",
+    "promised",
+    "saying",
+];
+
+/// Words between a speaker and the verb ("he also said", "Shoigu further noted").
+const ADVERBS: &[&str] = &[
+    "also", "further", "later", "then", "earlier", "again", "recently", "once", "has", "had",
+    "have", "was", "is",
+];
+
+const PRONOUNS_PERSON: &[&str] = &["he", "she", "He", "She"];
+const PRONOUNS_GROUP: &[&str] = &["it", "It", "they", "They"];
+
+/// A cue found around a quote: the verb as written and the words naming the speaker.
+#[derive(Debug, Clone)]
+struct Cue {
+    cue: Range<usize>,
+    speaker: Option<Range<usize>>,
+    /// The name before an apposition: in `," Gavin Herbert, president of the group, said`
+    /// the words before the verb describe, the words after the quote name.
+    named: Option<Range<usize>>,
+}
+
+/// Words of `s` with their byte ranges (offset by `base`): letters, digits, and the
+/// apostrophes, hyphens and periods inside them.
+fn words(s: &str, base: usize) -> Vec<(Range<usize>, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices().chain([(s.len(), ' ')]) {
+        let inner = c.is_alphanumeric() || (start.is_some() && matches!(c, '\'' | '’' | '-' | '.'));
+        match (inner, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                let w = s[st..i].trim_end_matches(['.', '\'', '’', '-']);
+                out.push((base + st..base + st + w.len(), w));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The end of the sentence that goes on at `from` (a period, question or exclamation mark
+/// followed by a space, or the end of the paragraph).
+fn sentence_end(text: &str, from: usize, para_end: usize) -> usize {
+    let s = &text[from..para_end];
+    let mut prev_word = "";
+    let mut word_start = 0;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            word_start = i + 1;
+            continue;
+        }
+        if matches!(c, '.' | '?' | '!') && s[i + 1..].starts_with(char::is_whitespace) {
+            prev_word = &s[word_start..i];
+            let abbreviation = prev_word.len() <= 3 && prev_word.starts_with(char::is_uppercase);
+            if !abbreviation {
+                return from + i;
+            }
+        }
+    }
+    let _ = prev_word;
+    para_end
+}
+
+/// The start of the sentence that `to` stands in: after the last sentence end before it.
+fn sentence_start(text: &str, para_start: usize, to: usize) -> usize {
+    let s = &text[para_start..to];
+    let bytes = s.as_bytes();
+    let mut i = s.len();
+    while i > 0 {
+        i -= 1;
+        if matches!(bytes[i], b'.' | b'?' | b'!')
+            && bytes.get(i + 1).is_some_and(|b| b.is_ascii_whitespace())
+        {
+            let word_start = s[..i].rfind(char::is_whitespace).map_or(0, |w| w + 1);
+            let word = &s[word_start..i];
+            if !(word.len() <= 3 && word.starts_with(char::is_uppercase)) {
+                return para_start + i + 1;
+            }
+        }
+    }
+    para_start
+}
+
+fn is_verb(w: &str) -> bool {
+    SPEECH_VERBS.contains(&w)
+}
+
+/// The cue after a closing mark: `," X said`, `," said X`, `," X told reporters`,
+/// `," X, the head of Y, said`.
+fn cue_after(text: &str, from: usize, end: usize) -> Option<Cue> {
+    let ws = words(&text[from..end], from);
+    let v = ws.iter().take(20).position(|(_, w)| is_verb(w))?;
+    let cue = verb_phrase(&ws, v);
+    if v == 0 {
+        // said X: the words after the verb up to a comma or the sentence's end.
+        let after = ws[0].0.end;
+        let rest = &text[after..end];
+        let stop = rest.find([',', ';', '(']).unwrap_or(rest.len());
+        let speaker_words: Vec<_> = ws
+            .iter()
+            .skip(1)
+            .filter(|(r, _)| r.end <= after + stop)
+            .collect();
+        let speaker = match (speaker_words.first(), speaker_words.last()) {
+            (Some(a), Some(b)) if speaker_words.len() <= 8 => Some(a.0.start..b.0.end),
+            _ => None,
+        };
+        return Some(Cue {
+            cue,
+            speaker,
+            named: None,
+        });
+    }
+    let between = &text[ws[0].0.start..ws[v].0.start];
+    if has_sentence_end(between) || between.contains(['"', '“', '”', ';', ':', '?', '!']) {
+        return None;
+    }
+    // X said: the words before the verb, split at commas into the name and its apposition
+    // ("Senator Margaret Ellison, the bill's lead sponsor, said"), adverbs dropped.
+    let mut last = v;
+    while last > 0 && ADVERBS.contains(&ws[last - 1].1) {
+        last -= 1;
+    }
+    let mut segments: Vec<Range<usize>> = Vec::new(); // word indices
+    let mut start = 0;
+    for k in 0..last {
+        let comma_after = k + 1 < ws.len() && text[ws[k].0.end..ws[k + 1].0.start].contains(',');
+        if comma_after || k + 1 == last {
+            segments.push(start..k + 1);
+            start = k + 1;
+        }
+    }
+    let words_of = |seg: &Range<usize>| ws[seg.start].0.start..ws[seg.end - 1].0.end;
+    let speaker_seg = segments.last()?;
+    if segments.len() == 1 && speaker_seg.len() > 8 {
+        return None;
+    }
+    let named = (segments.len() > 1 && segments[0].len() <= 5).then(|| words_of(&segments[0]));
+    Some(Cue {
+        cue,
+        speaker: Some(words_of(speaker_seg)),
+        named,
+    })
+}
+
+/// Whether `s` holds the end of a sentence: a period, question or exclamation mark before
+/// a space, but for the period of an abbreviation ("Mr.", "Rep.", "U.S.", "E.").
+fn has_sentence_end(s: &str) -> bool {
+    s.char_indices().any(|(i, c)| {
+        matches!(c, '.' | '?' | '!') && s[i + 1..].starts_with(char::is_whitespace) && {
+            let word = s[..i].rsplit(char::is_whitespace).next().unwrap_or("");
+            !(c == '.'
+                && (word.len() <= 3 && word.starts_with(char::is_uppercase) || word.contains('.')))
+        }
+    })
+}
+
+/// "told reporters", "told a news conference": the verb with its audience, as written.
+fn verb_phrase(ws: &[(Range<usize>, &str)], v: usize) -> Range<usize> {
+    let verb = ws[v].0.clone();
+    if ws[v].1 == "told"
+        && let Some((r, w)) = ws.get(v + 1)
+        && matches!(
+            *w,
+            "reporters" | "journalists" | "TASS" | "Reuters" | "Izvestia" | "RIA"
+        )
+    {
+        return verb.start..r.end;
+    }
+    if ws[v].1 == "pointed"
+        && let Some((r, "out")) = ws.get(v + 1)
+    {
+        return verb.start..r.end;
+    }
+    verb
+}
+
+/// The cue before an opening mark: `X said: "`, `X said that "`, `according to X, "`.
+fn cue_before(text: &str, start: usize, to: usize) -> Option<Cue> {
+    let seg = &text[start..to];
+    let ws = words(seg, start);
+    // "according to X" anywhere in the sentence.
+    if let Some(k) = ws
+        .windows(2)
+        .position(|w| w[0].1.eq_ignore_ascii_case("according") && w[1].1 == "to")
+    {
+        let from = ws[k + 1].0.end;
+        let rest = &text[from..to];
+        let stop = rest
+            .find([',', ';', '.', '"', '“', '«'])
+            .unwrap_or(rest.len());
+        let inner: Vec<_> = ws
+            .iter()
+            .skip(k + 2)
+            .filter(|(r, _)| r.end <= from + stop)
+            .collect();
+        if let (Some(a), Some(b)) = (inner.first(), inner.last()) {
+            return Some(Cue {
+                cue: ws[k].0.start..ws[k + 1].0.end,
+                speaker: Some(a.0.start..b.0.end),
+                named: None,
+            });
+        }
+    }
+    let v = ws.iter().rposition(|(_, w)| is_verb(w))?;
+    let cue = verb_phrase(&ws, v);
+    // "quoted Cappy as saying": the subject stands before "as".
+    if ws[v].1 == "saying" && v >= 2 && ws[v - 1].1 == "as" {
+        return Some(Cue {
+            cue,
+            speaker: Some(ws[v - 2].0.clone()),
+            named: None,
+        });
+    }
+    // "Cappy, in a statement, said": a short aside between subject and verb is skipped,
+    // so the subject ends before the aside's comma.
+    let aside = (v >= 2 && text[ws[v - 1].0.end..ws[v].0.start].contains(','))
+        .then(|| {
+            (v.saturating_sub(5)..v - 1)
+                .rev()
+                .find(|&k| text[ws[k].0.end..ws[k + 1].0.start].contains(','))
+        })
+        .flatten();
+    // The subject: words before the verb back to a comma, "that", "and" or the start.
+    let end = aside.map_or(v, |k| k + 1);
+    let mut first = end;
+    while first > 0 {
+        let (r, w) = &ws[first - 1];
+        // Between the subject's last word and the aside's comma there is nothing to check.
+        let gap = if first == end && aside.is_some() {
+            ""
+        } else {
+            &text[r.end..ws[first].0.start]
+        };
+        if gap.contains([',', ';', ':', '"', '“', '”'])
+            || matches!(
+                *w,
+                "that" | "and" | "but" | "as" | "while" | "which" | "who"
+            )
+        {
+            break;
+        }
+        first -= 1;
+        if end - first > 7 {
+            break;
+        }
+    }
+    let mut last = end;
+    while last > first && ADVERBS.contains(&ws[last - 1].1) {
+        last -= 1;
+    }
+    if last > first && end - first <= 7 {
+        return Some(Cue {
+            cue,
+            speaker: Some(ws[first].0.start..ws[last - 1].0.end),
+            named: None,
+        });
+    }
+    // "said X: "…"": the words after the verb.
+    let from = ws[v].0.end;
+    let rest = &text[from..to];
+    let stop = rest
+        .find([',', ';', ':', '.', '"', '“', '«'])
+        .unwrap_or(rest.len());
+    let inner: Vec<_> = ws
+        .iter()
+        .skip(v + 1)
+        .filter(|(r, _)| r.end <= from + stop)
+        .collect();
+    let speaker = match (inner.first(), inner.last()) {
+        (Some(a), Some(b)) if inner.len() <= 6 => Some(a.0.start..b.0.end),
+        _ => None,
+    };
+    Some(Cue {
+        cue,
+        speaker,
+        named: None,
+    })
+}
+
+/// Role words of descriptions, with the title words they fit.
+const PERSON_ROLES: &[(&str, &[&str])] = &[
+    ("minister", &["minister"]),
+    (
+        "chief",
+        &[
+            "minister",
+            "chief",
+            "head",
+            "director",
+            "chairman",
+            "executive",
+        ],
+    ),
+    (
+        "head",
+        &[
+            "head",
+            "president",
+            "chief",
+            "chairman",
+            "director",
+            "leader",
+        ],
+    ),
+    ("president", &["president"]),
+    (
+        "leader",
+        &[
+            "president",
+            "leader",
+            "prime",
+            "premier",
+            "chairman",
+            "head",
+        ],
+    ),
+    ("premier", &["premier", "prime"]),
+    ("chancellor", &["chancellor"]),
+    ("spokesman", &["spokesman", "spokesperson"]),
+    ("spokeswoman", &["spokeswoman", "spokesperson"]),
+    (
+        "spokesperson",
+        &["spokesman", "spokeswoman", "spokesperson"],
+    ),
+    ("diplomat", &["minister", "ambassador", "envoy", "diplomat"]),
+    ("ambassador", &["ambassador"]),
+    ("envoy", &["envoy", "ambassador"]),
+    ("governor", &["governor"]),
+    ("mayor", &["mayor"]),
+    ("chairman", &["chairman"]),
+    ("official", &[]),
+    ("lawmaker", &["lawmaker", "deputy", "senator"]),
+    ("secretary", &["secretary"]),
+    ("king", &["king"]),
+    ("general", &["general", "commander"]),
+    ("commander", &["commander", "general"]),
+    ("state", &["president"]),
+];
+
+/// Organization nouns of descriptions ("the ministry said"), with the name words they fit.
+const ORG_NOUNS: &[(&str, &[&str])] = &[
+    ("ministry", &["Ministry"]),
+    (
+        "company",
+        &[
+            "Corp",
+            "Corp.",
+            "Inc",
+            "Inc.",
+            "Co",
+            "Co.",
+            "Company",
+            "Corporation",
+            "AG",
+            "PLC",
+            "Ltd",
+            "Ltd.",
+            "Group",
+            "Laboratories",
+        ],
+    ),
+    (
+        "firm",
+        &[
+            "Corp",
+            "Corp.",
+            "Inc",
+            "Inc.",
+            "Co",
+            "Co.",
+            "Company",
+            "Corporation",
+            "AG",
+            "PLC",
+            "Ltd",
+            "Ltd.",
+        ],
+    ),
+    ("group", &["Group", "Corp", "Inc", "Co", "AG"]),
+    ("bank", &["Bank", "Bundesbank"]),
+    ("agency", &["Agency"]),
+    ("department", &["Department"]),
+    ("commission", &["Commission"]),
+    ("committee", &["Committee"]),
+    ("council", &["Council"]),
+    ("board", &["Board"]),
+    ("organization", &["Organization", "Organisation"]),
+    ("organisation", &["Organization", "Organisation"]),
+    ("office", &["Office"]),
+    ("service", &["Service"]),
+    ("union", &["Union"]),
+    ("fund", &["Fund"]),
+    ("diplomats", &["Foreign Ministry", "Foreign Affairs"]),
+    ("statement", &[]),
+];
+
+/// Nouns for a document, whose words belong to its author.
+const DOCUMENTS: &[&str] = &[
+    "statement",
+    "report",
+    "study",
+    "communique",
+    "document",
+    "letter",
+    "declaration",
+    "survey",
+    "release",
+    "note",
+];
+
+/// Nouns for someone who speaks for an organization without being named.
+const REPRESENTATIVES: &[&str] = &[
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "representative",
+    "source",
+    "sources",
+    "executive",
+    "diplomats",
+    "statement",
+];
+
+/// A speaker already resolved: its name and whether it is an organization.
+#[derive(Debug, Clone)]
+struct Speaker {
+    name: String,
+    organization: bool,
+}
+
+struct Resolver<'a> {
+    text: &'a str,
+    entities: &'a Entities,
+    named: &'a [Named],
+}
+
+impl Resolver<'_> {
+    fn speaker(&self, n: &Named) -> Option<Speaker> {
+        match n.kind {
+            Type::Person => Some(Speaker {
+                name: self.entities.people[n.index].name.clone(),
+                organization: false,
+            }),
+            Type::Organization => Some(Speaker {
+                name: self.entities.organizations[n.index].name.clone(),
+                organization: true,
+            }),
+            Type::Country | Type::Event => None,
+        }
+    }
+
+    fn last_before(&self, kind: Type, before: usize) -> Option<&Named> {
+        self.named
+            .iter()
+            .rev()
+            .find(|n| n.kind == kind && n.range.end <= before)
+    }
+
+    /// The person named most often: who a quote with no cue at all most likely belongs to.
+    fn protagonist(&self) -> Option<Speaker> {
+        let people = &self.entities.people;
+        let best =
+            (0..people.len()).max_by_key(|&i| (people[i].mentions.len(), std::cmp::Reverse(i)))?;
+        Some(Speaker {
+            name: people[best].name.clone(),
+            organization: false,
+        })
+    }
+
+    /// The entity that the words `r` name, if they name one; `previous` is the speaker of
+    /// the quote before.
+    fn resolve(&self, r: &Range<usize>, previous: Option<&Speaker>) -> Option<Speaker> {
+        let before = r.start;
+        // A person or organization named in the words themselves; a person first.
+        let inside: Vec<&Named> = self
+            .named
+            .iter()
+            .filter(|n| n.range.start >= r.start && n.range.end <= r.end)
+            .collect();
+        if let Some(n) = inside
+            .iter()
+            .find(|n| n.kind == Type::Person)
+            .or_else(|| inside.iter().find(|n| n.kind == Type::Organization))
+        {
+            return self.speaker(n);
+        }
+        let ws: Vec<&str> = self.text[r.clone()]
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        if ws.len() == 1 && PRONOUNS_PERSON.contains(&ws[0]) {
+            return self
+                .last_before(Type::Person, before)
+                .and_then(|n| self.speaker(n));
+        }
+        if ws.len() == 1 && PRONOUNS_GROUP.contains(&ws[0]) {
+            // "it said": the organization that spoke last, else the last one named.
+            if let Some(p) = previous.filter(|p| p.organization) {
+                return Some(p.clone());
+            }
+            return self
+                .last_before(Type::Organization, before)
+                .and_then(|n| self.speaker(n));
+        }
+        let lower: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
+        let has = |list: &[&str]| lower.iter().any(|w| list.contains(&w.as_str()));
+        // A document speaks for its author: "a joint statement by the European Commission".
+        if has(DOCUMENTS) {
+            if let Some(author) = self.author(&lower, before) {
+                return Some(author);
+            }
+            if let Some(p) = previous {
+                return Some(p.clone());
+            }
+        }
+        // An organization by its kind: "the ministry", "a company spokesman".
+        for (noun, fits) in ORG_NOUNS {
+            if lower.iter().any(|w| w == noun) && !fits.is_empty() {
+                let org = self.named.iter().rev().find(|n| {
+                    n.kind == Type::Organization && n.range.end <= before && {
+                        let name = &self.entities.organizations[n.index].name;
+                        fits.iter()
+                            .any(|f| name.split_whitespace().any(|w| w == *f) || name.contains(f))
+                    }
+                });
+                if let Some(n) = org {
+                    return self.speaker(n);
+                }
+            }
+        }
+        // A person by description: "Russia's defense chief", "the Russian leader".
+        let roles: Vec<&[&str]> = PERSON_ROLES
+            .iter()
+            .filter(|(role, _)| lower.iter().any(|w| w == role))
+            .map(|(_, fits)| *fits)
+            .collect();
+        let country = self
+            .named
+            .iter()
+            .find(|n| n.kind == Type::Country && n.range.start >= r.start && n.range.end <= r.end)
+            .map(|n| self.entities.countries[n.index].iso.clone());
+        let mut best: Option<(usize, &Named)> = None;
+        for n in self
+            .named
+            .iter()
+            .filter(|n| n.kind == Type::Person && n.range.end <= before)
+        {
+            let person = &self.entities.people[n.index];
+            let titles = person.titles.join(" ").to_lowercase();
+            let mut score = 1;
+            if roles
+                .iter()
+                .any(|fits| fits.iter().any(|f| titles.contains(f)))
+            {
+                score += 2;
+            }
+            // Other words of the description in the title ("defense").
+            score += lower
+                .iter()
+                .filter(|w| w.len() > 3 && titles.contains(w.as_str()))
+                .count();
+            if let Some(iso) = &country
+                && person.country.is_some()
+                && person.country == *iso
+            {
+                score += 1;
+            }
+            if best.is_none_or(|(s, _)| score >= s) {
+                best = Some((score, n));
+            }
+        }
+        // An unnamed official speaks for the organization, unless a named person holds
+        // the very role ("the spokesman" after "Vladimir Vasilenko, spokesman for …").
+        if has(REPRESENTATIVES) {
+            if let Some((score, n)) = best
+                && score >= 3
+            {
+                return self.speaker(n);
+            }
+            return self
+                .last_before(Type::Organization, before)
+                .and_then(|n| self.speaker(n));
+        }
+        if roles.is_empty() {
+            return None;
+        }
+        best.and_then(|(_, n)| self.speaker(n))
+    }
+
+    /// The author of the last document named before `before` ("statement by X", "report,
+    /// prepared jointly by X and Y"): the first person or organization after "by".
+    fn author(&self, lower: &[String], before: usize) -> Option<Speaker> {
+        let noun = lower.iter().find(|w| DOCUMENTS.contains(&w.as_str()))?;
+        let text = &self.text[..before];
+        let mut search = text.len();
+        while let Some(at) = text[..search].rfind(noun.as_str()) {
+            search = at;
+            let window_end = (at + 160).min(before);
+            let window = &self.text[at..window_end];
+            if let Some(by) = window.find(" by ")
+                && by <= noun.len() + 30
+                && !window[..by].contains(['"', '“', '”', '«', '»'])
+            {
+                let from = at + by;
+                if let Some(n) = self.named.iter().find(|n| {
+                    n.range.start >= from
+                        && n.range.end <= window_end
+                        && matches!(n.kind, Type::Person | Type::Organization)
+                }) {
+                    return self.speaker(n);
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Quoted names and terms ("so-called "shadow fleet"", "the "Zapad-2017" exercises",
+/// "Medallion") are not quotes.
+fn is_term(text: &str, q: &Raw, has_cue: bool) -> bool {
+    let inner = text[q.text.clone()].trim_matches(|c: char| !c.is_alphanumeric());
+    let n = inner.split_whitespace().count();
+    if n > 4 {
+        return false;
+    }
+    let before = text[..q.open].trim_end();
+    let before_lower = before[before.len().saturating_sub(20)..].to_lowercase();
+    let introduced = [
+        "so-called",
+        "dubbed",
+        "called",
+        "named",
+        "known as",
+        "term",
+        "word",
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+    ]
+    .iter()
+    .any(|w| {
+        before_lower.ends_with(w)
+            && before_lower[..before_lower.len() - w.len()]
+                .ends_with(|c: char| !c.is_alphanumeric())
+            || before_lower == *w
+    });
+    let title_like = inner
+        .split_whitespace()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+    introduced || title_like && n <= 3 || !has_cue
+}
+
+/// A whole sentence or more (direct) or words woven into reported speech (partial).
+fn kind(text: &str, q: &Raw, sentence_start: usize) -> QuoteKind {
+    let inner = text[q.text.clone()].trim();
+    let capital =
+        inner.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '<' || c == '[');
+    let at_start =
+        text[sentence_start..q.open].trim().is_empty() || text[..q.open].trim_end().ends_with(':');
+    let ends = inner.ends_with(['.', ',', '?', '!', '…']);
+    if capital && (at_start || ends) {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Partial
+    }
+}
+
+pub(crate) fn find(
+    text: &str,
+    fields: &[Range<usize>],
+    entities: &Entities,
+    named: &[Named],
+    index: &CharIndex,
+) -> Vec<Quote> {
+    let resolver = Resolver {
+        text,
+        entities,
+        named,
+    };
+    let mut out: Vec<Quote> = Vec::new();
+    // The last field of the quote before, and its speaker.
+    let mut previous: Option<(usize, Option<Speaker>)> = None;
+    for q in pair(text, fields) {
+        let first = &fields[q.field];
+        let last = &fields[q.last_field];
+        let sent_start = sentence_start(text, first.start, q.open);
+        let after_end = sentence_end(text, q.close_end, last.end);
+        let cue = cue_after(text, q.close_end, after_end)
+            .filter(|c| c.speaker.is_some())
+            .or_else(|| cue_before(text, sent_start, q.open));
+        let words = text[q.text.clone()].split_whitespace().count();
+        if words <= 4 && is_term(text, &q, cue.is_some()) {
+            continue;
+        }
+        let before_speaker = previous.as_ref().and_then(|(_, s)| s.as_ref());
+        let (speaker, speaker_mention, cue_text) = match &cue {
+            Some(c) => {
+                // The words before the verb, else the name before an apposition.
+                // A name before an apposition beats the description after it.
+                let names_entity = |r: &Range<usize>| {
+                    named.iter().any(|n| {
+                        n.range.start >= r.start
+                            && n.range.end <= r.end
+                            && matches!(n.kind, Type::Person | Type::Organization)
+                    })
+                };
+                let tried = c
+                    .named
+                    .iter()
+                    .filter(|r| names_entity(r))
+                    .chain(&c.speaker)
+                    .chain(&c.named)
+                    .map(|r| (r, resolver.resolve(r, before_speaker)));
+                let mut chosen = None;
+                for (r, found) in tried {
+                    if chosen.is_none() {
+                        chosen = Some((r.clone(), found.clone()));
+                    }
+                    if found.is_some() {
+                        chosen = Some((r.clone(), found));
+                        break;
+                    }
+                }
+                let (speaker, mention) = match chosen {
+                    Some((r, found)) => (
+                        found,
+                        Some(Mention {
+                            text: text[r.clone()].to_owned(),
+                            span: index.span(r),
+                        }),
+                    ),
+                    None => (None, None),
+                };
+                (speaker, mention, Some(text[c.cue.clone()].to_owned()))
+            }
+            // No cue: a quote right after another continues its speaker; else it most
+            // likely belongs to whom the article is about.
+            None => {
+                let opens_paragraph = text[first.start..q.open].trim().is_empty();
+                let continued = previous
+                    .as_ref()
+                    .filter(|(f, _)| q.field == *f || opens_paragraph && q.field == f + 1)
+                    .and_then(|(_, s)| s.clone());
+                (continued.or_else(|| resolver.protagonist()), None, None)
+            }
+        };
+        previous = Some((q.last_field, speaker.clone()));
+        out.push(Quote {
+            text: text[q.text.clone()].to_owned(),
+            span: index.span(q.text.clone()),
+            speaker: speaker.map(|s| s.name),
+            speaker_mention,
+            cue: cue_text,
+            kind: kind(text, &q, sent_start),
+        });
+    }
+    out
+}
