@@ -58,8 +58,15 @@ fn pair(text: &str, fields: &[Range<usize>]) -> Vec<Raw> {
         if let Some((start, mark, close, first)) = open.take() {
             // A quote goes on into this paragraph only if it opens with a mark.
             let trimmed = body.trim_start();
+            // ...and if it is a quote of whole sentences, which opened its paragraph or a
+            // sentence: words woven into a sentence ("warned of a "long winter) end with it.
+            let direct =
+                text[start..].starts_with(|c: char| c.is_uppercase() || c == '<' || c == '[') && {
+                    let lead = text[fields[first].start..mark].trim_end();
+                    lead.is_empty() || lead.ends_with([':', '.', '!', '?'])
+                };
             match trimmed.chars().next() {
-                Some(c) if is_mark(c) && c != '”' && c != '»' => {
+                Some(c) if direct && is_mark(c) && c != '”' && c != '»' => {
                     open = Some((start, mark, close, first));
                     let skip = body.len() - trimmed.len() + c.len_utf8();
                     while chars.peek().is_some_and(|&(i, _)| i < skip) {
@@ -795,8 +802,9 @@ impl Resolver<'_> {
 }
 
 /// Quoted names and terms ("so-called "shadow fleet"", "the "Zapad-2017" exercises",
-/// "Medallion") are not quotes.
-fn is_term(text: &str, q: &Raw, has_cue: bool) -> bool {
+/// "Medallion") are not quotes: a few words, introduced as a name, written as one, or
+/// with no one said to speak them. (A quote followed by its cue is always speech.)
+fn is_term(text: &str, q: &Raw, spoken: bool) -> bool {
     let inner = text[q.text.clone()].trim_matches(|c: char| !c.is_alphanumeric());
     let n = inner.split_whitespace().count();
     if n > 4 {
@@ -831,7 +839,7 @@ fn is_term(text: &str, q: &Raw, has_cue: bool) -> bool {
     let title_like = inner
         .split_whitespace()
         .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
-    introduced || title_like && n <= 3 || !has_cue
+    introduced || title_like && n <= 3 || !spoken
 }
 
 /// A whole sentence or more (direct) or words woven into reported speech (partial).
@@ -869,11 +877,15 @@ pub(crate) fn find(
         let last = &fields[q.last_field];
         let sent_start = sentence_start(text, first.start, q.open);
         let after_end = sentence_end(text, q.close_end, last.end);
-        let cue = cue_after(text, q.close_end, after_end)
-            .filter(|c| c.speaker.is_some())
-            .or_else(|| cue_before(text, sent_start, q.open));
-        let words = text[q.text.clone()].split_whitespace().count();
-        if words <= 4 && is_term(text, &q, cue.is_some()) {
+        let after = cue_after(text, q.close_end, after_end).filter(|c| c.speaker.is_some());
+        // `"Comply," it added`: punctuation inside the marks, then the cue.
+        let cued_after = after.is_some()
+            && text[q.text.clone()]
+                .trim_end()
+                .ends_with([',', '.', '!', '?', '…']);
+        let cue = after.or_else(|| cue_before(text, sent_start, q.open));
+        let kind = kind(text, &q, sent_start);
+        if !cued_after && is_term(text, &q, cue.is_some() || kind == QuoteKind::Direct) {
             continue;
         }
         let before_speaker = previous.as_ref().and_then(|(_, s)| s.as_ref());
@@ -921,11 +933,16 @@ pub(crate) fn find(
             // likely belongs to whom the article is about.
             None => {
                 let opens_paragraph = text[first.start..q.open].trim().is_empty();
+                // (An unknown speaker, "one said", goes on unknown.)
                 let continued = previous
                     .as_ref()
                     .filter(|(f, _)| q.field == *f || opens_paragraph && q.field == f + 1)
-                    .and_then(|(_, s)| s.clone());
-                (continued.or_else(|| resolver.protagonist()), None, None)
+                    .map(|(_, s)| s.clone());
+                (
+                    continued.unwrap_or_else(|| resolver.protagonist()),
+                    None,
+                    None,
+                )
             }
         };
         previous = Some((q.last_field, speaker.clone()));
@@ -935,8 +952,132 @@ pub(crate) fn find(
             speaker: speaker.map(|s| s.name),
             speaker_mention,
             cue: cue_text,
-            kind: kind(text, &q, sent_start),
+            kind,
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Date, Options, Quote, QuoteKind, parse};
+
+    fn quotes(text: &str) -> Vec<Quote> {
+        let options = Options {
+            reference_date: Date::new(2026, 11, 27).unwrap(),
+        };
+        let quotes = parse(text, &options).quotes;
+        let chars: Vec<char> = text.chars().collect();
+        for q in &quotes {
+            assert_eq!(chars[q.span.0..q.span.1].iter().collect::<String>(), q.text);
+            if let Some(m) = &q.speaker_mention {
+                assert_eq!(chars[m.span.0..m.span.1].iter().collect::<String>(), m.text);
+            }
+        }
+        quotes
+    }
+
+    fn who(quotes: &[Quote]) -> Vec<(&str, Option<&str>, Option<&str>)> {
+        quotes
+            .iter()
+            .map(|q| (q.text.as_str(), q.speaker.as_deref(), q.cue.as_deref()))
+            .collect()
+    }
+
+    const HEAD: &str = "Title\n\nLONDON, May 4 - Finance Minister John Carver spoke.\n\n";
+
+    #[test]
+    fn cue_after_the_quote() {
+        let q = quotes(&format!(
+            "{HEAD}\"Rates will rise,\" Carver said. \"Not soon,\" said Anna Berg, an economist.\n"
+        ));
+        assert_eq!(
+            who(&q),
+            [
+                ("Rates will rise,", Some("John Carver"), Some("said")),
+                ("Not soon,", Some("Anna Berg"), Some("said"))
+            ]
+        );
+        assert_eq!(q[0].speaker_mention.as_ref().unwrap().text, "Carver");
+    }
+
+    #[test]
+    fn cue_before_the_quote() {
+        let q = quotes(&format!(
+            "{HEAD}Carver said: \"We are ready.\"\n\nAccording to Carver, \"the budget holds.\"\n"
+        ));
+        assert_eq!(
+            who(&q),
+            [
+                ("We are ready.", Some("John Carver"), Some("said")),
+                (
+                    "the budget holds.",
+                    Some("John Carver"),
+                    Some("According to")
+                )
+            ]
+        );
+        assert_eq!(q[0].kind, QuoteKind::Direct);
+        assert_eq!(q[1].kind, QuoteKind::Partial);
+    }
+
+    #[test]
+    fn pronouns_and_descriptions() {
+        let q = quotes(&format!(
+            "{HEAD}\"We are ready,\" he said. \"It is done,\" the finance minister told reporters.\n"
+        ));
+        assert_eq!(
+            who(&q),
+            [
+                ("We are ready,", Some("John Carver"), Some("said")),
+                ("It is done,", Some("John Carver"), Some("told reporters"))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quote_over_paragraphs_is_one() {
+        let q = quotes(&format!(
+            "{HEAD}\u{201c}First part.\n\n\u{201c}Second part,\u{201d} Carver said.\n"
+        ));
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].text, "First part.\n\n\u{201c}Second part,");
+        assert_eq!(q[0].speaker.as_deref(), Some("John Carver"));
+    }
+
+    #[test]
+    fn an_odd_mark_stays_in_its_paragraph() {
+        let q = quotes(&format!(
+            "{HEAD}He warned of a \"long winter ahead for the industry.\n\n\"Prices will fall,\" Carver said.\n"
+        ));
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].text, "Prices will fall,");
+        assert_eq!(q[1].speaker.as_deref(), Some("John Carver"));
+    }
+
+    #[test]
+    fn quoted_terms_are_not_quotes() {
+        let q = quotes(&format!(
+            "{HEAD}Tankers of the so-called \"shadow fleet\" joined the \"Zapad-2025\" exercises.\n"
+        ));
+        assert!(q.is_empty(), "{q:?}");
+    }
+
+    #[test]
+    fn a_quote_without_cue_continues_the_speaker() {
+        let q = quotes(&format!(
+            "{HEAD}\"We are ready,\" Carver said.\n\n\"The rest can wait.\"\n"
+        ));
+        assert_eq!(q[1].speaker.as_deref(), Some("John Carver"));
+        assert_eq!(q[1].cue, None);
+    }
+
+    #[test]
+    fn organizations_speak_through_officials_and_pronouns() {
+        let q = quotes(&format!(
+            "{HEAD}The Treasury Department issued rules. \"They apply now,\" the department said. \"Comply,\" it added.\n"
+        ));
+        assert_eq!(who(&q)[0].1, Some("Treasury Department"));
+        assert_eq!(who(&q)[1].1, Some("Treasury Department"));
+    }
 }

@@ -123,6 +123,17 @@ const COMPANY_SUFFIXES: &[&str] = &[
     "GmbH",
     "Holdings",
     "Group",
+    "Oy",
+    "Oyj",
+    "AB",
+    "ASA",
+    "BV",
+    "Bhd",
+    "LLC",
+    "LLP",
+    "Pty",
+    "Ltda",
+    "KK",
 ];
 
 /// Words of an article: letters and digits, with the hyphens, apostrophes, periods and
