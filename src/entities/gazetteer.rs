@@ -28,20 +28,26 @@ include!(concat!(env!("OUT_DIR"), "/gazetteer.rs"));
 
 static AUTOMATON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.daac"));
 
-pub(crate) struct Gazetteer {
-    pub org_heads: HashSet<&'static str>,
-    pub event_heads: HashSet<&'static str>,
-    pub stopwords: HashSet<&'static str>,
-    pub speech_verbs: HashSet<&'static str>,
-    pub given_names: HashSet<&'static str>,
-    automaton: DoubleArrayAhoCorasick<u32>,
+/// A sorted word list from `src/data/`.
+pub(crate) struct WordSet(&'static [&'static str]);
+
+impl WordSet {
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.0.binary_search(&word).is_ok()
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.0.len()
+    }
 }
 
-/// The lines of a data file that are neither blank nor comments.
-fn data_lines(file: &'static str) -> impl Iterator<Item = &'static str> {
-    file.lines()
-        .map(|l| l.trim_end_matches('\r'))
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+pub(crate) struct Gazetteer {
+    pub org_heads: &'static WordSet,
+    pub event_heads: &'static WordSet,
+    pub stopwords: &'static WordSet,
+    pub speech_verbs: &'static WordSet,
+    pub given_names: &'static WordSet,
+    automaton: DoubleArrayAhoCorasick<u32>,
 }
 
 pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
@@ -68,13 +74,12 @@ impl Gazetteer {
     pub(crate) fn load() -> Gazetteer {
         let (automaton, _) = DoubleArrayAhoCorasick::deserialize(AUTOMATON)
             .expect("gazetteer automaton from build.rs");
-        let set = |file: &'static str| data_lines(file).map(str::trim).collect::<HashSet<_>>();
         Gazetteer {
-            org_heads: set(include_str!("../data/org-heads.txt")),
-            event_heads: set(include_str!("../data/event-heads.txt")),
-            stopwords: set(include_str!("../data/stopwords.txt")),
-            speech_verbs: set(include_str!("../data/speech-verbs.txt")),
-            given_names: set(include_str!("../data/given-names.txt")),
+            org_heads: &ORG_HEADS,
+            event_heads: &EVENT_HEADS,
+            stopwords: &STOPWORDS,
+            speech_verbs: &SPEECH_VERBS,
+            given_names: &GIVEN_NAMES,
             automaton,
         }
     }
