@@ -1,8 +1,10 @@
 //! Command-line arguments, as the user types them. `config` resolves them.
 
 use std::ffi::OsString;
+use std::num::NonZeroUsize;
+use std::path::PathBuf;
 
-use clap::Parser;
+use clap::{Parser, ValueEnum};
 use newsparse::Date;
 
 const EXAMPLES: &str = "\
@@ -10,32 +12,80 @@ Examples:
   newsparse article.txt                      one article, pretty-printed
   newsparse article.txt | jq .dateline       pick a field with jq
   newsparse a.txt b.txt c.txt > all.jsonl    several articles, one JSON line each
+  newsparse archive/ > all.jsonl             every *.txt under a folder, in sorted order
+  newsparse --output-dir out/ archive/       one out/…/NAME.json per article, mirroring archive/
   cat article.txt | newsparse                read standard input
-  newsparse --reference-date 2024-01-01 article.txt
-  for f in *.txt; do newsparse \"$f\" > \"${f%.txt}.json\"; done
+  newsparse --input jsonl < articles.jsonl   {\"id\": …, \"text\": …} per line in, a record per line out
+  parallel --pipe -N 1000 newsparse --input jsonl < articles.jsonl > records.jsonl
 
 Exit status:
-  0  every article was parsed (a closed output pipe also ends with 0)
-  1  at least one input could not be read or is no article; the others were still printed
+  0  every input gave a record (a closed output pipe also ends with 0)
+  1  at least one input could not be read or is no article; the others were still processed
   2  usage error (unknown option, bad value)";
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// One article per file (or standard input).
+    Text,
+    /// JSON Lines: one article per line, as an object with an id and a text field.
+    Jsonl,
+}
+
 /// Splits news-agency articles (TASS, Reuters, Xinhua, AP) into headline, lead, dateline and
-/// body, and prints each as one JSON record.
+/// body, finds the people, countries, organizations, events and quotes they hold, and prints
+/// each article as one JSON record.
 #[derive(Debug, Parser)]
 #[command(name = "newsparse", version, about, after_help = EXAMPLES)]
 pub struct Cli {
-    /// Article files (UTF-8 text). None, or `-`, reads standard input. One file prints one
-    /// pretty record; several print JSON Lines, one compact record per line, in order.
-    #[arg(value_name = "FILE")]
-    pub files: Vec<OsString>,
+    /// Articles: files, or folders walked recursively for files matching --glob. None, or
+    /// `-`, reads standard input. One file prints one pretty record; several print JSON
+    /// Lines, one compact record per line, in order.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<OsString>,
 
-    /// Print each record on one line (the default for several files).
+    /// Print each record on one line (the default for several inputs).
     #[arg(long, overrides_with = "pretty")]
     pub compact: bool,
 
     /// Print each record indented over several lines (the default for one file).
     #[arg(long, overrides_with = "compact")]
     pub pretty: bool,
+
+    /// How inputs hold articles.
+    #[arg(long, value_enum, default_value = "text", value_name = "FORMAT")]
+    pub input: InputFormat,
+
+    /// With --input jsonl: the field that names an article; its value becomes `source`.
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    pub id_field: String,
+
+    /// With --input jsonl: the field that holds an article's text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    pub text_field: String,
+
+    /// Files to take from folders [default: *.txt, or *.jsonl with --input jsonl].
+    #[arg(long, value_name = "PATTERN")]
+    pub glob: Option<String>,
+
+    /// Parse this many articles at once [default: the number of cores]. Output keeps the
+    /// input order.
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<NonZeroUsize>,
+
+    /// Write one NAME.json per input into DIR, mirroring the folders given, instead of
+    /// printing records.
+    #[arg(long, value_name = "DIR")]
+    pub output_dir: Option<PathBuf>,
+
+    /// For an input that fails, print an error record in its place:
+    /// {"schema_version":1,"source":…,"error":{"kind":…,"message":…}}. The error also goes to
+    /// standard error.
+    #[arg(long)]
+    pub error_records: bool,
+
+    /// No progress bar.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
 
     /// The latest date a weekday in the first paragraph ("on Tuesday") may resolve the
     /// dateline's year to [default: today].

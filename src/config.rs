@@ -5,24 +5,16 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use anyhow::Context;
+use globset::{Glob, GlobMatcher};
 use newsparse::{Date, Options, Style};
 
-use crate::cli::Cli;
+use crate::cli::{Cli, InputFormat};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
     Stdin,
     Path(PathBuf),
-}
-
-impl Input {
-    /// The name a record's `source` and an error message give this input.
-    pub fn name(&self) -> String {
-        match self {
-            Input::Stdin => "-".to_owned(),
-            Input::Path(p) => p.to_string_lossy().into_owned(),
-        }
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -35,38 +27,76 @@ pub enum Action {
 pub struct Config {
     pub action: Action,
     pub inputs: Vec<Input>,
+    pub format: InputFormat,
+    pub id_field: String,
+    pub text_field: String,
+    pub glob: GlobMatcher,
     pub style: Style,
     pub options: Options,
+    pub jobs: usize,
+    pub output_dir: Option<PathBuf>,
+    pub error_records: bool,
+    /// A progress bar on standard error: only for a person watching a batch.
+    pub progress: bool,
     /// Whether stdout is a terminal: then records are flushed as they come.
     pub stdout_is_terminal: bool,
 }
 
 impl Config {
-    pub fn new(cli: Cli) -> Config {
-        let mut inputs: Vec<Input> = cli.files.into_iter().map(input).collect();
+    pub fn new(cli: Cli) -> anyhow::Result<Config> {
+        let mut inputs: Vec<Input> = cli.paths.into_iter().map(input).collect();
         if inputs.is_empty() {
             inputs.push(Input::Stdin);
         }
+        // One article file is one pretty record; anything that may hold more is JSON Lines.
+        let single = inputs.len() == 1
+            && cli.input == InputFormat::Text
+            && match &inputs[0] {
+                Input::Stdin => true,
+                Input::Path(p) => !p.is_dir(),
+            };
         let style = if cli.compact {
             Style::Compact
-        } else if cli.pretty || inputs.len() == 1 {
+        } else if cli.pretty || single || cli.output_dir.is_some() {
             Style::Pretty
         } else {
             Style::Compact
         };
-        Config {
+        let pattern = cli.glob.unwrap_or_else(|| {
+            match cli.input {
+                InputFormat::Text => "*.txt",
+                InputFormat::Jsonl => "*.jsonl",
+            }
+            .to_owned()
+        });
+        let glob = Glob::new(&pattern)
+            .with_context(|| format!("invalid --glob {pattern:?}"))?
+            .compile_matcher();
+        let jobs = cli.jobs.map_or_else(
+            || std::thread::available_parallelism().map_or(1, |n| n.get()),
+            |n| n.get(),
+        );
+        Ok(Config {
             action: if cli.schema {
                 Action::PrintSchema
             } else {
                 Action::Parse
             },
+            progress: !cli.quiet && !single && std::io::stderr().is_terminal(),
             inputs,
+            format: cli.input,
+            id_field: cli.id_field,
+            text_field: cli.text_field,
+            glob,
             style,
             options: Options {
                 reference_date: cli.reference_date.unwrap_or_else(today),
             },
+            jobs,
+            output_dir: cli.output_dir,
+            error_records: cli.error_records,
             stdout_is_terminal: std::io::stdout().is_terminal(),
-        }
+        })
     }
 }
 

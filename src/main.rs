@@ -1,7 +1,8 @@
-//! The `newsparse` binary: arguments → configuration → run. All the work is in the library.
+//! The `newsparse` binary: arguments → configuration → run. All the parsing is in the library.
 
 mod cli;
 mod config;
+mod inputs;
 mod run;
 
 use std::process::ExitCode;
@@ -9,7 +10,13 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let config = config::Config::new(cli::Cli::parse());
+    let config = match config::Config::new(cli::Cli::parse()) {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("newsparse: {e:#}");
+            return run::Exit::Usage.into();
+        }
+    };
     match run::run(&config) {
         Ok(exit) => exit.into(),
         Err(e) => {

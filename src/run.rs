@@ -1,13 +1,20 @@
-//! Runs a configuration: reads each input, parses it, writes its record, reports failures.
+//! Runs a configuration: items from `inputs` are parsed, one at a time or by a pool of
+//! workers, and their records written in input order to standard output or to files.
 
-use std::fs::File;
-use std::io::{self, BufWriter, Read, Write};
+use std::collections::BTreeMap;
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::mpsc::sync_channel;
+use std::sync::{Arc, Mutex};
 
 use anyhow::Context;
-use newsparse::{SCHEMA, decode, parse, render};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use newsparse::{DecodeError, SCHEMA, SCHEMA_VERSION, decode, parse, render};
+use serde::Serialize;
 
-use crate::config::{Action, Config, Input};
+use crate::config::{Action, Config};
+use crate::inputs::{self, Failure, Item, Work};
 
 /// The exit statuses of newsparse, all in one place (the README lists them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,8 +23,7 @@ pub enum Exit {
     Success = 0,
     /// At least one input failed; the others were still processed.
     InputFailed = 1,
-    /// Bad arguments: clap exits with this code itself.
-    #[allow(dead_code)]
+    /// Bad arguments.
     Usage = 2,
 }
 
@@ -30,85 +36,231 @@ impl From<Exit> for ExitCode {
 pub fn run(config: &Config) -> anyhow::Result<Exit> {
     let stdout = io::stdout().lock();
     // Block-buffered when piped; a terminal sees each record as soon as it is made.
-    let mut out: Box<dyn Write> = if config.stdout_is_terminal {
+    let out: Box<dyn Write> = if config.stdout_is_terminal {
         Box::new(stdout)
     } else {
         Box::new(BufWriter::with_capacity(64 * 1024, stdout))
     };
-    match emit(config, &mut out).and_then(|exit| out.flush().map(|()| exit)) {
-        Ok(exit) => Ok(exit),
+    let mut sink = Sink::new(config, out);
+    let result = match config.action {
+        Action::PrintSchema => sink.out.write_all(SCHEMA.as_bytes()),
+        Action::Parse if config.jobs <= 1 => sequential(config, &mut sink),
+        Action::Parse => parallel(config, &mut sink),
+    };
+    sink.progress.finish_and_clear();
+    match result.and_then(|()| sink.out.flush()) {
+        Ok(()) if sink.failed => Ok(Exit::InputFailed),
+        Ok(()) => Ok(Exit::Success),
         // `newsparse … | head`: the reader has what it wanted.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Exit::Success),
         Err(e) => Err(e).context("cannot write output"),
     }
 }
 
-fn emit(config: &Config, out: &mut dyn Write) -> io::Result<Exit> {
-    if let Action::PrintSchema = config.action {
-        out.write_all(SCHEMA.as_bytes())?;
-        return Ok(Exit::Success);
-    }
-    let mut exit = Exit::Success;
-    let mut buf = Vec::new();
-    for input in &config.inputs {
-        let name = input.name();
-        let result = read(input).and_then(|bytes| {
-            let text = decode(&bytes).map_err(|e| e.to_string())?;
-            buf.clear();
-            render(
-                &mut buf,
-                &name,
-                &parse(&text, &config.options),
-                config.style,
-            );
-            Ok(())
-        });
-        match result {
-            Ok(()) => {
-                out.write_all(&buf)?;
-                if config.stdout_is_terminal {
-                    out.flush()?;
-                }
-            }
-            Err(reason) => {
-                // Records written so far go out before the message about this input.
-                out.flush()?;
-                eprintln!("newsparse: {name}: {reason}");
-                exit = Exit::InputFailed;
-            }
-        }
-    }
-    Ok(exit)
-}
+/// What one item gives: its record, or why there is none.
+type Outcome = Result<Vec<u8>, Failure>;
 
-/// The bytes of an input, or the reason they cannot be had, worded for a person.
-fn read(input: &Input) -> Result<Vec<u8>, String> {
-    let mut bytes = Vec::new();
-    match input {
-        Input::Stdin => io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .map_err(|e| reason(&e))?,
-        Input::Path(path) => {
-            let mut file = File::open(path).map_err(|e| reason(&e))?;
-            if file.metadata().map_err(|e| reason(&e))?.is_dir() {
-                return Err("is a directory".to_owned());
-            }
-            file.read_to_end(&mut bytes).map_err(|e| reason(&e))?
+fn process(config: &Config, item: &Item) -> Outcome {
+    let decoded;
+    let text: &str = match &item.work {
+        Work::Failed(failure) => return Err(failure.clone()),
+        Work::Text(text) => text,
+        Work::File(path) => {
+            decoded = decode_bytes(inputs::read(Some(path))?)?;
+            &decoded
+        }
+        Work::Stdin => {
+            decoded = decode_bytes(inputs::read(None)?)?;
+            &decoded
         }
     };
-    Ok(bytes)
+    if text.trim().is_empty() {
+        return Err(decode_failure(&DecodeError::Empty));
+    }
+    let mut buf = Vec::with_capacity(text.len() * 2);
+    render(
+        &mut buf,
+        &item.source,
+        &parse(text, &config.options),
+        config.style,
+    );
+    Ok(buf)
 }
 
-fn reason(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "no such file or directory".to_owned(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        io::ErrorKind::IsADirectory => "is a directory".to_owned(),
-        _ => {
-            // Drop the " (os error N)" that io::Error's Display appends.
-            let text = e.to_string();
-            text.split(" (os error").next().unwrap_or(&text).to_owned()
+fn decode_bytes(bytes: Vec<u8>) -> Result<String, Failure> {
+    decode(&bytes)
+        .map(|text| text.into_owned())
+        .map_err(|e| decode_failure(&e))
+}
+
+fn decode_failure(e: &DecodeError) -> Failure {
+    let kind = match e {
+        DecodeError::Empty => "empty",
+        DecodeError::NotText => "not_text",
+    };
+    Failure {
+        kind,
+        message: e.to_string(),
+    }
+}
+
+fn sequential(config: &Config, sink: &mut Sink) -> io::Result<()> {
+    let mut result = Ok(());
+    inputs::walk(config, |item| {
+        let outcome = process(config, &item);
+        result = sink.accept(&item, outcome);
+        result.is_ok()
+    });
+    result
+}
+
+/// A pool of workers parses while this thread writes, in input order. At most
+/// `4 × jobs` items are between reading and writing at any time, so memory stays bounded
+/// however many inputs there are.
+fn parallel(config: &Config, sink: &mut Sink) -> io::Result<()> {
+    let in_flight = config.jobs * 4;
+    std::thread::scope(|scope| {
+        let (job_tx, job_rx) = sync_channel::<(usize, Item)>(in_flight);
+        let (done_tx, done_rx) = sync_channel::<(usize, Item, Outcome)>(in_flight);
+        // A permit per item in flight: taken by the reader, given back once written.
+        let (permit_tx, permit_rx) = sync_channel::<()>(in_flight);
+        for _ in 0..in_flight {
+            permit_tx
+                .send(())
+                .expect("the channel has room for every permit");
         }
+        scope.spawn(move || {
+            let mut seq = 0;
+            inputs::walk(config, |item| {
+                let sent = permit_rx.recv().is_ok() && job_tx.send((seq, item)).is_ok();
+                seq += 1;
+                sent
+            });
+        });
+        let job_rx = Arc::new(Mutex::new(job_rx));
+        for _ in 0..config.jobs {
+            let (job_rx, done_tx) = (Arc::clone(&job_rx), done_tx.clone());
+            scope.spawn(move || {
+                loop {
+                    let next = job_rx
+                        .lock()
+                        .unwrap_or_else(|poisoned| poisoned.into_inner())
+                        .recv();
+                    let Ok((seq, item)) = next else { break };
+                    let outcome = process(config, &item);
+                    if done_tx.send((seq, item, outcome)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop((job_rx, done_tx));
+        let mut pending = BTreeMap::new();
+        let mut next = 0;
+        for (seq, item, outcome) in done_rx {
+            pending.insert(seq, (item, outcome));
+            while let Some((item, outcome)) = pending.remove(&next) {
+                // Returning drops the receivers, and the reader and workers stop.
+                sink.accept(&item, outcome)?;
+                next += 1;
+                let _ = permit_tx.send(());
+            }
+        }
+        Ok(())
+    })
+}
+
+#[derive(Serialize)]
+struct ErrorRecord<'a> {
+    schema_version: u32,
+    source: &'a str,
+    error: ErrorBody<'a>,
+}
+
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+    kind: &'a str,
+    message: &'a str,
+}
+
+/// Where records go: standard output, or one file each under --output-dir.
+struct Sink<'a> {
+    config: &'a Config,
+    out: Box<dyn Write + 'a>,
+    progress: ProgressBar,
+    failed: bool,
+}
+
+impl<'a> Sink<'a> {
+    fn new(config: &'a Config, out: Box<dyn Write + 'a>) -> Sink<'a> {
+        let progress = if config.progress {
+            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} {pos} articles, {per_sec}, {elapsed}")
+                    .expect("template"),
+            );
+            bar
+        } else {
+            ProgressBar::hidden()
+        };
+        Sink {
+            config,
+            out,
+            progress,
+            failed: false,
+        }
+    }
+
+    fn accept(&mut self, item: &Item, outcome: Outcome) -> io::Result<()> {
+        self.progress.inc(1);
+        let record = match outcome {
+            Ok(record) => record,
+            Err(failure) => {
+                self.failed = true;
+                self.progress
+                    .suspend(|| eprintln!("newsparse: {}: {}", item.source, failure.message));
+                if !self.config.error_records {
+                    return Ok(());
+                }
+                let mut line = serde_json::to_vec(&ErrorRecord {
+                    schema_version: SCHEMA_VERSION,
+                    source: &item.source,
+                    error: ErrorBody {
+                        kind: failure.kind,
+                        message: &failure.message,
+                    },
+                })
+                .expect("an error record always serializes");
+                line.push(b'\n');
+                line
+            }
+        };
+        match &self.config.output_dir {
+            None => {
+                self.out.write_all(&record)?;
+                if self.config.stdout_is_terminal {
+                    self.out.flush()?;
+                }
+            }
+            Some(dir) => {
+                let path = if item.out_name.as_os_str().is_empty() {
+                    PathBuf::from("errors.json")
+                } else {
+                    item.out_name.clone()
+                };
+                let path = dir.join(path);
+                let written = path
+                    .parent()
+                    .map_or(Ok(()), std::fs::create_dir_all)
+                    .and_then(|()| std::fs::write(&path, &record));
+                if let Err(e) = written {
+                    self.failed = true;
+                    let message = Failure::io(&e).message;
+                    self.progress
+                        .suspend(|| eprintln!("newsparse: {}: {message}", path.display()));
+                }
+            }
+        }
+        Ok(())
     }
 }

@@ -114,14 +114,16 @@ fn a_bad_input_is_reported_and_the_others_still_print() {
     std::fs::write(&empty, "").unwrap();
     let blank = dir.join("blank.txt");
     std::fs::write(&blank, " \n\t\n").unwrap();
-    let (empty, blank, dir_arg) = (
+    let binary = dir.join("binary.txt");
+    std::fs::write(&binary, b"PK\x03\x04\x00\x00").unwrap();
+    let (empty, blank, binary) = (
         empty.to_str().unwrap(),
         blank.to_str().unwrap(),
-        dir.to_str().unwrap(),
+        binary.to_str().unwrap(),
     );
 
     let out = run(
-        &[SEED, "no/such/file.txt", empty, dir_arg, blank, OTHER],
+        &[SEED, "no/such/file.txt", empty, binary, blank, OTHER],
         b"",
     );
     assert_eq!(out.status.code(), Some(1));
@@ -144,7 +146,7 @@ fn a_bad_input_is_reported_and_the_others_still_print() {
         "{err}"
     );
     assert!(
-        err.contains(&format!("newsparse: {dir_arg}: is a directory\n")),
+        err.contains(&format!("newsparse: {binary}: not a text file")),
         "{err}"
     );
     assert_eq!(err.lines().count(), 4, "{err}");

@@ -1,0 +1,272 @@
+//! What to parse: the inputs given, folders walked and JSON Lines split into articles, one
+//! item at a time and in a fixed order, so that memory does not grow with their number.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::cli::InputFormat;
+use crate::config::{Config, Input};
+
+/// Why an input gave no record.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    /// A stable word for programs: not_found, permission_denied, is_directory, io, empty,
+    /// not_text, invalid_json, missing_field.
+    pub kind: &'static str,
+    pub message: String,
+}
+
+impl Failure {
+    pub fn io(e: &io::Error) -> Failure {
+        let (kind, message) = match e.kind() {
+            io::ErrorKind::NotFound => ("not_found", "no such file or directory".to_owned()),
+            io::ErrorKind::PermissionDenied => {
+                ("permission_denied", "permission denied".to_owned())
+            }
+            io::ErrorKind::IsADirectory => ("is_directory", "is a directory".to_owned()),
+            _ => {
+                // Drop the " (os error N)" that io::Error's Display appends.
+                let text = e.to_string();
+                (
+                    "io",
+                    text.split(" (os error").next().unwrap_or(&text).to_owned(),
+                )
+            }
+        };
+        Failure { kind, message }
+    }
+}
+
+pub enum Work {
+    File(PathBuf),
+    Stdin,
+    /// An article's text from a JSON Lines input.
+    Text(String),
+    Failed(Failure),
+}
+
+pub struct Item {
+    /// The record's `source`: the path as given or found, `-`, or a JSON Lines id.
+    pub source: String,
+    /// Where --output-dir writes the record, relative to that folder.
+    pub out_name: PathBuf,
+    pub work: Work,
+}
+
+/// Calls `each` with every item in order, until it returns false.
+pub fn walk(config: &Config, mut each: impl FnMut(Item) -> bool) {
+    for input in &config.inputs {
+        let go_on = match (input, config.format) {
+            (Input::Stdin, InputFormat::Text) => each(Item {
+                source: "-".into(),
+                out_name: "stdin.json".into(),
+                work: Work::Stdin,
+            }),
+            (Input::Stdin, InputFormat::Jsonl) => lines(config, "-", io::stdin().lock(), &mut each),
+            (Input::Path(root), format) if root.is_dir() => {
+                walk_folder(config, root, format, &mut each)
+            }
+            (Input::Path(path), InputFormat::Text) => each(Item {
+                source: path.to_string_lossy().into_owned(),
+                out_name: json_name(Path::new(path.file_name().unwrap_or(path.as_os_str()))),
+                work: Work::File(path.clone()),
+            }),
+            (Input::Path(path), InputFormat::Jsonl) => jsonl_file(config, path, &mut each),
+        };
+        if !go_on {
+            return;
+        }
+    }
+}
+
+/// The files under `root` that match the glob, sorted by name at every level. Symbolic
+/// links are not followed, so a link back up the tree is never walked twice.
+fn walk_folder(
+    config: &Config,
+    root: &Path,
+    format: InputFormat,
+    each: &mut impl FnMut(Item) -> bool,
+) -> bool {
+    for entry in WalkDir::new(root).sort_by_file_name() {
+        let go_on = match entry {
+            Ok(e) if e.file_type().is_file() && config.glob.is_match(e.file_name()) => match format
+            {
+                InputFormat::Text => each(Item {
+                    source: e.path().to_string_lossy().into_owned(),
+                    out_name: json_name(e.path().strip_prefix(root).unwrap_or(e.path())),
+                    work: Work::File(e.path().to_owned()),
+                }),
+                InputFormat::Jsonl => jsonl_file(config, e.path(), each),
+            },
+            Ok(_) => true,
+            Err(e) => {
+                let path = e.path().unwrap_or(root).to_string_lossy().into_owned();
+                let failure = e.io_error().map_or_else(
+                    || Failure {
+                        kind: "io",
+                        message: e.to_string(),
+                    },
+                    Failure::io,
+                );
+                each(Item {
+                    source: path,
+                    out_name: PathBuf::new(),
+                    work: Work::Failed(failure),
+                })
+            }
+        };
+        if !go_on {
+            return false;
+        }
+    }
+    true
+}
+
+fn jsonl_file(config: &Config, path: &Path, each: &mut impl FnMut(Item) -> bool) -> bool {
+    let name = path.to_string_lossy();
+    match File::open(path) {
+        Ok(file) => lines(config, &name, BufReader::new(file), each),
+        Err(e) => each(Item {
+            source: name.into_owned(),
+            out_name: PathBuf::new(),
+            work: Work::Failed(Failure::io(&e)),
+        }),
+    }
+}
+
+/// One item per non-blank line of JSON Lines: `{"id": …, "text": …}`.
+fn lines(
+    config: &Config,
+    name: &str,
+    mut reader: impl BufRead,
+    each: &mut impl FnMut(Item) -> bool,
+) -> bool {
+    let mut line = Vec::new();
+    let mut number = 0;
+    loop {
+        line.clear();
+        number += 1;
+        match reader.read_until(b'\n', &mut line) {
+            Ok(0) => return true,
+            Ok(_) => {}
+            Err(e) => {
+                let item = Item {
+                    source: format!("{name}:{number}"),
+                    out_name: PathBuf::new(),
+                    work: Work::Failed(Failure::io(&e)),
+                };
+                each(item);
+                return true;
+            }
+        }
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        if !each(article(config, name, number, &line)) {
+            return false;
+        }
+    }
+}
+
+fn article(config: &Config, name: &str, number: usize, line: &[u8]) -> Item {
+    let at = format!("{name}:{number}");
+    let failed = |source: String, kind, message| Item {
+        source,
+        out_name: PathBuf::new(),
+        work: Work::Failed(Failure { kind, message }),
+    };
+    let value: serde_json::Value = match serde_json::from_slice(line) {
+        Ok(v) => v,
+        Err(e) => return failed(at, "invalid_json", format!("not a JSON object: {e}")),
+    };
+    let id = match value.get(&config.id_field) {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(v @ serde_json::Value::Number(_)) => v.to_string(),
+        _ => {
+            return failed(
+                at,
+                "missing_field",
+                format!("no string or number field {:?}", config.id_field),
+            );
+        }
+    };
+    match value.get(&config.text_field) {
+        Some(serde_json::Value::String(text)) => {
+            let out_name = json_name(Path::new(&safe_file_name(&id)));
+            Item {
+                source: id,
+                out_name,
+                work: Work::Text(text.clone()),
+            }
+        }
+        _ => failed(
+            id,
+            "missing_field",
+            format!("no string field {:?}", config.text_field),
+        ),
+    }
+}
+
+/// `a/b.txt` → `a/b.json`.
+fn json_name(path: &Path) -> PathBuf {
+    path.with_extension("json")
+}
+
+/// An id as a file name: letters, digits, `.`, `-` and `_` kept, anything else `_`.
+fn safe_file_name(id: &str) -> String {
+    let name: String = id
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if name.is_empty() || name.starts_with('.') {
+        format!("_{name}")
+    } else {
+        name
+    }
+}
+
+/// The bytes of a file, or of standard input for `None`.
+pub fn read(path: Option<&Path>) -> Result<Vec<u8>, Failure> {
+    let mut bytes = Vec::new();
+    match path {
+        None => {
+            io::stdin()
+                .lock()
+                .read_to_end(&mut bytes)
+                .map_err(|e| Failure::io(&e))?;
+        }
+        Some(path) => {
+            let mut file = File::open(path).map_err(|e| Failure::io(&e))?;
+            if file.metadata().map_err(|e| Failure::io(&e))?.is_dir() {
+                return Err(Failure {
+                    kind: "is_directory",
+                    message: "is a directory".into(),
+                });
+            }
+            file.read_to_end(&mut bytes).map_err(|e| Failure::io(&e))?;
+        }
+    }
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_become_safe_file_names() {
+        assert_eq!(safe_file_name("reuters-001"), "reuters-001");
+        assert_eq!(safe_file_name("a/../b c"), "a_.._b_c");
+        assert_eq!(safe_file_name(".."), "_..");
+        assert_eq!(safe_file_name(""), "_");
+    }
+}
