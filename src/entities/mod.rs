@@ -196,13 +196,16 @@ fn keeps_period(stem: &str) -> bool {
 
 /// Capitalized, counting Arabic names' "al-Sabah" and "el-Sisi".
 fn is_capitalized(word: &str) -> bool {
-    let word = [
-        "al-", "el-", "ad-", "ash-", "as-", "at-", "ar-", "an-", "az-",
-    ]
-    .iter()
-    .find_map(|p| word.strip_prefix(p))
-    .unwrap_or(word);
-    word.starts_with(|c: char| c.is_uppercase())
+    match word.chars().next() {
+        Some(c) if c.is_uppercase() => true,
+        Some('a' | 'e') => [
+            "al-", "el-", "ad-", "ash-", "as-", "at-", "ar-", "an-", "az-",
+        ]
+        .iter()
+        .find_map(|p| word.strip_prefix(p))
+        .is_some_and(|rest| rest.starts_with(char::is_uppercase)),
+        _ => false,
+    }
 }
 
 fn kind_name(kind: &Kind) -> &str {
@@ -229,6 +232,19 @@ fn is_attributive(word: &str) -> bool {
     ]
     .iter()
     .any(|s| word.ends_with(s))
+}
+
+/// For each token, the match (both in text order, matches not overlapping) that covers it.
+fn cover(toks: &[Tok], gaz: &[(usize, usize, Entry)]) -> Vec<Option<u32>> {
+    let mut k = 0;
+    toks.iter()
+        .map(|t| {
+            while k < gaz.len() && gaz[k].1 < t.end {
+                k += 1;
+            }
+            (k < gaz.len() && gaz[k].0 <= t.start && t.end <= gaz[k].1).then_some(k as u32)
+        })
+        .collect()
 }
 
 /// Maximal runs of capitalized words, joined by whitespace and inner connectors
@@ -279,6 +295,8 @@ struct Field<'a> {
     text: &'a str,
     toks: Vec<Tok>,
     gaz: Vec<(usize, usize, Entry)>,
+    /// For each token, the gazetteer match that covers it (an index into `gaz`).
+    tok_gaz: Vec<Option<u32>>,
     mode: Mode,
 }
 
@@ -293,11 +311,7 @@ impl Field<'_> {
 
     /// The gazetteer match that covers token `i` exactly or with its neighbours.
     fn gaz_at(&self, i: usize) -> Option<(usize, usize, Entry)> {
-        let t = &self.toks[i];
-        self.gaz
-            .iter()
-            .copied()
-            .find(|&(s, e, _)| s <= t.start && t.end <= e)
+        self.tok_gaz[i].map(|k| self.gaz[k as usize])
     }
 
     fn is_title(&self, i: usize) -> Option<usize> {
@@ -399,13 +413,17 @@ pub(crate) fn find(
             } else {
                 g.find_caseless(field)
             };
+            let toks = tokens(text, range.clone());
+            let gaz: Vec<_> = gaz
+                .into_iter()
+                .map(|(s, e, entry)| (s + range.start, e + range.start, entry))
+                .collect();
+            let tok_gaz = cover(&toks, &gaz);
             Field {
                 text,
-                toks: tokens(text, range.clone()),
-                gaz: gaz
-                    .into_iter()
-                    .map(|(s, e, entry)| (s + range.start, e + range.start, entry))
-                    .collect(),
+                toks,
+                gaz,
+                tok_gaz,
                 mode: *mode,
             }
         })
@@ -946,35 +964,39 @@ fn short_forms(g: &Gazetteer, fields: &[Field], candidates: &mut Vec<Candidate>)
         };
         c.kind = renamed;
     }
-    let longest = forms
-        .keys()
-        .map(|k| k.split_whitespace().count())
-        .max()
-        .unwrap_or(1);
+    // Forms by their first word, longest first: each token is looked up once.
+    let mut by_first: HashMap<&str, Vec<(Vec<&str>, &Kind)>> = HashMap::new();
+    for (form, kind) in &forms {
+        let words: Vec<&str> = form.split_whitespace().collect();
+        if let Some(first) = words.first() {
+            by_first.entry(first).or_default().push((words, kind));
+        }
+    }
+    for list in by_first.values_mut() {
+        list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+    }
     for f in fields {
         for i in 0..f.toks.len() {
-            if !is_capitalized(f.word(i)) {
+            let Some(list) = by_first.get(f.word(i)) else {
                 continue;
-            }
-            for n in (1..=longest.min(f.toks.len() - i)).rev() {
-                let joined = (i..i + n - 1).all(|k| {
-                    f.text[f.toks[k].end..f.toks[k + 1].start]
-                        .chars()
-                        .all(char::is_whitespace)
+            };
+            let found = list.iter().find(|(words, _)| {
+                let n = words.len();
+                i + n <= f.toks.len()
+                    && (1..n).all(|k| f.word(i + k) == words[k])
+                    && (i..i + n - 1).all(|k| {
+                        f.text[f.toks[k].end..f.toks[k + 1].start]
+                            .chars()
+                            .all(char::is_whitespace)
+                    })
+            });
+            if let Some((words, kind)) = found {
+                candidates.push(Candidate {
+                    start: f.toks[i].start,
+                    end: f.toks[i + words.len() - 1].end,
+                    kind: (*kind).clone(),
+                    priority: 1,
                 });
-                if !joined {
-                    continue;
-                }
-                let phrase: Vec<&str> = (i..i + n).map(|k| f.word(k)).collect();
-                if let Some(kind) = forms.get(&phrase.join(" ")) {
-                    candidates.push(Candidate {
-                        start: f.toks[i].start,
-                        end: f.toks[i + n - 1].end,
-                        kind: kind.clone(),
-                        priority: 1,
-                    });
-                    break;
-                }
             }
         }
     }
