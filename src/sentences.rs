@@ -183,9 +183,7 @@ fn boundaries(text: &str) -> impl Iterator<Item = usize> + '_ {
             while j < chars.len() && space(chars[j].1) {
                 j += 1;
             }
-            let Some(&(at, next)) = chars.get(j) else {
-                return None;
-            };
+            let &(at, next) = chars.get(j)?;
             // SB8a: a comma, dash or another stop goes on.
             if is_scontinue(next) || is_aterm(next) || is_sterm(next) {
                 i = j;
