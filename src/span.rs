@@ -12,10 +12,12 @@ pub struct Span(pub usize, pub usize);
 
 const BLOCK: usize = 256;
 
-/// Code points before each `BLOCK`-byte block of a text.
+/// Code points before each `BLOCK`-byte block of a text (none for ASCII text, where a
+/// byte offset is a code-point offset).
 pub(crate) struct CharIndex<'a> {
     bytes: &'a [u8],
     before_block: Vec<usize>,
+    ascii: bool,
 }
 
 /// A UTF-8 byte that starts a code point (anything but a continuation byte 10xxxxxx).
@@ -26,6 +28,9 @@ fn starts_char(b: u8) -> bool {
 impl<'a> CharIndex<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
         let bytes = text.as_bytes();
+        if bytes.is_ascii() {
+            return CharIndex { bytes, before_block: Vec::new(), ascii: true };
+        }
         let mut before_block = Vec::with_capacity(bytes.len() / BLOCK + 1);
         let mut count = 0;
         for block in bytes.chunks(BLOCK) {
@@ -33,14 +38,14 @@ impl<'a> CharIndex<'a> {
             count += block.iter().filter(|&&b| starts_char(b)).count();
         }
         before_block.push(count);
-        CharIndex {
-            bytes,
-            before_block,
-        }
+        CharIndex { bytes, before_block, ascii: false }
     }
 
     /// The code-point offset of byte offset `byte` (which must be a char boundary).
     pub(crate) fn chars_before(&self, byte: usize) -> usize {
+        if self.ascii {
+            return byte;
+        }
         let block = byte / BLOCK;
         let from = block * BLOCK;
         self.before_block[block]
@@ -70,6 +75,13 @@ mod tests {
                 "byte {byte}"
             );
         }
+    }
+
+    #[test]
+    fn ascii_offsets_are_byte_offsets() {
+        let text = "plain ASCII text";
+        let index = CharIndex::new(text);
+        assert_eq!(index.span(6..11), Span(6, 11));
     }
 
     #[test]
