@@ -243,7 +243,8 @@ pub(crate) fn count_words(text: &str) -> usize {
 fn joins(before: u8, mid: u8, after: u8) -> bool {
     let letters = before.is_ascii_alphabetic() && after.is_ascii_alphabetic();
     let digits = before.is_ascii_digit() && after.is_ascii_digit();
-    letters && matches!(mid, b'.' | b'\'' | b':') || digits && matches!(mid, b'.' | b'\'' | b',' | b';')
+    letters && matches!(mid, b'.' | b'\'' | b':')
+        || digits && matches!(mid, b'.' | b'\'' | b',' | b';')
 }
 
 #[cfg(test)]
@@ -269,7 +270,10 @@ mod tests {
 
     #[test]
     fn same_word_counts_as_unicode_segmentation() {
-        for s in ["don't U.S. 2.5 1,000 a:b a.1 1.a __x _ x_y it's 3;4 ab'cd' 'q' e.g., Mr. A-B", "x.y.z 1.2.3 a..b 1,,2"] {
+        for s in [
+            "don't U.S. 2.5 1,000 a:b a.1 1.a __x _ x_y it's 3;4 ab'cd' 'q' e.g., Mr. A-B",
+            "x.y.z 1.2.3 a..b 1,,2",
+        ] {
             assert_eq!(count_words(s), s.unicode_words().count(), "{s}");
         }
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
@@ -279,7 +283,12 @@ mod tests {
         };
         for entry in entries.flatten() {
             let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
-            assert_eq!(count_words(&text), text.unicode_words().count(), "{}", entry.path().display());
+            assert_eq!(
+                count_words(&text),
+                text.unicode_words().count(),
+                "{}",
+                entry.path().display()
+            );
         }
     }
 

@@ -29,7 +29,11 @@ impl<'a> CharIndex<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
         let bytes = text.as_bytes();
         if bytes.is_ascii() {
-            return CharIndex { bytes, before_block: Vec::new(), ascii: true };
+            return CharIndex {
+                bytes,
+                before_block: Vec::new(),
+                ascii: true,
+            };
         }
         let mut before_block = Vec::with_capacity(bytes.len() / BLOCK + 1);
         let mut count = 0;
@@ -38,7 +42,11 @@ impl<'a> CharIndex<'a> {
             count += block.iter().filter(|&&b| starts_char(b)).count();
         }
         before_block.push(count);
-        CharIndex { bytes, before_block, ascii: false }
+        CharIndex {
+            bytes,
+            before_block,
+            ascii: false,
+        }
     }
 
     /// The code-point offset of byte offset `byte` (which must be a char boundary).

@@ -141,22 +141,36 @@ const COMPANY_SUFFIXES: &[&str] = &[
 /// cut off and remembered.
 fn tokens(text: &str, range: Range<usize>) -> Vec<Tok> {
     let field = &text[range.clone()];
-    let mut out = Vec::new();
+    let bytes = field.as_bytes();
+    let mut out = Vec::with_capacity(field.len() / 5);
+    // The character at `i` and its length; ASCII without decoding.
+    let at = |i: usize| -> (char, usize) {
+        match bytes[i] {
+            b if b < 0x80 => (b as char, 1),
+            _ => field[i..]
+                .chars()
+                .next()
+                .map_or((' ', 1), |c| (c, c.len_utf8())),
+        }
+    };
     let inner = |c: char| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.' | '&');
-    let mut chars = field.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, len) = at(i);
         if !c.is_alphanumeric() {
+            i += len;
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
+        let mut end = i + len;
+        while end < bytes.len() {
+            let (d, len) = at(end);
             if !inner(d) {
                 break;
             }
-            end = j + d.len_utf8();
-            chars.next();
+            end += len;
         }
         let mut word = &field[i..end];
+        i = end;
         let mut possessive = false;
         for suffix in ["'s", "’s"] {
             if let Some(stem) = word.strip_suffix(suffix) {
@@ -175,9 +189,10 @@ fn tokens(text: &str, range: Range<usize>) -> Vec<Tok> {
             }
             word = trimmed;
         }
+        let start = range.start + (word.as_ptr() as usize - field.as_ptr() as usize);
         out.push(Tok {
-            start: range.start + i,
-            end: range.start + i + word.len(),
+            start,
+            end: start + word.len(),
             possessive,
         });
     }
@@ -1029,6 +1044,15 @@ fn choose(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
 }
 
 /// Mentions grouped into entities, in order of first mention.
+/// Which entity a mention joins.
+#[derive(PartialEq, Eq, Hash)]
+enum Slot {
+    Country(usize),
+    Organization(String),
+    Person(String),
+    Event(String),
+}
+
 fn group(
     g: &Gazetteer,
     text: &str,
@@ -1037,7 +1061,7 @@ fn group(
 ) -> (Entities, Vec<Named>) {
     let mut entities = Entities::default();
     let mut named = Vec::with_capacity(chosen.len());
-    let mut slots: HashMap<String, usize> = HashMap::new();
+    let mut slots: HashMap<Slot, usize> = HashMap::new();
     for c in chosen {
         let mention = Mention {
             text: text[c.start..c.end].to_owned(),
@@ -1045,7 +1069,7 @@ fn group(
         };
         match c.kind {
             Kind::Country(id) => {
-                let slot = *slots.entry(format!("c{id}")).or_insert_with(|| {
+                let slot = *slots.entry(Slot::Country(id)).or_insert_with(|| {
                     entities.countries.push(Country {
                         name: g.country(id).name.to_owned(),
                         iso: g.country(id).iso.map(str::to_owned),
@@ -1061,7 +1085,7 @@ fn group(
                 });
             }
             Kind::Organization { key, name, acronym } => {
-                let slot = *slots.entry(format!("o{key}")).or_insert_with(|| {
+                let slot = *slots.entry(Slot::Organization(key)).or_insert_with(|| {
                     entities.organizations.push(Organization {
                         name: name.clone(),
                         acronym: acronym.clone(),
@@ -1088,7 +1112,7 @@ fn group(
                 title,
                 country,
             } => {
-                let slot = *slots.entry(format!("p{key}")).or_insert_with(|| {
+                let slot = *slots.entry(Slot::Person(key)).or_insert_with(|| {
                     entities.people.push(Person {
                         name: name.clone(),
                         titles: Vec::new(),
@@ -1114,7 +1138,7 @@ fn group(
                 });
             }
             Kind::Event { key, name } => {
-                let slot = *slots.entry(format!("e{key}")).or_insert_with(|| {
+                let slot = *slots.entry(Slot::Event(key)).or_insert_with(|| {
                     entities.events.push(Event {
                         name: name.clone(),
                         mentions: Vec::new(),
