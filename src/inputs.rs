@@ -45,6 +45,9 @@ pub enum Work {
     Stdin,
     /// An article's text from a JSON Lines input.
     Text(String),
+    /// A line of JSON Lines not yet parsed (workers parse it); the item's source is
+    /// `NAME:LINE` until then.
+    Line(Vec<u8>),
     Failed(Failure),
 }
 
@@ -65,7 +68,7 @@ pub fn walk(config: &Config, mut each: impl FnMut(Item) -> bool) {
                 out_name: "stdin.json".into(),
                 work: Work::Stdin,
             }),
-            (Input::Stdin, InputFormat::Jsonl) => lines(config, "-", io::stdin().lock(), &mut each),
+            (Input::Stdin, InputFormat::Jsonl) => lines("-", io::stdin().lock(), &mut each),
             (Input::Path(root), format) if root.is_dir() => {
                 walk_folder(config, root, format, &mut each)
             }
@@ -125,10 +128,10 @@ fn walk_folder(
     true
 }
 
-fn jsonl_file(config: &Config, path: &Path, each: &mut impl FnMut(Item) -> bool) -> bool {
+fn jsonl_file(_config: &Config, path: &Path, each: &mut impl FnMut(Item) -> bool) -> bool {
     let name = path.to_string_lossy();
     match File::open(path) {
-        Ok(file) => lines(config, &name, BufReader::new(file), each),
+        Ok(file) => lines(&name, BufReader::new(file), each),
         Err(e) => each(Item {
             source: name.into_owned(),
             out_name: PathBuf::new(),
@@ -138,12 +141,7 @@ fn jsonl_file(config: &Config, path: &Path, each: &mut impl FnMut(Item) -> bool)
 }
 
 /// One item per non-blank line of JSON Lines: `{"id": …, "text": …}`.
-fn lines(
-    config: &Config,
-    name: &str,
-    mut reader: impl BufRead,
-    each: &mut impl FnMut(Item) -> bool,
-) -> bool {
+fn lines(name: &str, mut reader: impl BufRead, each: &mut impl FnMut(Item) -> bool) -> bool {
     let mut line = Vec::new();
     let mut number = 0;
     loop {
@@ -165,14 +163,20 @@ fn lines(
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        if !each(article(config, name, number, &line)) {
+        let item = Item {
+            source: format!("{name}:{number}"),
+            out_name: PathBuf::new(),
+            work: Work::Line(std::mem::take(&mut line)),
+        };
+        if !each(item) {
             return false;
         }
     }
 }
 
-fn article(config: &Config, name: &str, number: usize, line: &[u8]) -> Item {
-    let at = format!("{name}:{number}");
+/// The article that a JSON Lines line holds: `{"id": …, "text": …}`, fields as configured.
+/// `at` names the line (`NAME:LINE`) for errors before the id is known.
+pub fn article(config: &Config, at: String, line: &[u8]) -> Item {
     let failed = |source: String, kind, message| Item {
         source,
         out_name: PathBuf::new(),

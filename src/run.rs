@@ -60,9 +60,19 @@ pub fn run(config: &Config) -> anyhow::Result<Exit> {
 /// What one item gives: its record, or why there is none.
 type Outcome = Result<Vec<u8>, Failure>;
 
-fn process(config: &Config, item: &Item) -> Outcome {
+fn process(config: &Config, item: Item) -> (Item, Outcome) {
+    let item = match item.work {
+        Work::Line(line) => inputs::article(config, item.source, &line),
+        _ => item,
+    };
+    let outcome = parse_item(config, &item);
+    (item, outcome)
+}
+
+fn parse_item(config: &Config, item: &Item) -> Outcome {
     let decoded;
     let text: &str = match &item.work {
+        Work::Line(_) => unreachable!("lines are parsed by `process`"),
         Work::Failed(failure) => return Err(failure.clone()),
         Work::Text(text) => text,
         Work::File(path) => {
@@ -107,22 +117,26 @@ fn decode_failure(e: &DecodeError) -> Failure {
 fn sequential(config: &Config, sink: &mut Sink) -> io::Result<()> {
     let mut result = Ok(());
     inputs::walk(config, |item| {
-        let outcome = process(config, &item);
+        let (item, outcome) = process(config, item);
         result = sink.accept(&item, outcome);
         result.is_ok()
     });
     result
 }
 
+/// Items go to the workers in batches of this many: one channel operation per batch, not
+/// per article, keeps the threads from waiting on each other.
+const BATCH: usize = 16;
+
 /// A pool of workers parses while this thread writes, in input order. At most
-/// `4 × jobs` items are between reading and writing at any time, so memory stays bounded
+/// `4 × jobs` batches are between reading and writing at any time, so memory stays bounded
 /// however many inputs there are.
 fn parallel(config: &Config, sink: &mut Sink) -> io::Result<()> {
     let in_flight = config.jobs * 4;
     std::thread::scope(|scope| {
-        let (job_tx, job_rx) = sync_channel::<(usize, Item)>(in_flight);
-        let (done_tx, done_rx) = sync_channel::<(usize, Item, Outcome)>(in_flight);
-        // A permit per item in flight: taken by the reader, given back once written.
+        let (job_tx, job_rx) = sync_channel::<(usize, Vec<Item>)>(in_flight);
+        let (done_tx, done_rx) = sync_channel::<(usize, Vec<(Item, Outcome)>)>(in_flight);
+        // A permit per batch in flight: taken by the reader, given back once written.
         let (permit_tx, permit_rx) = sync_channel::<()>(in_flight);
         for _ in 0..in_flight {
             permit_tx
@@ -131,11 +145,23 @@ fn parallel(config: &Config, sink: &mut Sink) -> io::Result<()> {
         }
         scope.spawn(move || {
             let mut seq = 0;
-            inputs::walk(config, |item| {
-                let sent = permit_rx.recv().is_ok() && job_tx.send((seq, item)).is_ok();
+            let mut batch = Vec::with_capacity(BATCH);
+            let mut send = |batch: Vec<Item>| {
+                let sent = permit_rx.recv().is_ok() && job_tx.send((seq, batch)).is_ok();
                 seq += 1;
                 sent
+            };
+            let mut open = true;
+            inputs::walk(config, |item| {
+                batch.push(item);
+                if batch.len() == BATCH {
+                    open = send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+                }
+                open
             });
+            if open && !batch.is_empty() {
+                send(batch);
+            }
         });
         let job_rx = Arc::new(Mutex::new(job_rx));
         for _ in 0..config.jobs {
@@ -146,9 +172,12 @@ fn parallel(config: &Config, sink: &mut Sink) -> io::Result<()> {
                         .lock()
                         .unwrap_or_else(|poisoned| poisoned.into_inner())
                         .recv();
-                    let Ok((seq, item)) = next else { break };
-                    let outcome = process(config, &item);
-                    if done_tx.send((seq, item, outcome)).is_err() {
+                    let Ok((seq, batch)) = next else { break };
+                    let done = batch
+                        .into_iter()
+                        .map(|item| process(config, item))
+                        .collect();
+                    if done_tx.send((seq, done)).is_err() {
                         break;
                     }
                 }
@@ -157,11 +186,13 @@ fn parallel(config: &Config, sink: &mut Sink) -> io::Result<()> {
         drop((job_rx, done_tx));
         let mut pending = BTreeMap::new();
         let mut next = 0;
-        for (seq, item, outcome) in done_rx {
-            pending.insert(seq, (item, outcome));
-            while let Some((item, outcome)) = pending.remove(&next) {
-                // Returning drops the receivers, and the reader and workers stop.
-                sink.accept(&item, outcome)?;
+        for (seq, done) in done_rx {
+            pending.insert(seq, done);
+            while let Some(done) = pending.remove(&next) {
+                for (item, outcome) in done {
+                    // Returning drops the receivers, and the reader and workers stop.
+                    sink.accept(&item, outcome)?;
+                }
                 next += 1;
                 let _ = permit_tx.send(());
             }
