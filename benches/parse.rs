@@ -1,4 +1,4 @@
-//! `parse` on the seed article, and the gazetteers' one-time load (what every process pays
+//! `parse` on the seed article and on the whole corpus, and the gazetteers' one-time load (what every process pays
 //! before its first article). Run: `cargo bench --bench parse`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -21,9 +21,38 @@ fn bench_parse(c: &mut Criterion) {
     });
 }
 
+/// Every article of `../shared/corpus`, where it is at hand.
+fn bench_corpus(c: &mut Criterion) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipped the corpus bench: no {}", dir.display());
+        return;
+    };
+    let mut articles: Vec<(std::path::PathBuf, String)> = entries
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        .filter_map(|e| Some((e.path(), std::fs::read_to_string(e.path()).ok()?)))
+        .collect();
+    articles.sort();
+    let options = options();
+    let mut group = c.benchmark_group("corpus");
+    group.throughput(criterion::Throughput::Bytes(
+        articles.iter().map(|(_, t)| t.len() as u64).sum(),
+    ));
+    group.bench_function(format!("parse {} articles", articles.len()), |b| {
+        b.iter(|| {
+            articles
+                .iter()
+                .map(|(_, t)| parse(std::hint::black_box(t), &options).body.len())
+                .sum::<usize>()
+        })
+    });
+    group.finish();
+}
+
 fn bench_load(c: &mut Criterion) {
     c.bench_function("load gazetteers", |b| b.iter(newsparse::load_gazetteers));
 }
 
-criterion_group!(benches, bench_parse, bench_load);
+criterion_group!(benches, bench_parse, bench_corpus, bench_load);
 criterion_main!(benches);

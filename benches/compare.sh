@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Throughput of newsparse against `wc -w` (one pass over the same bytes, a floor) and,
+# with --spacy, spaCy's en_core_web_sm full pipeline, all in one run.
+#
+#   benches/compare.sh [--spacy] [--mb N] [--corpus DIR]
+#
+# Builds a JSON Lines corpus of about N MB (default 100) by repeating the articles of
+# ../shared/corpus, then times: newsparse --input jsonl with -j 1 and -j 2, and wc -w, on
+# that file; and newsparse alone on each corpus article in a shell loop against the same
+# loop with cat. With --spacy, spaCy (../shared/bench/spacy, set up by its setup.sh) parses
+# the original corpus articles once (at about 16 articles/s, 100 MB would take hours), and
+# the ratio is of articles per second. Prints articles/s, MB/s, peak RSS and the ratios.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+spacy=false
+mb=100
+corpus=../shared/corpus
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --spacy) spacy=true ;;
+    --mb) mb=$2; shift ;;
+    --corpus) corpus=$2; shift ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "compare.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+[ -d "$corpus" ] || { echo "compare.sh: no corpus at $corpus" >&2; exit 1; }
+command -v /usr/bin/time >/dev/null || { echo "compare.sh: needs /usr/bin/time (Debian package time)" >&2; exit 1; }
+
+cargo build --release --quiet
+bin=target/release/newsparse
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+python3 - "$corpus" "$mb" "$work/corpus.jsonl" <<'PY'
+import glob, json, os, sys
+corpus, mb, out = sys.argv[1], float(sys.argv[2]), sys.argv[3]
+articles = [(os.path.basename(p), open(p, encoding="utf-8").read()) for p in sorted(glob.glob(os.path.join(corpus, "*.txt")))]
+size = n = rounds = 0
+with open(out, "w", encoding="utf-8") as f:
+    while size < mb * 1e6:
+        for name, text in articles:
+            line = json.dumps({"id": f"{rounds}/{name}", "text": text}, ensure_ascii=False) + "\n"
+            f.write(line)
+            size += len(line.encode())
+            n += 1
+        rounds += 1
+print(f"corpus: {n} articles, {size / 1e6:.1f} MB ({len(articles)} articles x {rounds})", file=sys.stderr)
+PY
+articles=$(wc -l < "$work/corpus.jsonl")
+bytes=$(wc -c < "$work/corpus.jsonl")
+
+# measure NAME COMMAND...: wall seconds and peak RSS (KB) of one run, on stderr of time.
+measure() {
+  local name=$1; shift
+  /usr/bin/time -f "%e %M" -o "$work/$name.time" "$@" > /dev/null
+  read -r secs rss < "$work/$name.time"
+  printf '%s %s %s\n' "$name" "$secs" "$rss" >> "$work/results"
+}
+: > "$work/results"
+measure wc wc -w "$work/corpus.jsonl"
+measure newsparse-j1 "$bin" --quiet --input jsonl --jobs 1 "$work/corpus.jsonl"
+measure newsparse-j2 "$bin" --quiet --input jsonl --jobs 2 "$work/corpus.jsonl"
+
+loop_cat() { for f in "$corpus"/*.txt; do cat "$f" > /dev/null; done; }
+loop_np() { for f in "$corpus"/*.txt; do "$bin" "$f" > /dev/null; done; }
+export -f loop_cat loop_np
+export corpus bin
+measure loop-cat bash -c loop_cat
+measure loop-newsparse bash -c loop_np
+
+if $spacy; then
+  venv=../shared/bench/spacy/.venv/bin/python
+  [ -x "$venv" ] || { echo "compare.sh: run ../shared/bench/spacy/setup.sh first" >&2; exit 1; }
+  measure spacy "$venv" ../shared/bench/spacy/spacy_baseline.py - "$corpus"
+  measure newsparse-corpus-j1 "$bin" --quiet --jobs 1 "$corpus"
+fi
+
+python3 - "$work/results" "$articles" "$bytes" "$(ls "$corpus"/*.txt | wc -l)" "$(cat "$corpus"/*.txt | wc -c)" <<'PY'
+import sys
+rows = {name: (float(s), int(r)) for name, s, r in (l.split() for l in open(sys.argv[1]))}
+articles, size, corpus_articles, corpus_bytes = (int(x) for x in sys.argv[2:6])
+print(f"{'run':<22}{'seconds':>9}{'articles/s':>12}{'MB/s':>9}{'peak RSS MB':>13}")
+for name, (secs, rss) in rows.items():
+    n, b = (corpus_articles, corpus_bytes) if name in ("spacy", "newsparse-corpus-j1") or name.startswith("loop") else (articles, size)
+    print(f"{name:<22}{secs:>9.2f}{n / secs:>12.0f}{b / secs / 1e6:>9.1f}{rss / 1024:>13.1f}")
+j1, j2, wc = rows["newsparse-j1"][0], rows["newsparse-j2"][0], rows["wc"][0]
+print(f"newsparse -j1 / wc -w time: {j1 / wc:.2f}x (want <= 4)")
+print(f"newsparse -j2 speed-up over -j1: {j1 / j2:.2f}x (want >= 1.7)")
+print(f"shell loop, newsparse / cat: {rows['loop-newsparse'][0] / rows['loop-cat'][0]:.2f}x (want <= 3)")
+if "spacy" in rows:
+    spacy_rate = corpus_articles / rows["spacy"][0]
+    print(f"spaCy: {spacy_rate:.1f} articles/s; newsparse -j1 on 100 MB: {articles / j1:.0f} articles/s: {articles / j1 / spacy_rate:.0f}x (want >= 1000)")
+    print(f"same articles: newsparse -j1 {corpus_articles / rows['newsparse-corpus-j1'][0]:.0f} articles/s (whole process, once)")
+PY
