@@ -155,20 +155,26 @@ fn is_scontinue(c: char) -> bool {
 /// spaces that follow it, unless a lowercase word or a comma goes on (SB8, SB8a), or the
 /// period stands inside "U.S" or "3.5" (SB6, SB7).
 fn boundaries(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let space = |c: char| c.is_whitespace();
+    let bytes = text.as_bytes();
+    let at = move |i: usize| text.get(i..).and_then(|rest| rest.chars().next());
     let mut i = 0;
     std::iter::from_fn(move || {
-        while i < chars.len() {
-            let (_, c) = chars[i];
-            i += 1;
+        while i < bytes.len() {
+            // Most bytes are ASCII that ends nothing: skip them without decoding.
+            if bytes[i] < 0x80 && !matches!(bytes[i], b'.' | b'?' | b'!') {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let c = at(i)?;
+            i += c.len_utf8();
             if !(is_aterm(c) || is_sterm(c)) {
                 continue;
             }
             let aterm = is_aterm(c);
-            if aterm && let Some(&(_, next)) = chars.get(i) {
+            if aterm && let Some(next) = at(i) {
                 // SB6: "3.5"; SB7: "U.S" (a letter, the period, a capital).
-                let before = i.checked_sub(2).map(|k| chars[k].1);
+                let before = text[..start].chars().next_back();
                 if next.is_numeric() && !next.is_alphabetic()
                     || next.is_uppercase()
                         && before.is_some_and(|b| b.is_uppercase() || b.is_lowercase())
@@ -177,13 +183,17 @@ fn boundaries(text: &str) -> impl Iterator<Item = usize> + '_ {
                 }
             }
             let mut j = i;
-            while j < chars.len() && is_close(chars[j].1) {
-                j += 1;
+            while let Some(c) = at(j)
+                && is_close(c)
+            {
+                j += c.len_utf8();
             }
-            while j < chars.len() && space(chars[j].1) {
-                j += 1;
+            while let Some(c) = at(j)
+                && c.is_whitespace()
+            {
+                j += c.len_utf8();
             }
-            let &(at, next) = chars.get(j)?;
+            let next = at(j)?;
             // SB8a: a comma, dash or another stop goes on.
             if is_scontinue(next) || is_aterm(next) || is_sterm(next) {
                 i = j;
@@ -191,9 +201,8 @@ fn boundaries(text: &str) -> impl Iterator<Item = usize> + '_ {
             }
             // SB8: after a period, a lowercase word goes on.
             if aterm {
-                let first_letter = chars[j..]
-                    .iter()
-                    .map(|&(_, c)| c)
+                let first_letter = text[j..]
+                    .chars()
                     .find(|&c| c.is_alphabetic() || is_aterm(c) || is_sterm(c));
                 if first_letter.is_some_and(char::is_lowercase) {
                     i = j;
@@ -201,7 +210,7 @@ fn boundaries(text: &str) -> impl Iterator<Item = usize> + '_ {
                 }
             }
             i = j;
-            return Some(at);
+            return Some(j);
         }
         None
     })

@@ -979,22 +979,22 @@ fn short_forms(g: &Gazetteer, fields: &[Field], candidates: &mut Vec<Candidate>)
         };
         c.kind = renamed;
     }
-    // Forms by their first word, longest first: each token is looked up once.
-    let mut by_first: HashMap<&str, Vec<(Vec<&str>, &Kind)>> = HashMap::new();
-    for (form, kind) in &forms {
-        let words: Vec<&str> = form.split_whitespace().collect();
-        if let Some(first) = words.first() {
-            by_first.entry(first).or_default().push((words, kind));
-        }
-    }
-    for list in by_first.values_mut() {
-        list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
-    }
+    // Forms sorted by first word, longest first: each token is looked up by binary search.
+    let mut by_first: Vec<(Vec<&str>, &Kind)> = forms
+        .iter()
+        .map(|(form, kind)| (form.split_whitespace().collect::<Vec<_>>(), kind))
+        .filter(|(words, _)| !words.is_empty())
+        .collect();
+    by_first.sort_by(|(a, _), (b, _)| a[0].cmp(b[0]).then(b.len().cmp(&a.len())));
     for f in fields {
         for i in 0..f.toks.len() {
-            let Some(list) = by_first.get(f.word(i)) else {
+            let word = f.word(i);
+            if !is_capitalized(word) {
                 continue;
-            };
+            }
+            let from = by_first.partition_point(|(words, _)| words[0] < word);
+            let list = &by_first[from..];
+            let list = &list[..list.partition_point(|(words, _)| words[0] == word)];
             let found = list.iter().find(|(words, _)| {
                 let n = words.len();
                 i + n <= f.toks.len()
