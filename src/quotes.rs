@@ -54,7 +54,13 @@ fn pair(text: &str, fields: &[Range<usize>]) -> Vec<Raw> {
     let mut open: Option<(usize, usize, char, usize)> = None;
     for (f, field) in fields.iter().enumerate() {
         let body = &text[field.clone()];
-        let mut chars = body.char_indices().peekable();
+        // Only the marks matter: find them by their first byte, decode nothing else.
+        let mut chars = body
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| matches!(b, b'"' | 0xC2 | 0xE2))
+            .filter_map(|(i, _)| body[i..].chars().next().filter(|&c| is_mark(c)).map(|c| (i, c)))
+            .peekable();
         if let Some((start, mark, close, first)) = open.take() {
             // A quote goes on into this paragraph only if it opens with a mark.
             let trimmed = body.trim_start();
