@@ -59,7 +59,13 @@ fn pair(text: &str, fields: &[Range<usize>]) -> Vec<Raw> {
             .bytes()
             .enumerate()
             .filter(|&(_, b)| matches!(b, b'"' | 0xC2 | 0xE2))
-            .filter_map(|(i, _)| body[i..].chars().next().filter(|&c| is_mark(c)).map(|c| (i, c)))
+            .filter_map(|(i, _)| {
+                body[i..]
+                    .chars()
+                    .next()
+                    .filter(|&c| is_mark(c))
+                    .map(|c| (i, c))
+            })
             .peekable();
         if let Some((start, mark, close, first)) = open.take() {
             // A quote goes on into this paragraph only if it opens with a mark.

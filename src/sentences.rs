@@ -224,17 +224,16 @@ pub(crate) fn count_words(text: &str) -> usize {
         return text.unicode_words().count();
     }
     let b = text.as_bytes();
-    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
     let (mut count, mut i) = (0, 0);
     while i < b.len() {
-        if !word(b[i]) {
+        if !is_word_byte(b[i]) {
             i += 1;
             continue;
         }
         let mut alnum = false;
         while i < b.len() {
             let c = b[i];
-            if word(c) {
+            if is_word_byte(c) {
                 alnum |= c != b'_';
                 i += 1;
             } else if i > 0 && i + 1 < b.len() && joins(b[i - 1], c, b[i + 1]) {
@@ -246,6 +245,20 @@ pub(crate) fn count_words(text: &str) -> usize {
         count += usize::from(alnum);
     }
     count
+}
+
+/// ASCII letters, digits and `_`, by table.
+fn is_word_byte(c: u8) -> bool {
+    const TABLE: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut c = 0;
+        while c < 256 {
+            t[c] = (c as u8).is_ascii_alphanumeric() || c == b'_' as usize;
+            c += 1;
+        }
+        t
+    };
+    TABLE[c as usize]
 }
 
 /// Whether `mid` joins the characters around it into one word (UAX #29, WB6/7, WB11/12).
