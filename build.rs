@@ -131,9 +131,13 @@ fn main() {
         let mut words: Vec<&str> = data_lines(&text).map(str::trim).collect();
         words.sort_unstable();
         words.dedup();
+        // starts[b]: the first word whose first byte is b or more.
+        let starts: Vec<usize> = (0..=256)
+            .map(|b| words.partition_point(|w| usize::from(w.as_bytes()[0]) < b))
+            .collect();
         writeln!(
             code,
-            "\npub(crate) static {name}: WordSet = WordSet(&{words:?});"
+            "\npub(crate) static {name}: WordSet = WordSet {{ words: &{words:?}, starts: &{starts:?} }};"
         )
         .unwrap();
     }

@@ -55,11 +55,8 @@ fn pair(text: &str, fields: &[Range<usize>]) -> Vec<Raw> {
     for (f, field) in fields.iter().enumerate() {
         let body = &text[field.clone()];
         // Only the marks matter: find them by their first byte, decode nothing else.
-        let mut chars = body
-            .bytes()
-            .enumerate()
-            .filter(|&(_, b)| matches!(b, b'"' | 0xC2 | 0xE2))
-            .filter_map(|(i, _)| {
+        let mut chars = memchr::memchr3_iter(b'"', 0xC2, 0xE2, body.as_bytes())
+            .filter_map(|i| {
                 body[i..]
                     .chars()
                     .next()

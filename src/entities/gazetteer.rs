@@ -28,16 +28,25 @@ include!(concat!(env!("OUT_DIR"), "/gazetteer.rs"));
 
 static AUTOMATON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.daac"));
 
-/// A sorted word list from `src/data/`.
-pub(crate) struct WordSet(&'static [&'static str]);
+/// A sorted word list from `src/data/`, with where each first byte starts in it.
+pub(crate) struct WordSet {
+    words: &'static [&'static str],
+    starts: &'static [usize],
+}
 
 impl WordSet {
     pub(crate) fn contains(&self, word: &str) -> bool {
-        self.0.binary_search(&word).is_ok()
+        let Some(&first) = word.as_bytes().first() else {
+            return false;
+        };
+        let b = usize::from(first);
+        self.words[self.starts[b]..self.starts[b + 1]]
+            .binary_search(&word)
+            .is_ok()
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.0.len()
+        self.words.len()
     }
 }
 
