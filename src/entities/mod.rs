@@ -143,28 +143,45 @@ fn tokens(text: &str, range: Range<usize>) -> Vec<Tok> {
     let field = &text[range.clone()];
     let bytes = field.as_bytes();
     let mut out = Vec::with_capacity(field.len() / 5);
-    // The character at `i` and its length; ASCII without decoding.
-    let at = |i: usize| -> (char, usize) {
+    // ASCII by table, other characters decoded.
+    const ALNUM: u8 = 1;
+    const INNER: u8 = 2;
+    const CLASS: [u8; 128] = {
+        let mut t = [0u8; 128];
+        let mut c = 0;
+        while c < 128 {
+            let b = c as u8;
+            t[c] = if b.is_ascii_alphanumeric() {
+                ALNUM | INNER
+            } else if matches!(b, b'-' | b'\'' | b'.' | b'&') {
+                INNER
+            } else {
+                0
+            };
+            c += 1;
+        }
+        t
+    };
+    let class = |i: usize| -> (u8, usize) {
         match bytes[i] {
-            b if b < 0x80 => (b as char, 1),
-            _ => field[i..]
-                .chars()
-                .next()
-                .map_or((' ', 1), |c| (c, c.len_utf8())),
+            b if b < 0x80 => (CLASS[b as usize], 1),
+            _ => field[i..].chars().next().map_or((0, 1), |c| {
+                let class = if c.is_alphanumeric() { ALNUM | INNER } else if c == '’' { INNER } else { 0 };
+                (class, c.len_utf8())
+            }),
         }
     };
-    let inner = |c: char| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.' | '&');
     let mut i = 0;
     while i < bytes.len() {
-        let (c, len) = at(i);
-        if !c.is_alphanumeric() {
+        let (c, len) = class(i);
+        if c & ALNUM == 0 {
             i += len;
             continue;
         }
         let mut end = i + len;
         while end < bytes.len() {
-            let (d, len) = at(end);
-            if !inner(d) {
+            let (d, len) = class(end);
+            if d & INNER == 0 {
                 break;
             }
             end += len;
