@@ -1,5 +1,6 @@
-//! Compiles the gazetteers of `src/data/` (countries, not-countries, organizations,
-//! titles) into the binary: an Aho-Corasick automaton (daachorse's double array, built
+//! Compiles the word lists of `src/data/` into the binary: the sorted lists that
+//! `wordlist::WordSet` searches, and the gazetteers (countries, not-countries,
+//! organizations, titles) as an Aho-Corasick automaton (daachorse's double array, built
 //! leftmost-longest and serialized) and the tables its values index. Building the
 //! automaton costs milliseconds; deserializing it costs microseconds, and newsparse is
 //! started once per file in shell loops.
@@ -119,6 +120,7 @@ fn main() {
     code.push_str("];\n");
 
     // No prefilter: it adds 64 KiB to load at every start, to speed up texts of kilobytes.
+    let mut lists = String::new();
     // Word lists, sorted for binary search: no hashing at start-up.
     for (name, file) in [
         ("ORG_HEADS", "org-heads.txt"),
@@ -126,6 +128,8 @@ fn main() {
         ("STOPWORDS", "stopwords.txt"),
         ("SPEECH_VERBS", "speech-verbs.txt"),
         ("GIVEN_NAMES", "given-names.txt"),
+        ("FURNITURE", "furniture.txt"),
+        ("ABBREVIATIONS", "abbreviations.txt"),
     ] {
         let text = read(file);
         let mut words: Vec<&str> = data_lines(&text).map(str::trim).collect();
@@ -136,7 +140,7 @@ fn main() {
             .map(|b| words.partition_point(|w| usize::from(w.as_bytes()[0]) < b))
             .collect();
         writeln!(
-            code,
+            lists,
             "\npub(crate) static {name}: WordSet = WordSet {{ words: &{words:?}, starts: &{starts:?} }};"
         )
         .unwrap();
@@ -149,6 +153,7 @@ fn main() {
         .expect("gazetteer automaton");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
     std::fs::write(out.join("gazetteer.rs"), code).expect("write gazetteer.rs");
+    std::fs::write(out.join("wordlists.rs"), lists).expect("write wordlists.rs");
     std::fs::write(out.join("gazetteer.daac"), automaton.serialize())
         .expect("write gazetteer.daac");
     println!("cargo::rerun-if-changed=build.rs");

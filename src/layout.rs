@@ -4,9 +4,7 @@
 //! back to exactly its text. The dateline anchors the layout: what stands between the
 //! headline and it is the lead; what follows it is the body.
 
-use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use crate::dateline::{self, Found};
 
@@ -186,18 +184,10 @@ fn is_signoff(line: &str) -> bool {
         && !inner.contains(['\n', '\r'])
 }
 
-static FURNITURE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("data/furniture.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
-
 /// Site furniture before the headline: a known rubric or a timestamp line.
 fn is_furniture(line: &str) -> bool {
     let line = line.trim().trim_end_matches([':', '|', '>', '»', ' ']);
-    FURNITURE.contains(line.to_lowercase().as_str()) || is_timestamp(line)
+    crate::wordlist::FURNITURE.contains(&line.to_lowercase()) || is_timestamp(line)
 }
 
 /// A line made only of date and time words, with at least one number:

@@ -20,6 +20,7 @@ mod quotes;
 pub mod record;
 mod sentences;
 mod span;
+mod wordlist;
 
 pub use calendar::Date;
 pub use decode::{DecodeError, decode};

@@ -2,18 +2,7 @@
 //! abbreviations of news copy, whose period UAX #29 takes for a full stop before a
 //! capitalised word ("Mr. Smith", "U.S. Defense", "Aug. 15").
 
-use std::collections::HashSet;
-use std::sync::LazyLock;
-
 use unicode_segmentation::UnicodeSegmentation;
-
-static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("data/abbreviations.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
 
 /// "U.S.", "U.N.", "e.g.": letters each followed by a period, two or more.
 fn is_dotted_acronym(token: &str) -> bool {
@@ -41,7 +30,7 @@ fn ends_sentence(segment: &str) -> bool {
         let mut c = token.chars();
         matches!((c.next(), c.next(), c.next()), (Some(l), Some('.'), None) if l.is_uppercase())
     };
-    !(initial || is_dotted_acronym(token) || ABBREVIATIONS.contains(token))
+    !(initial || is_dotted_acronym(token) || crate::wordlist::ABBREVIATIONS.contains(token))
 }
 
 /// Sentences in a paragraph: segments with a letter or digit, glued across abbreviations.
@@ -278,6 +267,25 @@ fn joins(before: u8, mid: u8, after: u8) -> bool {
 mod tests {
     use super::*;
 
+    /// The articles of `../shared/corpus` with their paths, or none (saying so) where that
+    /// folder is absent.
+    fn corpus() -> Vec<(String, String)> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            eprintln!("skipped the corpus part: no {}", dir.display());
+            return Vec::new();
+        };
+        entries
+            .flatten()
+            .map(|e| {
+                (
+                    e.path().display().to_string(),
+                    std::fs::read_to_string(e.path()).unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
     /// The reference: unicode-segmentation's UAX #29 sentences, line breaks as spaces.
     fn reference(text: &str) -> usize {
         let text = text.replace(['\n', '\r'], " ");
@@ -303,19 +311,8 @@ mod tests {
         ] {
             assert_eq!(count_words(s), s.unicode_words().count(), "{s}");
         }
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            eprintln!("skipped the corpus part: no {}", dir.display());
-            return;
-        };
-        for entry in entries.flatten() {
-            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
-            assert_eq!(
-                count_words(&text),
-                text.unicode_words().count(),
-                "{}",
-                entry.path().display()
-            );
+        for (path, text) in corpus() {
+            assert_eq!(count_words(&text), text.unicode_words().count(), "{path}");
         }
     }
 
@@ -335,13 +332,7 @@ mod tests {
             assert_eq!(count_sentences(s), reference(s), "{s}");
         }
         // Every paragraph of the corpus, where it is at hand.
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            eprintln!("skipped the corpus part: no {}", dir.display());
-            return;
-        };
-        for entry in entries.flatten() {
-            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        for (_, text) in corpus() {
             for para in text.split("\n\n") {
                 assert_eq!(count_sentences(para), reference(para), "{para}");
             }

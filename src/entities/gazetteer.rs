@@ -26,29 +26,9 @@ pub(crate) struct CountryData {
 
 include!(concat!(env!("OUT_DIR"), "/gazetteer.rs"));
 
+use crate::wordlist::{EVENT_HEADS, GIVEN_NAMES, ORG_HEADS, SPEECH_VERBS, STOPWORDS, WordSet};
+
 static AUTOMATON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.daac"));
-
-/// A sorted word list from `src/data/`, with where each first byte starts in it.
-pub(crate) struct WordSet {
-    words: &'static [&'static str],
-    starts: &'static [usize],
-}
-
-impl WordSet {
-    pub(crate) fn contains(&self, word: &str) -> bool {
-        let Some(&first) = word.as_bytes().first() else {
-            return false;
-        };
-        let b = usize::from(first);
-        self.words[self.starts[b]..self.starts[b + 1]]
-            .binary_search(&word)
-            .is_ok()
-    }
-
-    pub(crate) fn len(&self) -> usize {
-        self.words.len()
-    }
-}
 
 pub(crate) struct Gazetteer {
     pub org_heads: &'static WordSet,

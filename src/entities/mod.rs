@@ -166,7 +166,13 @@ fn tokens(text: &str, range: Range<usize>) -> Vec<Tok> {
         match bytes[i] {
             b if b < 0x80 => (CLASS[b as usize], 1),
             _ => field[i..].chars().next().map_or((0, 1), |c| {
-                let class = if c.is_alphanumeric() { ALNUM | INNER } else if c == '’' { INNER } else { 0 };
+                let class = if c.is_alphanumeric() {
+                    ALNUM | INNER
+                } else if c == '’' {
+                    INNER
+                } else {
+                    0
+                };
                 (class, c.len_utf8())
             }),
         }
