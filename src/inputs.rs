@@ -182,35 +182,86 @@ pub fn article(config: &Config, at: String, line: &[u8]) -> Item {
         out_name: PathBuf::new(),
         work: Work::Failed(Failure { kind, message }),
     };
-    let value: serde_json::Value = match serde_json::from_slice(line) {
+    let fields = ArticleFields {
+        id: &config.id_field,
+        text: &config.text_field,
+    };
+    let mut de = serde_json::Deserializer::from_slice(line);
+    let (id, text) = match serde::de::DeserializeSeed::deserialize(fields, &mut de)
+        .and_then(|v| de.end().map(|()| v))
+    {
         Ok(v) => v,
         Err(e) => return failed(at, "invalid_json", format!("not a JSON object: {e}")),
     };
-    let id = match value.get(&config.id_field) {
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(v @ serde_json::Value::Number(_)) => v.to_string(),
-        _ => {
-            return failed(
-                at,
-                "missing_field",
-                format!("no string or number field {:?}", config.id_field),
-            );
-        }
+    let Some(id) = id else {
+        return failed(
+            at,
+            "missing_field",
+            format!("no string or number field {:?}", config.id_field),
+        );
     };
-    match value.get(&config.text_field) {
-        Some(serde_json::Value::String(text)) => {
+    match text {
+        Some(text) => {
             let out_name = json_name(Path::new(&safe_file_name(&id)));
             Item {
                 source: id,
                 out_name,
-                work: Work::Text(text.clone()),
+                work: Work::Text(text),
             }
         }
-        _ => failed(
+        None => failed(
             id,
             "missing_field",
             format!("no string field {:?}", config.text_field),
         ),
+    }
+}
+
+/// The id and text fields of an article line, by their configured names; other fields are
+/// skipped without being built.
+struct ArticleFields<'c> {
+    id: &'c str,
+    text: &'c str,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for ArticleFields<'_> {
+    type Value = (Option<String>, Option<String>);
+
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for ArticleFields<'_> {
+    type Value = (Option<String>, Option<String>);
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        use serde_json::Value;
+        let (mut id, mut text) = (None, None);
+        while let Some(key) = map.next_key::<String>()? {
+            if key == self.id {
+                id = match map.next_value::<Value>()? {
+                    Value::String(s) => Some(s),
+                    Value::Number(n) => Some(n.to_string()),
+                    _ => None,
+                };
+            } else if key == self.text {
+                text = match map.next_value::<Value>()? {
+                    Value::String(s) => Some(s),
+                    _ => None,
+                };
+            } else {
+                map.next_value::<serde::de::IgnoredAny>()?;
+            }
+        }
+        Ok((id, text))
     }
 }
 

@@ -87,7 +87,8 @@ fn parse_item(config: &Config, item: &Item) -> Outcome {
     if text.trim().is_empty() {
         return Err(decode_failure(&DecodeError::Empty));
     }
-    let mut buf = Vec::with_capacity(text.len() * 2);
+    // A record is about twice its article's size; room for more saves a copy.
+    let mut buf = Vec::with_capacity(text.len() * 3 + 1024);
     render(
         &mut buf,
         &item.source,
