@@ -194,6 +194,19 @@ fn tokens(text: &str, range: Range<usize>) -> Vec<Tok> {
         }
         let mut word = &field[i..end];
         i = end;
+        // Most words end in a letter or digit and are no possessive: nothing to cut.
+        let last = bytes[end - 1];
+        if last.is_ascii_alphanumeric()
+            && !(last == b's' && (word.ends_with("'s") || word.ends_with("’s")))
+        {
+            let start = range.start + (word.as_ptr() as usize - field.as_ptr() as usize);
+            out.push(Tok {
+                start,
+                end: start + word.len(),
+                possessive: false,
+            });
+            continue;
+        }
         let mut possessive = false;
         for suffix in ["'s", "’s"] {
             if let Some(stem) = word.strip_suffix(suffix) {
@@ -234,6 +247,12 @@ fn keeps_period(stem: &str) -> bool {
 
 /// Capitalized, counting Arabic names' "al-Sabah" and "el-Sisi".
 fn is_capitalized(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii_uppercase() => return true,
+        Some(b) if b.is_ascii() && !matches!(b, b'a' | b'e') => return false,
+        None => return false,
+        _ => {}
+    }
     match word.chars().next() {
         Some(c) if c.is_uppercase() => true,
         Some('a' | 'e') => [
