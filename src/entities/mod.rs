@@ -569,6 +569,10 @@ fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candida
             },
             priority: 4,
         });
+        // "Reserve Bank Governor Spencer Russell": the title may begin with a name.
+        if t > a {
+            classify(g, f, a..t, out);
+        }
         if name_end < b {
             classify(g, f, name_end..b, out);
         }
@@ -577,7 +581,24 @@ fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candida
 
     // An organization: a head word ends the name ("Food and Drug Administration") or
     // heads it before "of …" ("Bank of Montreal").
-    if let Some(h) = (a..b).find(|&i| g.org_heads.contains(f.word(i))) {
+    if let Some(mut h) = (a..b).find(|&i| g.org_heads.contains(f.word(i))) {
+        // "Petroleum Corp of Jamaica", "Eastman Chemical Products Inc", "China Aerospace
+        // Science and Technology Corporation": a later head word, reached through
+        // capitalized words and "and" (not "and the", not "of"), ends the name; a company
+        // suffix ("Corp", "Inc") ends it for sure.
+        let mut k = h + 1;
+        while k < b && !COMPANY_SUFFIXES.contains(&f.word(h)) {
+            let word = f.word(k);
+            let joins =
+                is_capitalized(word) || word == "and" && k + 1 < b && is_capitalized(f.word(k + 1));
+            if !joins {
+                break;
+            }
+            if g.org_heads.contains(word) {
+                h = k;
+            }
+            k += 1;
+        }
         // "Marshall Goldman of Harvard University": the name starts after "of".
         let mut start = (a..h)
             .rev()
@@ -586,7 +607,7 @@ fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candida
         // "vice chairman Dudley Taft and Narragansett Capital Inc": a person and a company.
         if let Some(and) = (start..h).find(|&i| f.word(i) == "and")
             && and > start
-            && (g.given_names.contains(f.word(start)) || speaks(g, f, start, and))
+            && speaks(g, f, start, and)
         {
             start = and + 1;
         }
