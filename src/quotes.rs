@@ -515,7 +515,10 @@ const PERSON_ROLES: &[(&str, &[&str])] = &[
         "spokesperson",
         &["spokesman", "spokeswoman", "spokesperson"],
     ),
-    ("diplomat", &["minister", "ambassador", "envoy", "diplomat"]),
+    (
+        "diplomat",
+        &["foreign minister", "ambassador", "envoy", "diplomat"],
+    ),
     ("ambassador", &["ambassador"]),
     ("envoy", &["envoy", "ambassador"]),
     ("governor", &["governor"]),

@@ -707,6 +707,9 @@ fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candida
             let title = rest.rsplit(' ').next().unwrap_or("");
             ROLE_WORDS.contains(&title.to_lowercase().as_str())
         });
+    // The title then runs from its first capitalized word to the place: "Russian
+    // Ambassador to Vietnam".
+    let mut title = None;
     if b - a >= 3
         && (to_place
             || matches!(
@@ -714,6 +717,23 @@ fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candida
                 Some((_, _, Entry::Country { demonym: false, .. }))
             ))
     {
+        if to_place {
+            let mut first = a - 1;
+            while first > 0
+                && is_capitalized(f.word(first - 1))
+                && f.text[f.toks[first - 1].end..f.toks[first].start]
+                    .chars()
+                    .all(char::is_whitespace)
+            {
+                first -= 1;
+            }
+            let text = &f.text[f.toks[first].start..f.toks[a].end];
+            let country = g.find(text).into_iter().find_map(|(_, _, e)| match e {
+                Entry::Country { id, .. } => Some(id),
+                _ => None,
+            });
+            title = Some((text.to_owned(), country));
+        }
         a += 1;
     }
     // "CNPF Francois Perigot": an acronym or known name before a person's name.
@@ -732,8 +752,8 @@ fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candida
             kind: Kind::Person {
                 key: name.clone(),
                 name,
-                title: None,
-                country: None,
+                country: title.as_ref().and_then(|(_, c)| *c),
+                title: title.map(|(t, _)| t),
             },
             priority: 1,
         });
