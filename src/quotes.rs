@@ -232,7 +232,20 @@ fn words(s: &str, base: usize) -> Vec<(Range<usize>, &str)> {
 
 /// The end of the sentence that goes on at `from` (a period, question or exclamation mark
 /// followed by a space, or the end of the paragraph).
+/// How far the cue of a quote is looked for, before and after it: a sentence of wire copy
+/// is shorter, and the bound keeps a huge paragraph from costing its length per quote.
+const REACH: usize = 600;
+
+/// The largest char boundary of `text` not above `i`.
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 fn sentence_end(text: &str, from: usize, para_end: usize) -> usize {
+    let para_end = floor_boundary(text, para_end.min(from + REACH));
     let s = &text[from..para_end];
     let mut prev_word = "";
     let mut word_start = 0;
@@ -255,6 +268,10 @@ fn sentence_end(text: &str, from: usize, para_end: usize) -> usize {
 
 /// The start of the sentence that `to` stands in: after the last sentence end before it.
 fn sentence_start(text: &str, para_start: usize, to: usize) -> usize {
+    let para_start = para_start.max(to.saturating_sub(REACH));
+    let para_start = (para_start..=to)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(to);
     let s = &text[para_start..to];
     let bytes = s.as_bytes();
     let mut i = s.len();
@@ -630,9 +647,17 @@ struct Resolver<'a> {
     text: &'a str,
     entities: &'a Entities,
     named: &'a [Named],
+    /// Indices into `named` of each type's mentions, in text order.
+    people: Vec<usize>,
+    organizations: Vec<usize>,
+    protagonist: Option<Speaker>,
 }
 
-impl Resolver<'_> {
+/// How many earlier mentions a description is matched against: the speaker of a quote is
+/// named near it, and the bound keeps the cost linear in the article's length.
+const LOOK_BACK: usize = 64;
+
+impl<'a> Resolver<'a> {
     fn speaker(&self, n: &Named) -> Option<Speaker> {
         match n.kind {
             Type::Person => Some(Speaker {
@@ -647,22 +672,50 @@ impl Resolver<'_> {
         }
     }
 
-    fn last_before(&self, kind: Type, before: usize) -> Option<&Named> {
-        self.named
-            .iter()
-            .rev()
-            .find(|n| n.kind == kind && n.range.end <= before)
+    fn new(text: &'a str, entities: &'a Entities, named: &'a [Named]) -> Resolver<'a> {
+        let of = |kind: Type| {
+            (0..named.len())
+                .filter(|&i| named[i].kind == kind)
+                .collect::<Vec<_>>()
+        };
+        // The person named most often: who a quote with no cue at all most likely belongs to.
+        let people = &entities.people;
+        let protagonist = (0..people.len())
+            .max_by_key(|&i| (people[i].mentions.len(), std::cmp::Reverse(i)))
+            .map(|i| Speaker {
+                name: people[i].name.clone(),
+                organization: false,
+            });
+        Resolver {
+            text,
+            entities,
+            named,
+            people: of(Type::Person),
+            organizations: of(Type::Organization),
+            protagonist,
+        }
     }
 
-    /// The person named most often: who a quote with no cue at all most likely belongs to.
+    /// The mentions of one type that end by `before`, latest first, at most `LOOK_BACK`.
+    fn recent(&self, kind: Type, before: usize) -> impl Iterator<Item = &Named> {
+        let list = if kind == Type::Person {
+            &self.people
+        } else {
+            &self.organizations
+        };
+        let upto = list.partition_point(|&i| self.named[i].range.end <= before);
+        list[upto.saturating_sub(LOOK_BACK)..upto]
+            .iter()
+            .rev()
+            .map(|&i| &self.named[i])
+    }
+
+    fn last_before(&self, kind: Type, before: usize) -> Option<&Named> {
+        self.recent(kind, before).next()
+    }
+
     fn protagonist(&self) -> Option<Speaker> {
-        let people = &self.entities.people;
-        let best =
-            (0..people.len()).max_by_key(|&i| (people[i].mentions.len(), std::cmp::Reverse(i)))?;
-        Some(Speaker {
-            name: people[best].name.clone(),
-            organization: false,
-        })
+        self.protagonist.clone()
     }
 
     /// The entity that the words `r` name, if they name one; `previous` is the speaker of
@@ -670,10 +723,11 @@ impl Resolver<'_> {
     fn resolve(&self, r: &Range<usize>, previous: Option<&Speaker>) -> Option<Speaker> {
         let before = r.start;
         // A person or organization named in the words themselves; a person first.
-        let inside: Vec<&Named> = self
-            .named
+        let from = self.named.partition_point(|n| n.range.start < r.start);
+        let inside: Vec<&Named> = self.named[from..]
             .iter()
-            .filter(|n| n.range.start >= r.start && n.range.end <= r.end)
+            .take_while(|n| n.range.start < r.end)
+            .filter(|n| n.range.end <= r.end)
             .collect();
         if let Some(n) = inside
             .iter()
@@ -714,12 +768,10 @@ impl Resolver<'_> {
         // An organization by its kind: "the ministry", "a company spokesman".
         for (noun, fits) in ORG_NOUNS {
             if lower.iter().any(|w| w == noun) && !fits.is_empty() {
-                let org = self.named.iter().rev().find(|n| {
-                    n.kind == Type::Organization && n.range.end <= before && {
-                        let name = &self.entities.organizations[n.index].name;
-                        fits.iter()
-                            .any(|f| name.split_whitespace().any(|w| w == *f) || name.contains(f))
-                    }
+                let org = self.recent(Type::Organization, before).find(|n| {
+                    let name = &self.entities.organizations[n.index].name;
+                    fits.iter()
+                        .any(|f| name.split_whitespace().any(|w| w == *f) || name.contains(f))
                 });
                 if let Some(n) = org {
                     return self.speaker(n);
@@ -732,17 +784,12 @@ impl Resolver<'_> {
             .filter(|(role, _)| lower.iter().any(|w| w == role))
             .map(|(_, fits)| *fits)
             .collect();
-        let country = self
-            .named
+        let country = inside
             .iter()
-            .find(|n| n.kind == Type::Country && n.range.start >= r.start && n.range.end <= r.end)
+            .find(|n| n.kind == Type::Country)
             .map(|n| self.entities.countries[n.index].iso.clone());
         let mut best: Option<(usize, &Named)> = None;
-        for n in self
-            .named
-            .iter()
-            .filter(|n| n.kind == Type::Person && n.range.end <= before)
-        {
+        for n in self.recent(Type::Person, before) {
             let person = &self.entities.people[n.index];
             let titles = person.titles.join(" ").to_lowercase();
             let mut score = 1;
@@ -763,7 +810,8 @@ impl Resolver<'_> {
             {
                 score += 1;
             }
-            if best.is_none_or(|(s, _)| score >= s) {
+            // Latest first: a tie keeps the later mention.
+            if best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, n));
             }
         }
@@ -790,8 +838,12 @@ impl Resolver<'_> {
     fn author(&self, lower: &[String], before: usize) -> Option<Speaker> {
         let noun = lower.iter().find(|w| DOCUMENTS.contains(&w.as_str()))?;
         let text = &self.text[..before];
+        let floor = before.saturating_sub(4 * REACH);
         let mut search = text.len();
         while let Some(at) = text[..search].rfind(noun.as_str()) {
+            if at < floor {
+                break;
+            }
             search = at;
             let window_end = (at + 160).min(before);
             let window = &self.text[at..window_end];
@@ -876,11 +928,7 @@ pub(crate) fn find(
     named: &[Named],
     index: &CharIndex,
 ) -> Vec<Quote> {
-    let resolver = Resolver {
-        text,
-        entities,
-        named,
-    };
+    let resolver = Resolver::new(text, entities, named);
     let mut out: Vec<Quote> = Vec::new();
     // The last field of the quote before, and its speaker.
     let mut previous: Option<(usize, Option<Speaker>)> = None;

@@ -395,9 +395,10 @@ impl Field<'_> {
     /// Whether the token starting at byte `start` directly follows a capitalized word that
     /// no gazetteer knows ("Patriot" in "Patriot Congress").
     fn follows_name(&self, g: &Gazetteer, start: usize) -> bool {
-        let Some(i) = self.toks.iter().position(|t| t.start == start) else {
+        let i = self.toks.partition_point(|t| t.start < start);
+        if self.toks.get(i).is_none_or(|t| t.start != start) {
             return false;
-        };
+        }
         i > 0
             && !self.toks[i - 1].possessive
             && self.text[self.toks[i - 1].end..start]
@@ -742,7 +743,14 @@ fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candida
     }
     let n = b - a;
     if (2..=4).contains(&n)
-        && (a..b).all(|i| f.name_like(g, i) || i > a && i + 1 < b && is_initial(f.word(i)))
+        && (a..b).all(|i| {
+            f.name_like(g, i)
+                || i > a && i + 1 < b && is_initial(f.word(i))
+                // "John Holland", "Kevin Jordan": after a given name, a country's name is a surname.
+                || i > a
+                    && g.given_names.contains(f.word(a))
+                    && matches!(f.gaz_at(i), Some((_, _, Entry::Country { demonym: false, .. })))
+        })
         && (g.given_names.contains(f.word(a)) || speaks(g, f, a, b))
     {
         let name = f.slice(a, b).to_owned();
