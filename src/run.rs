@@ -60,6 +60,7 @@ pub fn run(config: &Config) -> anyhow::Result<Exit> {
 /// What one item gives: its record, or why there is none.
 type Outcome = Result<Vec<u8>, Failure>;
 
+/// Parses one item; a JSON Lines line first becomes its article (and gets its id).
 fn process(config: &Config, item: Item) -> (Item, Outcome) {
     let item = match item.work {
         Work::Line(line) => inputs::article(config, item.source, &line),
@@ -72,8 +73,14 @@ fn process(config: &Config, item: Item) -> (Item, Outcome) {
 fn parse_item(config: &Config, item: &Item) -> Outcome {
     let decoded;
     let text: &str = match &item.work {
-        Work::Line(_) => unreachable!("lines are parsed by `process`"),
         Work::Failed(failure) => return Err(failure.clone()),
+        // `process` turns every line into an article first.
+        Work::Line(_) => {
+            return Err(Failure {
+                kind: "invalid_json",
+                message: "not a JSON object".into(),
+            });
+        }
         Work::Text(text) => text,
         Work::File(path) => {
             decoded = decode_bytes(inputs::read(Some(path))?)?;
