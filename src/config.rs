@@ -34,6 +34,8 @@ pub struct Config {
     pub style: Style,
     pub options: Options,
     pub jobs: usize,
+    /// One article file (or standard input): no threads are worth starting for it.
+    pub single: bool,
     pub output_dir: Option<PathBuf>,
     pub error_records: bool,
     /// A progress bar on standard error: only for a person watching a batch.
@@ -93,6 +95,7 @@ impl Config {
                 reference_date: cli.reference_date.unwrap_or_else(today),
             },
             jobs,
+            single,
             output_dir: cli.output_dir,
             error_records: cli.error_records,
             stdout_is_terminal: std::io::stdout().is_terminal(),

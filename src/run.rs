@@ -44,7 +44,7 @@ pub fn run(config: &Config) -> anyhow::Result<Exit> {
     let mut sink = Sink::new(config, out);
     let result = match config.action {
         Action::PrintSchema => sink.out.write_all(SCHEMA.as_bytes()),
-        Action::Parse if config.jobs <= 1 => sequential(config, &mut sink),
+        Action::Parse if config.jobs <= 1 || config.single => sequential(config, &mut sink),
         Action::Parse => parallel(config, &mut sink),
     };
     sink.progress.finish_and_clear();
