@@ -83,6 +83,12 @@ pub struct Cli {
     #[arg(long)]
     pub error_records: bool,
 
+    /// The largest article (or JSON Lines line) read, in bytes; K, M and G suffixes are
+    /// binary multiples. A larger input is refused, and a device or pipe that never ends is
+    /// read only this far.
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    pub max_bytes: u64,
+
     /// No progress bar.
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -95,4 +101,20 @@ pub struct Cli {
     /// Print the JSON Schema of the record and exit.
     #[arg(long, exclusive = true)]
     pub schema: bool,
+}
+
+/// `1000`, `64K`, `64M`, `1G` (binary multiples).
+fn parse_size(text: &str) -> Result<u64, String> {
+    let (digits, shift) = match text.as_bytes().last() {
+        Some(b'K' | b'k') => (&text[..text.len() - 1], 10),
+        Some(b'M' | b'm') => (&text[..text.len() - 1], 20),
+        Some(b'G' | b'g') => (&text[..text.len() - 1], 30),
+        _ => (text, 0),
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("not a size: {text:?} (e.g. 1000, 64K, 64M, 1G)"))?;
+    n.checked_mul(1 << shift)
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("not a usable size: {text:?}"))
 }

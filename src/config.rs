@@ -38,6 +38,7 @@ pub struct Config {
     pub single: bool,
     pub output_dir: Option<PathBuf>,
     pub error_records: bool,
+    pub max_bytes: u64,
     /// A progress bar on standard error: only for a person watching a batch.
     pub progress: bool,
     /// Whether stdout is a terminal: then records are flushed as they come.
@@ -98,6 +99,7 @@ impl Config {
             single,
             output_dir: cli.output_dir,
             error_records: cli.error_records,
+            max_bytes: cli.max_bytes,
             stdout_is_terminal: std::io::stdout().is_terminal(),
         })
     }

@@ -14,7 +14,7 @@ use crate::config::{Config, Input};
 #[derive(Debug, Clone)]
 pub struct Failure {
     /// A stable word for programs: not_found, permission_denied, is_directory, io, empty,
-    /// not_text, invalid_json, missing_field.
+    /// not_text, too_large, invalid_json, missing_field.
     pub kind: &'static str,
     pub message: String,
 }
@@ -68,7 +68,9 @@ pub fn walk(config: &Config, mut each: impl FnMut(Item) -> bool) {
                 out_name: "stdin.json".into(),
                 work: Work::Stdin,
             }),
-            (Input::Stdin, InputFormat::Jsonl) => lines("-", io::stdin().lock(), &mut each),
+            (Input::Stdin, InputFormat::Jsonl) => {
+                lines("-", config.max_bytes, io::stdin().lock(), &mut each)
+            }
             (Input::Path(root), format) if root.is_dir() => {
                 walk_folder(config, root, format, &mut each)
             }
@@ -128,10 +130,10 @@ fn walk_folder(
     true
 }
 
-fn jsonl_file(_config: &Config, path: &Path, each: &mut impl FnMut(Item) -> bool) -> bool {
+fn jsonl_file(config: &Config, path: &Path, each: &mut impl FnMut(Item) -> bool) -> bool {
     let name = path.to_string_lossy();
     match File::open(path) {
-        Ok(file) => lines(&name, BufReader::new(file), each),
+        Ok(file) => lines(&name, config.max_bytes, BufReader::new(file), each),
         Err(e) => each(Item {
             source: name.into_owned(),
             out_name: PathBuf::new(),
@@ -141,13 +143,18 @@ fn jsonl_file(_config: &Config, path: &Path, each: &mut impl FnMut(Item) -> bool
 }
 
 /// One item per non-blank line of JSON Lines: `{"id": …, "text": …}`.
-fn lines(name: &str, mut reader: impl BufRead, each: &mut impl FnMut(Item) -> bool) -> bool {
+fn lines(
+    name: &str,
+    limit: u64,
+    mut reader: impl BufRead,
+    each: &mut impl FnMut(Item) -> bool,
+) -> bool {
     let mut line = Vec::new();
     let mut number = 0;
     loop {
         line.clear();
         number += 1;
-        match reader.read_until(b'\n', &mut line) {
+        match reader.by_ref().take(limit + 1).read_until(b'\n', &mut line) {
             Ok(0) => return true,
             Ok(_) => {}
             Err(e) => {
@@ -159,6 +166,15 @@ fn lines(name: &str, mut reader: impl BufRead, each: &mut impl FnMut(Item) -> bo
                 each(item);
                 return true;
             }
+        }
+        if line.len() as u64 > limit {
+            // The rest of an endless line is never read: this input ends here.
+            let item = Item {
+                source: format!("{name}:{number}"),
+                out_name: PathBuf::new(),
+                work: Work::Failed(too_large(limit)),
+            };
+            return each(item);
         }
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
@@ -290,27 +306,45 @@ fn safe_file_name(id: &str) -> String {
 }
 
 /// The bytes of a file, or of standard input for `None`.
-pub fn read(path: Option<&Path>) -> Result<Vec<u8>, Failure> {
+pub fn read(path: Option<&Path>, limit: u64) -> Result<Vec<u8>, Failure> {
     let mut bytes = Vec::new();
     match path {
         None => {
             io::stdin()
                 .lock()
+                .take(limit + 1)
                 .read_to_end(&mut bytes)
                 .map_err(|e| Failure::io(&e))?;
         }
         Some(path) => {
-            let mut file = File::open(path).map_err(|e| Failure::io(&e))?;
-            if file.metadata().map_err(|e| Failure::io(&e))?.is_dir() {
+            let file = File::open(path).map_err(|e| Failure::io(&e))?;
+            let meta = file.metadata().map_err(|e| Failure::io(&e))?;
+            if meta.is_dir() {
                 return Err(Failure {
                     kind: "is_directory",
                     message: "is a directory".into(),
                 });
             }
-            file.read_to_end(&mut bytes).map_err(|e| Failure::io(&e))?;
+            if meta.is_file() && meta.len() > limit {
+                return Err(too_large(limit));
+            }
+            // A device or a pipe says nothing of its size: read one byte past the limit.
+            file.take(limit + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| Failure::io(&e))?;
         }
     }
+    if bytes.len() as u64 > limit {
+        return Err(too_large(limit));
+    }
     Ok(bytes)
+}
+
+fn too_large(limit: u64) -> Failure {
+    Failure {
+        kind: "too_large",
+        message: format!("larger than --max-bytes ({limit} bytes)"),
+    }
 }
 
 #[cfg(test)]

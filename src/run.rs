@@ -83,11 +83,11 @@ fn parse_item(config: &Config, item: &Item) -> Outcome {
         }
         Work::Text(text) => text,
         Work::File(path) => {
-            decoded = decode_bytes(inputs::read(Some(path))?)?;
+            decoded = decode_bytes(inputs::read(Some(path), config.max_bytes)?)?;
             &decoded
         }
         Work::Stdin => {
-            decoded = decode_bytes(inputs::read(None)?)?;
+            decoded = decode_bytes(inputs::read(None, config.max_bytes)?)?;
             &decoded
         }
     };
@@ -256,8 +256,9 @@ impl<'a> Sink<'a> {
             Ok(record) => record,
             Err(failure) => {
                 self.failed = true;
-                self.progress
-                    .suspend(|| eprintln!("newsparse: {}: {}", item.source, failure.message));
+                self.progress.suspend(|| {
+                    eprintln!("newsparse: {}: {}", visible(&item.source), failure.message)
+                });
                 if !self.config.error_records {
                     return Ok(());
                 }
@@ -302,4 +303,22 @@ impl<'a> Sink<'a> {
         }
         Ok(())
     }
+}
+
+/// A name as it may go to a terminal: control characters (a newline, an escape sequence)
+/// shown as escapes, so that a file name cannot forge lines or colours.
+fn visible(name: &str) -> std::borrow::Cow<'_, str> {
+    if !name.chars().any(char::is_control) {
+        return name.into();
+    }
+    name.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
 }

@@ -243,3 +243,40 @@ fn a_closed_pipe_ends_quietly_with_status_0() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(out.stderr.is_empty(), "{}", stderr(&out));
 }
+
+#[test]
+fn endless_inputs_are_read_only_up_to_max_bytes() {
+    for args in [
+        &["--max-bytes", "1K", "/dev/zero"][..],
+        &["--input", "jsonl", "--max-bytes", "1K", "/dev/zero"],
+    ] {
+        let start = std::time::Instant::now();
+        let out = run(args, b"");
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(
+            stderr(&out).contains("larger than --max-bytes (1024 bytes)"),
+            "{}",
+            stderr(&out)
+        );
+        assert!(out.stdout.is_empty());
+        assert!(start.elapsed().as_secs() < 10);
+    }
+    assert_eq!(run(&["--max-bytes", "0", SEED], b"").status.code(), Some(2));
+    assert_eq!(
+        run(&["--max-bytes", "lots", SEED], b"").status.code(),
+        Some(2)
+    );
+    let big = run(&["--max-bytes", "100", SEED], b"");
+    assert_eq!(big.status.code(), Some(1));
+}
+
+#[test]
+fn control_characters_in_names_cannot_forge_lines() {
+    let name = "no/such\ndir/\u{1b}[31mfile.txt";
+    let out = run(&[name], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "newsparse: no/such\\ndir/\\u{1b}[31mfile.txt: no such file or directory\n"
+    );
+}
