@@ -121,7 +121,7 @@ fn paragraphs(
 ) -> Vec<Range<usize>> {
     let mut body_lines: Vec<Range<usize>> = Vec::new();
     if let Some(line) = lines.get(first) {
-        body_lines.push(start.max(line.start)..line.end);
+        body_lines.push(start.clamp(line.start, line.end)..line.end);
         body_lines.extend(lines[first + 1..].iter().cloned());
     }
     let blank_separated = body_lines.iter().any(|l| is_blank(text, l));

@@ -247,22 +247,20 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 fn sentence_end(text: &str, from: usize, para_end: usize) -> usize {
     let para_end = floor_boundary(text, para_end.min(from + REACH));
     let s = &text[from..para_end];
-    let mut prev_word = "";
     let mut word_start = 0;
     for (i, c) in s.char_indices() {
         if c.is_whitespace() {
-            word_start = i + 1;
+            word_start = i + c.len_utf8();
             continue;
         }
         if matches!(c, '.' | '?' | '!') && s[i + 1..].starts_with(char::is_whitespace) {
-            prev_word = &s[word_start..i];
-            let abbreviation = prev_word.len() <= 3 && prev_word.starts_with(char::is_uppercase);
+            let word = &s[word_start..i];
+            let abbreviation = word.len() <= 3 && word.starts_with(char::is_uppercase);
             if !abbreviation {
                 return from + i;
             }
         }
     }
-    let _ = prev_word;
     para_end
 }
 
@@ -280,7 +278,11 @@ fn sentence_start(text: &str, para_start: usize, to: usize) -> usize {
         if matches!(bytes[i], b'.' | b'?' | b'!')
             && bytes.get(i + 1).is_some_and(|b| b.is_ascii_whitespace())
         {
-            let word_start = s[..i].rfind(char::is_whitespace).map_or(0, |w| w + 1);
+            let word_start = s[..i]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| c.is_whitespace())
+                .map_or(0, |(w, c)| w + c.len_utf8());
             let word = &s[word_start..i];
             if !(word.len() <= 3 && word.starts_with(char::is_uppercase)) {
                 return para_start + i + 1;
@@ -875,7 +877,10 @@ fn is_term(text: &str, q: &Raw, spoken: bool) -> bool {
         return false;
     }
     let before = text[..q.open].trim_end();
-    let before_lower = before[before.len().saturating_sub(20)..].to_lowercase();
+    let tail = (before.len().saturating_sub(20)..=before.len())
+        .find(|&i| before.is_char_boundary(i))
+        .unwrap_or(before.len());
+    let before_lower = before[tail..].to_lowercase();
     let introduced = [
         "so-called",
         "dubbed",

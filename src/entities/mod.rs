@@ -217,7 +217,7 @@ fn tokens(text: &str, range: Range<usize>) -> Vec<Tok> {
         // Trailing punctuation belongs to the sentence, but for the period of an initial,
         // a dotted abbreviation or a title ("E.", "U.S.", "Mr.", "Corp.").
         let trimmed = word.trim_end_matches(|c: char| !c.is_alphanumeric());
-        if word.ends_with('.') && keeps_period(trimmed) {
+        if word.len() == trimmed.len() + 1 && word.ends_with('.') && keeps_period(trimmed) {
             word = &word[..trimmed.len() + 1];
         } else {
             if word.ends_with(['\'', '’']) && trimmed.ends_with('s') {

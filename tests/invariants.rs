@@ -1,0 +1,103 @@
+//! Invariants over arbitrary text: `parse` never panics, and every `{text, span}` of its
+//! record slices back to its text in code points, inside the input.
+
+use newsparse::{Date, Options, Style, parse, render};
+use proptest::prelude::*;
+
+fn check(text: &str) {
+    let options = Options {
+        reference_date: Date::new(2026, 11, 27).unwrap(),
+    };
+    let article = parse(text, &options);
+    let mut out = Vec::new();
+    render(&mut out, "-", &article, Style::Compact);
+    let record: serde_json::Value = serde_json::from_slice(&out).expect("valid JSON");
+    let chars: Vec<char> = text.chars().collect();
+    fn walk(v: &serde_json::Value, chars: &[char]) {
+        match v {
+            serde_json::Value::Object(map) => {
+                if let (Some(span), Some(serde_json::Value::String(t))) =
+                    (map.get("span"), map.get("text"))
+                {
+                    let (s, e) = (
+                        span[0].as_u64().unwrap() as usize,
+                        span[1].as_u64().unwrap() as usize,
+                    );
+                    assert!(s <= e && e <= chars.len(), "span {span} outside the text");
+                    assert_eq!(&chars[s..e].iter().collect::<String>(), t);
+                }
+                map.values().for_each(|v| walk(v, chars));
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, chars)),
+            _ => {}
+        }
+    }
+    walk(&record, &chars);
+}
+
+/// Pieces of wire copy, to make texts that look enough like articles to reach every stage.
+const PIECES: &[&str] = &[
+    "MOSCOW, May 4. /TASS/. ",
+    "WASHINGTON, March 4 (Reuters) - ",
+    "BEIJING, Jan. 5 (Xinhua) -- ",
+    "All news\n\n",
+    "\n\n",
+    "\n",
+    "\r\n",
+    "\r",
+    " ",
+    "\"",
+    "“",
+    "”",
+    "«",
+    "»",
+    "'",
+    "’",
+    "Russian Defense Minister Sergey Shoigu said",
+    "the ministry said",
+    "he added",
+    "according to ",
+    "U.S. ",
+    "Mr. ",
+    "Gelco Corp",
+    "(NGEA)",
+    "11th Conference on Peace",
+    "Zapad-2017",
+    "al-Sabah",
+    "é",
+    "🙂",
+    "\u{200b}",
+    "\u{a0}",
+    "\t",
+    ".",
+    "?",
+    "!",
+    ",",
+    ":",
+    "Reuter",
+    "on Tuesday",
+    "<…>",
+    "—",
+    "-",
+    "PARIS",
+    "Paris",
+    "NATO-like",
+    "ASEAN",
+    "Latin American",
+    "John Holland",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1500, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_text(text in "\\PC{0,300}") {
+        check(&text);
+    }
+
+    #[test]
+    fn article_like_text(pieces in proptest::collection::vec(0..PIECES.len(), 0..80)) {
+        let text: String = pieces.into_iter().map(|i| PIECES[i]).collect();
+        check(&text);
+    }
+}
