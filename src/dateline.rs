@@ -194,7 +194,10 @@ struct Parse {
 fn tass(s: &str, place: Range<usize>) -> Option<Parse> {
     let with_region = || {
         let i = lit(s, spaces(s, place.end)?, "/")?;
-        let close = i + 1 + s[i + 1..].find(['/', '\n'])?;
+        // At least one character of region, then the closing slash.
+        let first = s[i..].chars().next().filter(|&c| c != '/' && c != '\n')?;
+        let from = i + first.len_utf8();
+        let close = from + s[from..].find(['/', '\n'])?;
         (s[close..].starts_with('/') && close - i <= 60).then(|| (Some(i..close), close + 1))
     };
     [with_region(), Some((None, place.end))]
