@@ -847,18 +847,23 @@ impl<'a> Resolver<'a> {
                 break;
             }
             search = at;
-            let window_end = (at + 160).min(before);
+            let window_end = floor_boundary(self.text, (at + 160).min(before));
             let window = &self.text[at..window_end];
             if let Some(by) = window.find(" by ")
                 && by <= noun.len() + 30
                 && !window[..by].contains(['"', '“', '”', '«', '»'])
             {
                 let from = at + by;
-                if let Some(n) = self.named.iter().find(|n| {
-                    n.range.start >= from
-                        && n.range.end <= window_end
-                        && matches!(n.kind, Type::Person | Type::Organization)
-                }) {
+                let first = self.named.partition_point(|n| n.range.start < from);
+                if let Some(n) = self.named[first..]
+                    .iter()
+                    .take_while(|n| n.range.start < window_end)
+                    .find(|n| {
+                        n.range.start >= from
+                            && n.range.end <= window_end
+                            && matches!(n.kind, Type::Person | Type::Organization)
+                    })
+                {
                     return self.speaker(n);
                 }
             }

@@ -126,3 +126,39 @@ proptest! {
         check(&text);
     }
 }
+
+/// The corpus articles, where `../shared/corpus` is at hand.
+fn corpus() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut texts: Vec<String> = entries
+        .flatten()
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .collect();
+    texts.sort();
+    texts
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Real articles with pieces cut out and others put in.
+    #[test]
+    fn edited_corpus_articles(article in 0usize..1000, edits in proptest::collection::vec((0usize..100_000, 0usize..40, 0..PIECES.len()), 0..12)) {
+        let texts = corpus();
+        if texts.is_empty() {
+            return Ok(());
+        }
+        let mut text = texts[article % texts.len()].clone();
+        for (at, cut, piece) in edits {
+            let at = at % (text.len() + 1);
+            let at = (0..=at).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+            let end = (at + cut).min(text.len());
+            let end = (end..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
+            text.replace_range(at..end, PIECES[piece]);
+        }
+        check(&text);
+    }
+}
