@@ -16,7 +16,7 @@ Examples:
   newsparse --output-dir out/ archive/       one out/…/NAME.json per article, mirroring archive/
   cat article.txt | newsparse                read standard input
   newsparse --input jsonl < articles.jsonl   {\"id\": …, \"text\": …} per line in, a record per line out
-  parallel --pipe -N 1000 newsparse --input jsonl < articles.jsonl > records.jsonl
+  parallel --pipe -k -N 1000 newsparse --input jsonl -j 1 < articles.jsonl > records.jsonl
 
 Exit status:
   0  every input gave a record (a closed output pipe also ends with 0)
