@@ -194,6 +194,13 @@ fn tokens(text: &str, range: Range<usize>) -> Vec<Tok> {
         }
         let mut word = &field[i..end];
         i = end;
+        // Only capitalized words, numbers and the connectors inside names matter to the
+        // rules; a lowercase word left out still breaks a phrase, since the text between
+        // two tokens then is more than whitespace.
+        let first = bytes[end - word.len()];
+        if first.is_ascii_lowercase() && !is_capitalized(word) && !CONNECTORS.contains(&word) {
+            continue;
+        }
         // Most words end in a letter or digit and are no possessive: nothing to cut.
         let last = bytes[end - 1];
         if last.is_ascii_alphanumeric()
