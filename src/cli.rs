@@ -83,6 +83,12 @@ pub struct Cli {
     #[arg(long)]
     pub error_records: bool,
 
+    /// Read articles in this encoding (a WHATWG label: utf-8, utf-16le, windows-1251,
+    /// koi8-r, latin1…) instead of detecting it [default: a byte-order mark, else UTF-8,
+    /// else the likeliest legacy encoding].
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+
     /// The largest article (or JSON Lines line) read, in bytes; K, M and G suffixes are
     /// binary multiples. A larger input is refused, and a device or pipe that never ends is
     /// read only this far.
@@ -117,4 +123,10 @@ fn parse_size(text: &str) -> Result<u64, String> {
     n.checked_mul(1 << shift)
         .filter(|&n| n > 0)
         .ok_or_else(|| format!("not a usable size: {text:?}"))
+}
+
+fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    newsparse::encoding_for_label(label).ok_or_else(|| {
+        format!("unknown encoding {label:?} (e.g. utf-8, utf-16le, windows-1251, koi8-r, latin1)")
+    })
 }

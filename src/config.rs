@@ -39,6 +39,8 @@ pub struct Config {
     pub output_dir: Option<PathBuf>,
     pub error_records: bool,
     pub max_bytes: u64,
+    /// The encoding the user forces, else detected per input.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
     /// A progress bar on standard error: only for a person watching a batch.
     pub progress: bool,
     /// Whether stdout is a terminal: then records are flushed as they come.
@@ -100,6 +102,7 @@ impl Config {
             output_dir: cli.output_dir,
             error_records: cli.error_records,
             max_bytes: cli.max_bytes,
+            encoding: cli.encoding,
             stdout_is_terminal: std::io::stdout().is_terminal(),
         })
     }

@@ -23,7 +23,7 @@ mod span;
 mod wordlist;
 
 pub use calendar::Date;
-pub use decode::{DecodeError, decode};
+pub use decode::{DecodeError, Decoded, decode, encoding_for_label};
 pub use output::{SCHEMA, Style, render};
 pub use record::*;
 
@@ -91,6 +91,8 @@ pub fn parse(text: &str, options: &Options) -> Article {
             .map(|p| sentences::count_sentences(&p.text))
             .sum(),
         words: body.iter().map(|p| sentences::count_words(&p.text)).sum(),
+        // Known to the decoder, not to `parse`.
+        replaced_chars: 0,
     };
 
     let mut fields = Vec::with_capacity(body.len() + 2);

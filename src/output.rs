@@ -19,19 +19,21 @@ pub enum Style {
 
 struct Record<'a> {
     source: &'a str,
+    encoding: &'a str,
     article: &'a Article,
 }
 
-/// `schema_version` and `source`, then the article's own fields in their order. Written
+/// `schema_version`, `source` and `encoding`, then the article's own fields in their order. Written
 /// out rather than with `#[serde(flatten)]`, which goes through a map and is several times
 /// slower.
 impl Serialize for Record<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let a = self.article;
-        let mut record = serializer.serialize_struct("Record", 9)?;
+        let mut record = serializer.serialize_struct("Record", 10)?;
         record.serialize_field("schema_version", &SCHEMA_VERSION)?;
         record.serialize_field("source", self.source)?;
+        record.serialize_field("encoding", self.encoding)?;
         record.serialize_field("headline", &a.headline)?;
         record.serialize_field("lead", &a.lead)?;
         record.serialize_field("dateline", &a.dateline)?;
@@ -43,9 +45,14 @@ impl Serialize for Record<'_> {
     }
 }
 
-/// Appends the record for `article` from `source`, and a newline, to `out`.
-pub fn render(out: &mut Vec<u8>, source: &str, article: &Article, style: Style) {
-    let record = Record { source, article };
+/// Appends the record for `article` from `source` (read as `encoding`, e.g. "UTF-8"), and a
+/// newline, to `out`.
+pub fn render(out: &mut Vec<u8>, source: &str, encoding: &str, article: &Article, style: Style) {
+    let record = Record {
+        source,
+        encoding,
+        article,
+    };
     // Serializing plain structs of strings and numbers into memory cannot fail.
     match style {
         Style::Pretty => {

@@ -113,10 +113,13 @@ pub struct Event {
     pub mentions: Vec<Mention>,
 }
 
-/// Counts over the body (the dateline excluded).
+/// Counts over the body (the dateline excluded), and of the input's undecodable bytes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Stats {
     pub paragraphs: usize,
     pub sentences: usize,
     pub words: usize,
+    /// Byte sequences of the input that were no text in its encoding, now U+FFFD; set by
+    /// whoever decoded the input (`parse` sees only text).
+    pub replaced_chars: usize,
 }

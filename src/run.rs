@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use newsparse::{DecodeError, SCHEMA, SCHEMA_VERSION, decode, parse, render};
+use newsparse::{DecodeError, Decoded, SCHEMA, SCHEMA_VERSION, decode, parse, render};
 use serde::Serialize;
 
 use crate::config::{Action, Config};
@@ -71,8 +71,8 @@ fn process(config: &Config, item: Item) -> (Item, Outcome) {
 }
 
 fn parse_item(config: &Config, item: &Item) -> Outcome {
-    let decoded;
-    let text: &str = match &item.work {
+    let bytes;
+    let decoded = match &item.work {
         Work::Failed(failure) => return Err(failure.clone()),
         // `process` turns every line into an article first.
         Work::Line(_) => {
@@ -81,34 +81,38 @@ fn parse_item(config: &Config, item: &Item) -> Outcome {
                 message: "not a JSON object".into(),
             });
         }
-        Work::Text(text) => text,
+        // JSON Lines are UTF-8, and the JSON decoder has read them already.
+        Work::Text(text) => {
+            if text.trim().is_empty() {
+                return Err(decode_failure(&DecodeError::Empty));
+            }
+            Decoded {
+                text: text.as_str().into(),
+                encoding: "UTF-8",
+                replaced_chars: 0,
+            }
+        }
         Work::File(path) => {
-            decoded = decode_bytes(inputs::read(Some(path), config.max_bytes)?)?;
-            &decoded
+            bytes = inputs::read(Some(path), config.max_bytes)?;
+            decode(&bytes, config.encoding).map_err(|e| decode_failure(&e))?
         }
         Work::Stdin => {
-            decoded = decode_bytes(inputs::read(None, config.max_bytes)?)?;
-            &decoded
+            bytes = inputs::read(None, config.max_bytes)?;
+            decode(&bytes, config.encoding).map_err(|e| decode_failure(&e))?
         }
     };
-    if text.trim().is_empty() {
-        return Err(decode_failure(&DecodeError::Empty));
-    }
+    let mut article = parse(&decoded.text, &config.options);
+    article.stats.replaced_chars = decoded.replaced_chars;
     // A record is about twice its article's size; room for more saves a copy.
-    let mut buf = Vec::with_capacity(text.len() * 3 + 1024);
+    let mut buf = Vec::with_capacity(decoded.text.len() * 3 + 1024);
     render(
         &mut buf,
         &item.source,
-        &parse(text, &config.options),
+        decoded.encoding,
+        &article,
         config.style,
     );
     Ok(buf)
-}
-
-fn decode_bytes(bytes: Vec<u8>) -> Result<String, Failure> {
-    decode(&bytes)
-        .map(|text| text.into_owned())
-        .map_err(|e| decode_failure(&e))
 }
 
 fn decode_failure(e: &DecodeError) -> Failure {

@@ -42,6 +42,7 @@ fn keys_come_in_the_documented_order() {
     let order = [
         "\"schema_version\"",
         "\"source\"",
+        "\"encoding\"",
         "\"headline\"",
         "\"lead\"",
         "\"dateline\"",
@@ -278,5 +279,51 @@ fn control_characters_in_names_cannot_forge_lines() {
     assert_eq!(
         stderr(&out),
         "newsparse: no/such\\ndir/\\u{1b}[31mfile.txt: no such file or directory\n"
+    );
+}
+
+#[test]
+fn encodings_are_detected_or_forced() {
+    let encoding = |args: &[&str]| json(stdout(&run(args, b"")))["encoding"].clone();
+    assert_eq!(
+        encoding(&["fixtures/encoding-windows-1251.txt"]),
+        "windows-1251"
+    );
+    assert_eq!(encoding(&["fixtures/encoding-koi8-r.txt"]), "KOI8-R");
+    assert_eq!(encoding(&["fixtures/encoding-utf-16le.txt"]), "UTF-16LE");
+    assert_eq!(encoding(&["fixtures/encoding-latin1.txt"]), "windows-1252");
+    assert_eq!(encoding(&[SEED]), "UTF-8");
+    // Forced: the KOI8-R bytes read as Windows-1251 give other letters, and say so.
+    let forced = json(stdout(&run(
+        &["--encoding", "cp1251", "fixtures/encoding-koi8-r.txt"],
+        b"",
+    )));
+    assert_eq!(forced["encoding"], "windows-1251");
+    assert_ne!(
+        forced["headline"],
+        json(stdout(&run(&["fixtures/encoding-koi8-r.txt"], b"")))["headline"]
+    );
+    assert_eq!(
+        run(&["--encoding", "no-such-thing", SEED], b"")
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn broken_utf8_is_counted() {
+    let mut bytes = "Title\n\nMOSCOW, May 4. /TASS/. Ünïcødé text with “marks” and — dashes "
+        .as_bytes()
+        .to_vec();
+    bytes.extend_from_slice(b"and one bad \xFF byte.\n");
+    let record = json(stdout(&run(&[], &bytes)));
+    assert_eq!(record["encoding"], "UTF-8");
+    assert_eq!(record["stats"]["replaced_chars"], 1);
+    assert!(
+        record["body"][0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("bad \u{FFFD} byte")
     );
 }

@@ -10,7 +10,7 @@ fn check(text: &str) {
     };
     let article = parse(text, &options);
     let mut out = Vec::new();
-    render(&mut out, "-", &article, Style::Compact);
+    render(&mut out, "-", "UTF-8", &article, Style::Compact);
     let record: serde_json::Value = serde_json::from_slice(&out).expect("valid JSON");
     let chars: Vec<char> = text.chars().collect();
     fn walk(v: &serde_json::Value, chars: &[char]) {

@@ -48,10 +48,10 @@ pub fn stderr(output: &Output) -> &str {
     std::str::from_utf8(&output.stderr).expect("stderr is UTF-8")
 }
 
-/// The text spans count in: the input without a UTF-8 byte-order mark.
+/// The text spans count in: the input as newsparse decodes it (a byte-order mark dropped,
+/// a legacy encoding read as such).
 pub fn decoded(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    String::from_utf8_lossy(bytes).into_owned()
+    newsparse::decode(bytes, None).map_or_else(|_| String::new(), |d| d.text.into_owned())
 }
 
 static SCHEMA: LazyLock<jsonschema::Validator> = LazyLock::new(|| {
