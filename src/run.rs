@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::sync_channel;
 use std::sync::{Arc, Mutex};
 
@@ -25,6 +26,18 @@ pub enum Exit {
     InputFailed = 1,
     /// Bad arguments.
     Usage = 2,
+    /// Stopped by Ctrl-C (SIGINT): the records written so far are whole lines.
+    Interrupted = 130,
+}
+
+/// Set by the first Ctrl-C: the run stops before its next record, so that only whole
+/// records reach the output. A second Ctrl-C ends the process at once.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+fn on_interrupt() {
+    if INTERRUPTED.swap(true, Ordering::SeqCst) {
+        std::process::exit(Exit::Interrupted as i32);
+    }
 }
 
 impl From<Exit> for ExitCode {
@@ -42,6 +55,8 @@ pub fn run(config: &Config) -> anyhow::Result<Exit> {
         Box::new(BufWriter::with_capacity(64 * 1024, stdout))
     };
     let mut sink = Sink::new(config, out);
+    // Without a handler (another one is set, say) Ctrl-C simply ends the process.
+    let _ = ctrlc::set_handler(on_interrupt);
     let result = match config.action {
         Action::PrintSchema => sink.out.write_all(SCHEMA.as_bytes()),
         Action::Parse if config.jobs <= 1 || config.single => sequential(config, &mut sink),
@@ -51,6 +66,11 @@ pub fn run(config: &Config) -> anyhow::Result<Exit> {
     match result.and_then(|()| sink.out.flush()) {
         Ok(()) if sink.failed => Ok(Exit::InputFailed),
         Ok(()) => Ok(Exit::Success),
+        Err(e) if e.kind() == io::ErrorKind::Interrupted => {
+            let _ = sink.out.flush();
+            eprintln!("newsparse: interrupted");
+            Ok(Exit::Interrupted)
+        }
         // `newsparse … | head`: the reader has what it wanted.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Exit::Success),
         Err(e) => Err(e).context("cannot write output"),
@@ -255,6 +275,9 @@ impl<'a> Sink<'a> {
     }
 
     fn accept(&mut self, item: &Item, outcome: Outcome) -> io::Result<()> {
+        if INTERRUPTED.load(Ordering::SeqCst) {
+            return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
+        }
         self.progress.inc(1);
         let record = match outcome {
             Ok(record) => record,

@@ -1,5 +1,7 @@
-//! Invariants over arbitrary text: `parse` never panics, and every `{text, span}` of its
-//! record slices back to its text in code points, inside the input.
+//! Invariants over arbitrary text: `parse` never panics, its record validates against the
+//! JSON Schema, and every `{text, span}` slices back to its text in code points.
+
+mod common;
 
 use newsparse::{Date, Options, Style, parse, render};
 use proptest::prelude::*;
@@ -12,27 +14,8 @@ fn check(text: &str) {
     let mut out = Vec::new();
     render(&mut out, "-", "UTF-8", &article, Style::Compact);
     let record: serde_json::Value = serde_json::from_slice(&out).expect("valid JSON");
-    let chars: Vec<char> = text.chars().collect();
-    fn walk(v: &serde_json::Value, chars: &[char]) {
-        match v {
-            serde_json::Value::Object(map) => {
-                if let (Some(span), Some(serde_json::Value::String(t))) =
-                    (map.get("span"), map.get("text"))
-                {
-                    let (s, e) = (
-                        span[0].as_u64().unwrap() as usize,
-                        span[1].as_u64().unwrap() as usize,
-                    );
-                    assert!(s <= e && e <= chars.len(), "span {span} outside the text");
-                    assert_eq!(&chars[s..e].iter().collect::<String>(), t);
-                }
-                map.values().for_each(|v| walk(v, chars));
-            }
-            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, chars)),
-            _ => {}
-        }
-    }
-    walk(&record, &chars);
+    // Valid against the JSON Schema, every span inside the text and slicing to its text.
+    common::check_record(&record, text);
 }
 
 /// Pieces of wire copy, to make texts that look enough like articles to reach every stage.

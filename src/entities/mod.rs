@@ -168,7 +168,7 @@ fn tokens(text: &str, range: Range<usize>) -> Vec<Tok> {
             _ => field[i..].chars().next().map_or((0, 1), |c| {
                 let class = if c.is_alphanumeric() {
                     ALNUM | INNER
-                } else if c == '’' {
+                } else if c == '’' || is_combining(c) {
                     INNER
                 } else {
                     0
@@ -223,7 +223,7 @@ fn tokens(text: &str, range: Range<usize>) -> Vec<Tok> {
         }
         // Trailing punctuation belongs to the sentence, but for the period of an initial,
         // a dotted abbreviation or a title ("E.", "U.S.", "Mr.", "Corp.").
-        let trimmed = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let trimmed = word.trim_end_matches(|c: char| !c.is_alphanumeric() && !is_combining(c));
         if word.len() == trimmed.len() + 1 && word.ends_with('.') && keeps_period(trimmed) {
             word = &word[..trimmed.len() + 1];
         } else {
@@ -250,6 +250,21 @@ fn keeps_period(stem: &str) -> bool {
     let mut letters = stem.chars();
     let single = letters.next().is_some_and(char::is_alphabetic) && letters.next().is_none();
     single || stem.contains('.') || ABBREVIATIONS.contains(&stem)
+}
+
+/// A combining mark (an accent written after its letter, as in "José" decomposed).
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// What may stand between two words of one name: spaces, and the zero-width characters
+/// that copy-and-paste leaves inside names.
+fn is_gap(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+        )
 }
 
 /// Capitalized, counting Arabic names' "al-Sabah" and "el-Sisi".
@@ -319,9 +334,7 @@ fn phrases(g: &Gazetteer, text: &str, toks: &[Tok]) -> Vec<Range<usize>> {
     let joined = |i: usize| {
         i + 1 < toks.len()
             && (!toks[i].possessive || g.org_heads.contains(word(i + 1)))
-            && text[toks[i].end..toks[i + 1].start]
-                .chars()
-                .all(char::is_whitespace)
+            && text[toks[i].end..toks[i + 1].start].chars().all(is_gap)
     };
     let is_capitalized = |w: &str| is_capitalized(w) && !is_attributive(w);
     let mut out = Vec::new();
@@ -408,9 +421,7 @@ impl Field<'_> {
         }
         i > 0
             && !self.toks[i - 1].possessive
-            && self.text[self.toks[i - 1].end..start]
-                .chars()
-                .all(char::is_whitespace)
+            && self.text[self.toks[i - 1].end..start].chars().all(is_gap)
             && self.name_like(g, i - 1)
     }
 
@@ -659,9 +670,7 @@ fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candida
         };
         let ordinal = a.checked_sub(1).filter(|&p| {
             is_ordinal_or_year(f.word(p))
-                && f.text[f.toks[p].end..f.toks[a].start]
-                    .chars()
-                    .all(char::is_whitespace)
+                && f.text[f.toks[p].end..f.toks[a].start].chars().all(is_gap)
         });
         if e > a || ordinal.is_some() {
             let key = f.slice(a, end).to_lowercase();
@@ -731,7 +740,7 @@ fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candida
                 && is_capitalized(f.word(first - 1))
                 && f.text[f.toks[first - 1].end..f.toks[first].start]
                     .chars()
-                    .all(char::is_whitespace)
+                    .all(is_gap)
             {
                 first -= 1;
             }
@@ -1100,7 +1109,7 @@ fn short_forms(g: &Gazetteer, fields: &[Field], candidates: &mut Vec<Candidate>)
                     && (i..i + n - 1).all(|k| {
                         f.text[f.toks[k].end..f.toks[k + 1].start]
                             .chars()
-                            .all(char::is_whitespace)
+                            .all(is_gap)
                     })
             });
             if let Some((words, kind)) = found {

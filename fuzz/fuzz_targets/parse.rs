@@ -1,0 +1,49 @@
+//! Bytes in: decode, parse, render; the record must be JSON whose every `{text, span}`
+//! slices back to its text in code points. Run (stable toolchain):
+//! `RUSTC_BOOTSTRAP=1 cargo fuzz run parse fuzz/corpus/parse fixtures`.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use newsparse::{Date, Options, Style, decode, parse, render};
+
+fn check(value: &serde_json::Value, chars: &[char]) {
+    match value {
+        serde_json::Value::Object(map) => {
+            if let (Some(span), Some(serde_json::Value::String(text))) =
+                (map.get("span"), map.get("text"))
+            {
+                let (start, end) = (
+                    span[0].as_u64().unwrap() as usize,
+                    span[1].as_u64().unwrap() as usize,
+                );
+                assert!(
+                    start <= end && end <= chars.len(),
+                    "span {span} outside the text"
+                );
+                assert_eq!(
+                    &chars[start..end].iter().collect::<String>(),
+                    text,
+                    "span {span}"
+                );
+            }
+            map.values().for_each(|v| check(v, chars));
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| check(v, chars)),
+        _ => {}
+    }
+}
+
+fuzz_target!(|bytes: &[u8]| {
+    let Ok(decoded) = decode(bytes, None) else {
+        return;
+    };
+    let options = Options {
+        reference_date: Date::new(2026, 11, 27).unwrap(),
+    };
+    let article = parse(&decoded.text, &options);
+    let mut out = Vec::new();
+    render(&mut out, "-", decoded.encoding, &article, Style::Compact);
+    let record: serde_json::Value = serde_json::from_slice(&out).expect("the record is JSON");
+    let chars: Vec<char> = decoded.text.chars().collect();
+    check(&record, &chars);
+});

@@ -1,0 +1,89 @@
+//! Inputs that try to break newsparse: huge lines, floods of quote marks, interruptions.
+//! Each must give a sound record (or a clear error) in time linear in its size.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::{check_record, run};
+
+fn record_of(text: &str) -> serde_json::Value {
+    let out = run(&["--compact", "-"], text.as_bytes());
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let record: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    check_record(&record, text);
+    record
+}
+
+#[test]
+fn a_hundred_thousand_unbalanced_quote_marks() {
+    let start = Instant::now();
+    let text = format!(
+        "Title\n\nMOSCOW, May 4. /TASS/. {}\n\nA \"normal,\" he said.\n",
+        "\"".repeat(100_001)
+    );
+    let record = record_of(&text);
+    // The flood stays in its paragraph: the next one's quote is still found.
+    let quotes = record["quotes"].as_array().unwrap();
+    assert!(quotes.iter().any(|q| q["text"] == "normal,"), "{quotes:?}");
+    assert!(start.elapsed() < Duration::from_secs(20));
+}
+
+#[test]
+fn a_ten_megabyte_line_without_a_newline() {
+    let sentence = "President Vladimir Putin said \"we will respond\" to NATO in Moscow. ";
+    let mut text = String::from("Title\n\nMOSCOW, May 4. /TASS/. ");
+    while text.len() < 10_000_000 {
+        text.push_str(sentence);
+    }
+    let start = Instant::now();
+    let record = record_of(&text);
+    assert_eq!(record["entities"]["people"][0]["name"], "Vladimir Putin");
+    assert!(
+        start.elapsed() < Duration::from_secs(60),
+        "{:?}",
+        start.elapsed()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_leaves_whole_lines() {
+    use std::process::Stdio;
+    // Enough articles to be still running when the signal comes.
+    let article =
+        std::fs::read_to_string(common::root().join("fixtures/000_454c63ec9385e69c.txt")).unwrap();
+    let line = serde_json::json!({"id": "a", "text": article}).to_string() + "\n";
+    let input = line.repeat(20_000);
+    let mut child = common::newsparse()
+        .args(["--input", "jsonl", "-j", "1"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        let _ = stdin.write_all(input.as_bytes());
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let out = child.wait_with_output().unwrap();
+    let _ = writer.join();
+    assert_eq!(
+        out.status.code(),
+        Some(130),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.is_empty() || text.ends_with('\n'));
+    for line in text.lines() {
+        serde_json::from_str::<serde_json::Value>(line).expect("a whole JSON line");
+    }
+}
