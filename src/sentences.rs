@@ -214,10 +214,23 @@ fn boundaries(text: &str) -> impl Iterator<Item = usize> + '_ {
 /// follows the same rules: letters, digits and `_` run together, and `.`, `'` and `:` join
 /// two letters, `.`, `'`, `,` and `;` two digits ("don't", "U.S", "2.5", "1,000").
 pub(crate) fn count_words(text: &str) -> usize {
-    if !text.is_ascii() {
-        return text.unicode_words().count();
+    if text.is_ascii() {
+        return count_ascii_words(text.as_bytes());
     }
-    let b = text.as_bytes();
+    // UAX #29 never joins a word across a space, so the text is counted a space-separated
+    // chunk at a time: ASCII chunks by the scan, the others by unicode-segmentation.
+    text.split([' ', '\n', '\r', '\t'])
+        .map(|chunk| {
+            if chunk.is_ascii() {
+                count_ascii_words(chunk.as_bytes())
+            } else {
+                chunk.unicode_words().count()
+            }
+        })
+        .sum()
+}
+
+fn count_ascii_words(b: &[u8]) -> usize {
     let (mut count, mut i) = (0, 0);
     while i < b.len() {
         if !is_word_byte(b[i]) {
