@@ -21,7 +21,8 @@ Examples:
 Exit status:
   0  every input gave a record (a closed output pipe also ends with 0)
   1  at least one input could not be read or is no article; the others were still processed
-  2  usage error (unknown option, bad value)";
+  2  usage error (unknown option, bad value)
+  130  interrupted (Ctrl-C); the records written are whole lines";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum InputFormat {
