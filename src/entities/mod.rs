@@ -569,7 +569,18 @@ fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candida
                 break;
             }
         }
-        if name_end == title_end {
+        // "General Sales Manager Melvin Sims": the title runs to the last role word.
+        let mut title_end = title_end;
+        if let Some(role) = (title_end..name_end)
+            .rev()
+            .find(|&i| ROLE_WORDS.contains(&f.word(i).to_lowercase().as_str()))
+            && role + 1 < name_end
+        {
+            title_end = role + 1;
+        }
+        // "General Agreement on Tariffs and Trade": a name that goes on with "on", "of" or
+        // "and" is no person's.
+        if name_end == title_end || name_end < b && CONNECTORS.contains(&f.word(name_end)) {
             continue;
         }
         let name = f.slice(title_end, name_end).to_owned();
@@ -756,6 +767,14 @@ fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candida
     // "CNPF Francois Perigot": an acronym or known name before a person's name.
     while b - a > 2 && !f.name_like(g, a) {
         a += 1;
+    }
+    // "Sales Manager Melvin Sims": a role written before the name is no part of it.
+    if let Some(role) = (a..b)
+        .rev()
+        .find(|&i| ROLE_WORDS.contains(&f.word(i).to_lowercase().as_str()))
+        && b - role > 2
+    {
+        a = role + 1;
     }
     let n = b - a;
     if (2..=4).contains(&n)
