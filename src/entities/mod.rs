@@ -619,8 +619,15 @@ fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candida
         let mut k = h + 1;
         while k < b && !COMPANY_SUFFIXES.contains(&f.word(h)) {
             let word = f.word(k);
-            let joins =
-                is_capitalized(word) || word == "and" && k + 1 < b && is_capitalized(f.word(k + 1));
+            let is_org = |i: usize| matches!(f.gaz_at(i), Some((_, _, Entry::Organization(_))));
+            // Never across "and" between two known names: "World Bank and International
+            // Monetary Fund" are two.
+            let joins = is_capitalized(word)
+                || word == "and"
+                    && k + 1 < b
+                    && is_capitalized(f.word(k + 1))
+                    && !is_org(k - 1)
+                    && !is_org(k + 1);
             if !joins {
                 break;
             }
