@@ -87,3 +87,32 @@ fn an_interrupted_run_leaves_whole_lines() {
         serde_json::from_str::<serde_json::Value>(line).expect("a whole JSON line");
     }
 }
+
+/// Inputs on which newsparse once panicked, found by the property tests and the fuzzer
+/// (their seeds are in `invariants.proptest-regressions` too).
+#[test]
+fn regressions_found_by_fuzzing() {
+    for text in [
+        // A sentence end after a multi-byte space.
+        "\"\"\u{2000}.\u{a0}0",
+        // A word start after a multi-byte space, inside a quote's sentence.
+        "𐡗 #ₐA0 ଓ 0¡AA𖼀🌀®🌀 Σ\"\"",
+        // A headline followed only by blank lines, after a lone CR.
+        "\rAll news\n\n",
+        // A period after a multi-byte apostrophe.
+        "é’.",
+        // A multi-byte character right after a dateline's opening slash.
+        "MOSCOW /Ü/, May 4. /TASS/. Text",
+        "MOSCOW /Ü",
+    ] {
+        let out = run(&["--compact", "-"], text.as_bytes());
+        assert!(
+            out.status.code() == Some(0) || out.status.code() == Some(1),
+            "{text:?}: {}",
+            common::stderr(&out)
+        );
+        if out.status.success() {
+            check_record(&serde_json::from_slice(&out.stdout).expect("JSON"), text);
+        }
+    }
+}
