@@ -714,8 +714,11 @@ fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candida
             out.push(event);
         }
     }
-    // A newspaper or agency named by the noun after it: "Postimees newspaper".
-    if (1..=3).contains(&(b - a)) && (a..b).all(|i| f.gaz_at(i).is_none()) && media_noun_after(f, b)
+    // A newspaper or agency named by the noun after it ("Postimees newspaper"), or a
+    // company by its stock ticker, as Reuters writes it ("Ciba-Geigy <CIGZ.Z>").
+    if (1..=4).contains(&(b - a))
+        && (a..b).all(|i| f.gaz_at(i).is_none())
+        && (b - a <= 3 && media_noun_after(f, b) || ticker_after(f, b))
     {
         let name = f.slice(a, b).to_owned();
         out.push(Candidate {
@@ -811,6 +814,21 @@ fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candida
 }
 
 /// "Postimees newspaper", "the Kommersant daily".
+/// " <GEL>", " <STGN.PA>": a stock ticker in angle brackets right after a name.
+fn ticker_after(f: &Field, b: usize) -> bool {
+    let Some(rest) = f.after(b).strip_prefix(" <") else {
+        return false;
+    };
+    let Some(close) = rest.find('>') else {
+        return false;
+    };
+    let ticker = &rest[..close];
+    (1..=12).contains(&ticker.len())
+        && ticker
+            .bytes()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'.')
+}
+
 fn media_noun_after(f: &Field, b: usize) -> bool {
     let after = f.after(b);
     [
