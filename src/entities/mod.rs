@@ -1445,6 +1445,17 @@ mod tests {
     }
 
     #[test]
+    fn a_stock_ticker_marks_a_company() {
+        let e = entities(
+            "Shares of Ciba-Geigy <CIGZ.Z> and H.J. Heinz <HNZ.N> rose, but not those of Paris <here>.",
+        );
+        assert_eq!(
+            names(&e.organizations, |o| &o.name),
+            ["Ciba-Geigy", "H.J. Heinz"]
+        );
+    }
+
+    #[test]
     fn headline_capitals() {
         assert_eq!(headline_mode("GELCO SEES FLAT 1987 NET"), Mode::Skip);
         assert_eq!(
