@@ -715,14 +715,20 @@ fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candida
         }
     }
     // A newspaper or agency named by the noun after it ("Postimees newspaper"), or a
-    // company by its stock ticker, as Reuters writes it ("Ciba-Geigy <CIGZ.Z>").
-    if (1..=4).contains(&(b - a))
-        && (a..b).all(|i| f.gaz_at(i).is_none())
-        && (b - a <= 3 && media_noun_after(f, b) || ticker_after(f, b))
+    // company by its stock ticker, as Reuters writes it ("Ciba-Geigy <CIGZ.Z>"); the name
+    // starts after "of" ("Shares of Ciba-Geigy").
+    let from = (a..b)
+        .rev()
+        .find(|&i| matches!(f.word(i), "of" | "for" | "the" | "on" | "at"))
+        .map_or(a, |i| i + 1);
+    if from < b
+        && b - from <= 4
+        && (from..b).all(|i| f.gaz_at(i).is_none())
+        && (b - from <= 3 && media_noun_after(f, b) || ticker_after(f, b))
     {
-        let name = f.slice(a, b).to_owned();
+        let name = f.slice(from, b).to_owned();
         out.push(Candidate {
-            start: f.toks[a].start,
+            start: f.toks[from].start,
             end: f.toks[b - 1].end,
             kind: Kind::Organization {
                 key: org_key(&name),
