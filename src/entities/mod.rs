@@ -579,8 +579,9 @@ fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candida
             title_end = role + 1;
         }
         // "General Agreement on Tariffs and Trade": a name that goes on with "on", "of" or
-        // "and" is no person's.
-        if name_end == title_end || name_end < b && CONNECTORS.contains(&f.word(name_end)) {
+        // "for" is no person's ("and" may join two people).
+        if name_end == title_end || name_end < b && matches!(f.word(name_end), "of" | "on" | "for")
+        {
             continue;
         }
         let name = f.slice(title_end, name_end).to_owned();
