@@ -835,40 +835,43 @@ impl<'a> Resolver<'a> {
         best.and_then(|(_, n)| self.speaker(n))
     }
 
-    /// The author of the last document named before `before` ("statement by X", "report,
-    /// prepared jointly by X and Y"): the first person or organization after "by".
+    /// The author of a document named near `before` ("statement by X", "the study,
+    /// conducted by X and Y"): the first person or organization after "by", looked for
+    /// in the document's mentions before the quote, then after it.
     fn author(&self, lower: &[String], before: usize) -> Option<Speaker> {
         let noun = lower.iter().find(|w| DOCUMENTS.contains(&w.as_str()))?;
-        let text = &self.text[..before];
-        let floor = before.saturating_sub(4 * REACH);
-        let mut search = text.len();
-        while let Some(at) = text[..search].rfind(noun.as_str()) {
-            if at < floor {
-                break;
-            }
-            search = at;
-            let window_end = floor_boundary(self.text, (at + 160).min(before));
-            let window = &self.text[at..window_end];
-            if let Some(by) = window.find(" by ")
-                && by <= noun.len() + 30
-                && !window[..by].contains(['"', '“', '”', '«', '»'])
-            {
-                let from = at + by;
-                let first = self.named.partition_point(|n| n.range.start < from);
-                if let Some(n) = self.named[first..]
-                    .iter()
-                    .take_while(|n| n.range.start < window_end)
-                    .find(|n| {
-                        n.range.start >= from
-                            && n.range.end <= window_end
-                            && matches!(n.kind, Type::Person | Type::Organization)
-                    })
-                {
-                    return self.speaker(n);
-                }
-            }
+        let floor = (before.saturating_sub(4 * REACH)..=before)
+            .find(|&i| self.text.is_char_boundary(i))
+            .unwrap_or(before);
+        let ceiling = floor_boundary(self.text, (before + 4 * REACH).min(self.text.len()));
+        let earlier = self.text[floor..before]
+            .rmatch_indices(noun.as_str())
+            .map(|(at, _)| floor + at);
+        let later = self.text[before..ceiling]
+            .match_indices(noun.as_str())
+            .map(|(at, _)| before + at);
+        earlier
+            .chain(later)
+            .find_map(|at| self.author_at(at, noun.len()))
+    }
+
+    /// The person or organization after "by" just after the document named at `at`.
+    fn author_at(&self, at: usize, noun_len: usize) -> Option<Speaker> {
+        let window_end = floor_boundary(self.text, (at + 160).min(self.text.len()));
+        let window = &self.text[at..window_end];
+        let by = window.find(" by ")?;
+        if by > noun_len + 30 || window[..by].contains(['"', '“', '”', '«', '»']) {
+            return None;
         }
-        None
+        let from = at + by;
+        let first = self.named.partition_point(|n| n.range.start < from);
+        let n = self.named[first..]
+            .iter()
+            .take_while(|n| n.range.start < window_end)
+            .find(|n| {
+                n.range.end <= window_end && matches!(n.kind, Type::Person | Type::Organization)
+            })?;
+        self.speaker(n)
     }
 }
 
