@@ -606,7 +606,6 @@ const ORG_NOUNS: &[(&str, &[&str])] = &[
     ("union", &["Union"]),
     ("fund", &["Fund"]),
     ("diplomats", &["Foreign Ministry", "Foreign Affairs"]),
-    ("statement", &[]),
 ];
 
 /// Nouns for a document, whose words belong to its author.
@@ -769,7 +768,7 @@ impl<'a> Resolver<'a> {
         }
         // An organization by its kind: "the ministry", "a company spokesman".
         for (noun, fits) in ORG_NOUNS {
-            if lower.iter().any(|w| w == noun) && !fits.is_empty() {
+            if lower.iter().any(|w| w == noun) {
                 let org = self.recent(Type::Organization, before).find(|n| {
                     let name = &self.entities.organizations[n.index].name;
                     fits.iter()
@@ -973,23 +972,22 @@ pub(crate) fn find(
                             && matches!(n.kind, Type::Person | Type::Organization)
                     })
                 };
-                let tried = c
+                let candidates: Vec<&Range<usize>> = c
                     .named
                     .iter()
                     .filter(|r| names_entity(r))
                     .chain(&c.speaker)
                     .chain(&c.named)
-                    .map(|r| (r, resolver.resolve(r, before_speaker)));
-                let mut chosen = None;
-                for (r, found) in tried {
-                    if chosen.is_none() {
-                        chosen = Some((r.clone(), found.clone()));
-                    }
-                    if found.is_some() {
-                        chosen = Some((r.clone(), found));
-                        break;
-                    }
-                }
+                    .collect();
+                // The first that names an entity; else the first, with no speaker.
+                let chosen = candidates
+                    .iter()
+                    .find_map(|r| {
+                        resolver
+                            .resolve(r, before_speaker)
+                            .map(|s| ((*r).clone(), Some(s)))
+                    })
+                    .or_else(|| candidates.first().map(|r| ((*r).clone(), None)));
                 let (speaker, mention) = match chosen {
                     Some((r, found)) => (
                         found,
