@@ -18,7 +18,7 @@ use std::ops::Range;
 
 use crate::entities::{Named, Type};
 use crate::record::{Entities, Mention, Quote, QuoteKind};
-use crate::span::CharIndex;
+use crate::span::{CharIndex, ceil_char_boundary, floor_char_boundary};
 
 /// A quote found in the text, in bytes; `text` is inside the marks.
 #[derive(Debug, Clone)]
@@ -236,16 +236,8 @@ fn words(s: &str, base: usize) -> Vec<(Range<usize>, &str)> {
 /// is shorter, and the bound keeps a huge paragraph from costing its length per quote.
 const REACH: usize = 600;
 
-/// The largest char boundary of `text` not above `i`.
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 fn sentence_end(text: &str, from: usize, para_end: usize) -> usize {
-    let para_end = floor_boundary(text, para_end.min(from + REACH));
+    let para_end = floor_char_boundary(text, para_end.min(from + REACH));
     let s = &text[from..para_end];
     let mut word_start = 0;
     for (i, c) in s.char_indices() {
@@ -267,9 +259,7 @@ fn sentence_end(text: &str, from: usize, para_end: usize) -> usize {
 /// The start of the sentence that `to` stands in: after the last sentence end before it.
 fn sentence_start(text: &str, para_start: usize, to: usize) -> usize {
     let para_start = para_start.max(to.saturating_sub(REACH));
-    let para_start = (para_start..=to)
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(to);
+    let para_start = ceil_char_boundary(text, para_start);
     let s = &text[para_start..to];
     let bytes = s.as_bytes();
     let mut i = s.len();
@@ -839,10 +829,8 @@ impl<'a> Resolver<'a> {
     /// in the document's mentions before the quote, then after it.
     fn author(&self, lower: &[String], before: usize) -> Option<Speaker> {
         let noun = lower.iter().find(|w| DOCUMENTS.contains(&w.as_str()))?;
-        let floor = (before.saturating_sub(4 * REACH)..=before)
-            .find(|&i| self.text.is_char_boundary(i))
-            .unwrap_or(before);
-        let ceiling = floor_boundary(self.text, (before + 4 * REACH).min(self.text.len()));
+        let floor = ceil_char_boundary(self.text, before.saturating_sub(4 * REACH));
+        let ceiling = floor_char_boundary(self.text, (before + 4 * REACH).min(self.text.len()));
         let earlier = self.text[floor..before]
             .rmatch_indices(noun.as_str())
             .map(|(at, _)| floor + at);
@@ -856,7 +844,7 @@ impl<'a> Resolver<'a> {
 
     /// The person or organization after "by" just after the document named at `at`.
     fn author_at(&self, at: usize, noun_len: usize) -> Option<Speaker> {
-        let window_end = floor_boundary(self.text, (at + 160).min(self.text.len()));
+        let window_end = floor_char_boundary(self.text, (at + 160).min(self.text.len()));
         let window = &self.text[at..window_end];
         let by = window.find(" by ")?;
         if by > noun_len + 30 || window[..by].contains(['"', '“', '”', '«', '»']) {
@@ -884,9 +872,7 @@ fn is_term(text: &str, q: &Raw, spoken: bool) -> bool {
         return false;
     }
     let before = text[..q.open].trim_end();
-    let tail = (before.len().saturating_sub(20)..=before.len())
-        .find(|&i| before.is_char_boundary(i))
-        .unwrap_or(before.len());
+    let tail = ceil_char_boundary(before, before.len().saturating_sub(20));
     let before_lower = before[tail..].to_lowercase();
     let introduced = [
         "so-called",

@@ -12,6 +12,24 @@ pub struct Span(pub usize, pub usize);
 
 const BLOCK: usize = 256;
 
+/// The largest char boundary of `text` at or below byte `i` (clamped to its length).
+pub(crate) fn floor_char_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `text` at or above byte `i` (clamped to its length).
+pub(crate) fn ceil_char_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// Code points before each `BLOCK`-byte block of a text (none for ASCII text, where a
 /// byte offset is a code-point offset).
 pub(crate) struct CharIndex<'a> {

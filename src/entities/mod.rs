@@ -19,7 +19,7 @@ use std::ops::Range;
 use gazetteer::{Entry, GAZETTEER, Gazetteer};
 
 use crate::record::{Country, Entities, Event, Mention, Organization, Person};
-use crate::span::CharIndex;
+use crate::span::{CharIndex, ceil_char_boundary, floor_char_boundary};
 
 /// Builds a fresh copy of the gazetteers (for benchmarks); returns its size in entries.
 pub(crate) fn load_gazetteers() -> usize {
@@ -427,20 +427,13 @@ impl Field<'_> {
 
     /// The text just before token `i` and just after token `j - 1`.
     fn before(&self, i: usize) -> &str {
-        let from = self.toks[i].start.saturating_sub(40);
-        let from = (0..=from)
-            .rev()
-            .find(|&b| self.text.is_char_boundary(b))
-            .unwrap_or(0);
+        let from = floor_char_boundary(self.text, self.toks[i].start.saturating_sub(40));
         &self.text[from..self.toks[i].start]
     }
 
     fn after(&self, j: usize) -> &str {
         let from = self.toks[j - 1].end;
-        let to = (from + 60).min(self.text.len());
-        let to = (to..=self.text.len())
-            .find(|&b| self.text.is_char_boundary(b))
-            .unwrap_or(self.text.len());
+        let to = ceil_char_boundary(self.text, from + 60);
         &self.text[from..to]
     }
 }
