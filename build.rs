@@ -1,15 +1,15 @@
-//! Compiles the word lists of `src/data/` into the binary: the sorted lists that
-//! `wordlist::WordSet` searches, and the gazetteers (countries, not-countries,
-//! organizations, titles) as an Aho-Corasick automaton (daachorse's double array, built
-//! leftmost-longest and serialized) and the tables its values index. Building the
-//! automaton costs milliseconds; deserializing it costs microseconds, and newsparse is
-//! started once per file in shell loops.
+//! Compiles the word lists of `src/data/` into the binary as static hash tables
+//! (`wordlist::WordSet`), and the gazetteers (countries, not-countries, organizations,
+//! titles) as tables of phrases keyed by their first word (`gazetteer::PhraseTable`), one
+//! as written and one lowercased. Nothing is built or hashed when a process starts:
+//! newsparse is started once per file in shell loops.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use daachorse::{DoubleArrayAhoCorasickBuilder, MatchKind};
+#[path = "src/strtable.rs"]
+mod strtable;
 
 /// Lines that are neither blank nor `#` comments.
 fn data_lines(text: &str) -> impl Iterator<Item = &str> {
@@ -30,6 +30,45 @@ fn read(name: &str) -> String {
     println!("cargo::rerun-if-changed=src/data/{name}");
     std::fs::read_to_string(format!("src/data/{name}"))
         .unwrap_or_else(|e| panic!("src/data/{name}: {e}"))
+}
+
+/// A `PhraseTable` named `name` over `(phrase, entry)` pairs: each phrase under its first
+/// word (its leading letters and digits), longest first, so that the first phrase found
+/// at a word is the longest.
+fn phrase_table(name: &str, phrases: &[(String, usize)]) -> String {
+    let mut keys: Vec<&str> = Vec::new();
+    let mut under: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (p, (phrase, _)) in phrases.iter().enumerate() {
+        let end = phrase
+            .char_indices()
+            .find(|(_, c)| !c.is_alphanumeric())
+            .map_or(phrase.len(), |(i, _)| i);
+        assert!(
+            end > 0,
+            "a gazetteer form must start with a letter or digit: {phrase:?}"
+        );
+        let key = &phrase[..end];
+        under
+            .entry(key)
+            .or_insert_with(|| {
+                keys.push(key);
+                Vec::new()
+            })
+            .push(p);
+    }
+    let mut spans = Vec::new();
+    let mut ordered = Vec::new();
+    for key in &keys {
+        let mut group = under[key].clone();
+        group.sort_by_key(|&p| std::cmp::Reverse(phrases[p].0.len()));
+        spans.push((ordered.len(), ordered.len() + group.len()));
+        ordered.extend(group.iter().map(|&p| (phrases[p].0.as_str(), phrases[p].1)));
+    }
+    format!(
+        "pub(crate) static {name}: PhraseTable = PhraseTable {{\n    keys: {},\n    \
+         spans: &{spans:?},\n    phrases: &{ordered:?},\n}};\n",
+        strtable::Table::source(&keys)
+    )
 }
 
 struct Table {
@@ -102,26 +141,29 @@ fn main() {
         table.add(title.trim(), "Entry::Title".into());
     }
 
-    writeln!(
-        code,
-        "/// What each pattern of the automaton is, by its value."
-    )
-    .unwrap();
+    writeln!(code, "/// What each form is, by its index.").unwrap();
     writeln!(code, "pub(crate) static ENTRIES: &[Entry] = &[").unwrap();
     for entry in &table.entries {
         writeln!(code, "    {entry},").unwrap();
     }
-    code.push_str(
-        "];\n\n/// The patterns, in the same order.\npub(crate) static FORMS: &[&str] = &[\n",
-    );
-    for form in &table.forms {
-        writeln!(code, "    {form:?},").unwrap();
-    }
-    code.push_str("];\n");
+    code.push_str("];\n\n");
 
-    // No prefilter: it adds 64 KiB to load at every start, to speed up texts of kilobytes.
+    let exact: Vec<(String, usize)> = table.forms.iter().cloned().zip(0..).collect();
+    code.push_str(&phrase_table("EXACT", &exact));
+    // For all-lowercase text: the forms with a lowercase letter (never acronyms, so that
+    // "us" and "who" stay words), lowercased; the first form wins a lowercase spelling.
+    let mut seen = HashSet::new();
+    let caseless: Vec<(String, usize)> = table
+        .forms
+        .iter()
+        .zip(0..)
+        .filter(|(f, _)| f.chars().any(char::is_lowercase))
+        .map(|(f, i)| (f.to_lowercase(), i))
+        .filter(|(f, _)| seen.insert(f.clone()))
+        .collect();
+    code.push_str(&phrase_table("CASELESS", &caseless));
+
     let mut lists = String::new();
-    // Word lists, sorted for binary search: no hashing at start-up.
     for (name, file) in [
         ("ORG_HEADS", "org-heads.txt"),
         ("EVENT_HEADS", "event-heads.txt"),
@@ -135,26 +177,16 @@ fn main() {
         let mut words: Vec<&str> = data_lines(&text).map(str::trim).collect();
         words.sort_unstable();
         words.dedup();
-        // starts[b]: the first word whose first byte is b or more.
-        let starts: Vec<usize> = (0..=256)
-            .map(|b| words.partition_point(|w| usize::from(w.as_bytes()[0]) < b))
-            .collect();
         writeln!(
             lists,
-            "\npub(crate) static {name}: WordSet = WordSet {{ words: &{words:?}, starts: &{starts:?} }};"
+            "\npub(crate) static {name}: WordSet = WordSet({});",
+            strtable::Table::source(&words)
         )
         .unwrap();
     }
 
-    let automaton = DoubleArrayAhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .use_prefilter(false)
-        .build_with_values(table.forms.iter().enumerate().map(|(i, f)| (f, i as u32)))
-        .expect("gazetteer automaton");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
     std::fs::write(out.join("gazetteer.rs"), code).expect("write gazetteer.rs");
     std::fs::write(out.join("wordlists.rs"), lists).expect("write wordlists.rs");
-    std::fs::write(out.join("gazetteer.daac"), automaton.serialize())
-        .expect("write gazetteer.daac");
     println!("cargo::rerun-if-changed=build.rs");
 }

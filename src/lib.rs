@@ -20,6 +20,7 @@ mod quotes;
 pub mod record;
 mod sentences;
 mod span;
+mod strtable;
 mod wordlist;
 
 pub use calendar::Date;
@@ -34,13 +35,6 @@ use span::CharIndex;
 pub struct Options {
     /// The latest date a weekday may resolve a dateline's year to ("today").
     pub reference_date: Date,
-}
-
-/// Loads the gazetteers afresh and returns their number of word lists; `parse` loads them
-/// once per process. For measuring start-up (`benches/parse.rs`).
-#[doc(hidden)]
-pub fn load_gazetteers() -> usize {
-    entities::load_gazetteers()
 }
 
 /// The structure of one article. Never fails: text that is no article still gets a record.

@@ -1,25 +1,14 @@
-//! Word lists from `src/data/` (one word or phrase a line), sorted by `build.rs` and
-//! searched in place: nothing to build or hash when a process starts.
+//! Word lists from `src/data/` (one word or phrase a line), laid out as hash tables by
+//! `build.rs`: nothing to build when a process starts.
 
-/// A sorted word list, with where each first byte starts in it.
-pub(crate) struct WordSet {
-    words: &'static [&'static str],
-    starts: &'static [usize],
-}
+use crate::strtable::Table;
+
+/// A set of words, as a static hash table.
+pub(crate) struct WordSet(Table);
 
 impl WordSet {
     pub(crate) fn contains(&self, word: &str) -> bool {
-        let Some(&first) = word.as_bytes().first() else {
-            return false;
-        };
-        let b = usize::from(first);
-        self.words[self.starts[b]..self.starts[b + 1]]
-            .binary_search(&word)
-            .is_ok()
-    }
-
-    pub(crate) fn len(&self) -> usize {
-        self.words.len()
+        self.0.find(word).is_some()
     }
 }
 

@@ -1,11 +1,8 @@
 //! The gazetteers: countries, organizations and titles from the data files in `src/data/`.
-//! `build.rs` compiles their forms into an Aho-Corasick automaton (leftmost-longest) and
-//! the tables below; at run time the automaton is only deserialized, once per process.
+//! `build.rs` compiles their forms into static tables, keyed by each form's first word:
+//! a lookup per word of the text, and nothing to load when a process starts.
 
-use std::collections::HashSet;
-use std::sync::LazyLock;
-
-use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
+use crate::strtable::Table;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Entry {
@@ -24,11 +21,27 @@ pub(crate) struct CountryData {
     pub iso: Option<&'static str>,
 }
 
+/// Phrases under their first word (its leading letters and digits), longest first.
+pub(crate) struct PhraseTable {
+    keys: Table,
+    /// For each key, the range of `phrases` under it.
+    spans: &'static [(usize, usize)],
+    /// A form and its index into `ENTRIES`.
+    phrases: &'static [(&'static str, u32)],
+}
+
+impl PhraseTable {
+    fn under(&self, word: &str) -> &'static [(&'static str, u32)] {
+        self.keys.find(word).map_or(&[], |k| {
+            let (from, to) = self.spans[k];
+            &self.phrases[from..to]
+        })
+    }
+}
+
 include!(concat!(env!("OUT_DIR"), "/gazetteer.rs"));
 
 use crate::wordlist::{EVENT_HEADS, GIVEN_NAMES, ORG_HEADS, SPEECH_VERBS, STOPWORDS, WordSet};
-
-static AUTOMATON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.daac"));
 
 pub(crate) struct Gazetteer {
     pub org_heads: &'static WordSet,
@@ -36,43 +49,17 @@ pub(crate) struct Gazetteer {
     pub stopwords: &'static WordSet,
     pub speech_verbs: &'static WordSet,
     pub given_names: &'static WordSet,
-    automaton: DoubleArrayAhoCorasick<u32>,
 }
 
-pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
-
-/// For all-lowercase text: the forms with a lowercase letter (never acronyms, so that "us"
-/// and "who" stay words), lowercased. Built only when such text comes.
-static CASELESS: LazyLock<DoubleArrayAhoCorasick<u32>> = LazyLock::new(|| {
-    let mut seen = HashSet::new();
-    let patterns: Vec<(String, u32)> = FORMS
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.chars().any(char::is_lowercase))
-        .map(|(i, f)| (f.to_lowercase(), i as u32))
-        .filter(|(f, _)| seen.insert(f.clone()))
-        .collect();
-    DoubleArrayAhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .use_prefilter(false)
-        .build_with_values(patterns)
-        .expect("caseless gazetteer automaton")
-});
+pub(crate) static GAZETTEER: Gazetteer = Gazetteer {
+    org_heads: &ORG_HEADS,
+    event_heads: &EVENT_HEADS,
+    stopwords: &STOPWORDS,
+    speech_verbs: &SPEECH_VERBS,
+    given_names: &GIVEN_NAMES,
+};
 
 impl Gazetteer {
-    pub(crate) fn load() -> Gazetteer {
-        let (automaton, _) = DoubleArrayAhoCorasick::deserialize(AUTOMATON)
-            .expect("gazetteer automaton from build.rs");
-        Gazetteer {
-            org_heads: &ORG_HEADS,
-            event_heads: &EVENT_HEADS,
-            stopwords: &STOPWORDS,
-            speech_verbs: &SPEECH_VERBS,
-            given_names: &GIVEN_NAMES,
-            automaton,
-        }
-    }
-
     pub(crate) fn country(&self, id: usize) -> &'static CountryData {
         &COUNTRIES[id]
     }
@@ -85,7 +72,7 @@ impl Gazetteer {
     /// A word boundary is anything but a letter or digit, so "ASEAN-centric" and "Russia's"
     /// match, and "UN" inside "UNESCO" does not.
     pub(crate) fn find(&self, text: &str) -> Vec<(usize, usize, Entry)> {
-        find_with(text, &self.automaton)
+        find_with(text, &EXACT)
     }
 
     /// As `find`, ignoring case: for text written all in lowercase.
@@ -94,22 +81,65 @@ impl Gazetteer {
     }
 }
 
-fn find_with(text: &str, automaton: &DoubleArrayAhoCorasick<u32>) -> Vec<(usize, usize, Entry)> {
+/// Whether the character at byte `i` (a char boundary) is a letter or digit, and its length.
+#[inline(always)]
+fn alnum_at(text: &str, i: usize) -> (bool, usize) {
+    #[cold]
+    fn wide(text: &str, i: usize) -> (bool, usize) {
+        text[i..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+    }
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        (b.is_ascii_alphanumeric(), 1)
+    } else {
+        wide(text, i)
+    }
+}
+
+/// At each word (a run of letters and digits after anything else), the longest phrase under
+/// it that ends at a word boundary; the search goes on after the phrase.
+fn find_with(text: &str, table: &PhraseTable) -> Vec<(usize, usize, Entry)> {
     let bytes = text.as_bytes();
-    automaton
-        .leftmost_find_iter(text)
-        .filter(|m| {
-            let before = text[..m.start()].chars().next_back();
-            let after = text[m.end()..].chars().next();
-            let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (alnum, len) = alnum_at(text, i);
+        if !alnum {
+            i += len;
+            continue;
+        }
+        let start = i;
+        i += len;
+        while i < bytes.len() {
+            let (alnum, len) = alnum_at(text, i);
+            if !alnum {
+                break;
+            }
+            i += len;
+        }
+        let rest = &text[start..];
+        let found = table.under(&text[start..i]).iter().find(|(form, _)| {
+            let Some(after) = rest.strip_prefix(form) else {
+                return false;
+            };
+            let mut next = after.chars();
             // "U.S" must not match inside "U.S.A": a period then a letter runs on.
-            let runs_on = bytes[m.end() - 1] != b'.'
-                && after == Some('.')
-                && text[m.end() + 1..].starts_with(char::is_alphabetic);
-            !word_char(before) && !word_char(after) && !runs_on
-        })
-        .map(|m| (m.start(), m.end(), ENTRIES[m.value() as usize]))
-        .collect()
+            match next.next() {
+                None => true,
+                Some(c) if c.is_alphanumeric() => false,
+                Some('.') => form.ends_with('.') || !next.next().is_some_and(char::is_alphabetic),
+                Some(_) => true,
+            }
+        });
+        if let Some(&(form, entry)) = found {
+            out.push((start, start + form.len(), ENTRIES[entry as usize]));
+            i = start + form.len();
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -139,10 +169,16 @@ mod tests {
 
     #[test]
     fn every_data_file_loads() {
-        let g = &*GAZETTEER;
+        let g = &GAZETTEER;
         assert!(COUNTRIES.len() >= 250);
         assert!(ORGANIZATION_ACRONYMS.len() >= 100);
-        assert_eq!(FORMS.len(), ENTRIES.len());
+        assert_eq!(EXACT.phrases.len(), ENTRIES.len());
+        assert!(
+            EXACT
+                .phrases
+                .iter()
+                .all(|&(_, e)| (e as usize) < ENTRIES.len())
+        );
         assert!(g.org_heads.contains("Ministry") && g.event_heads.contains("Conference"));
         assert!(g.stopwords.contains("The") && g.speech_verbs.contains("said"));
     }

@@ -1,6 +1,6 @@
 //! Named entities: people, countries, organizations and events, found by rules alone.
 //!
-//! 1. Gazetteers (countries, organizations, titles) match in one Aho-Corasick pass.
+//! 1. Gazetteers (countries, organizations, titles) match in one pass over the words.
 //! 2. Capitalized phrases are classified by what they contain and what stands around them:
 //!    a title before a name makes a person; a head word makes an organization ("… Ministry",
 //!    "… Corp") or an event ("11th … Conference"); a reporting verb or an apposition makes
@@ -20,16 +20,6 @@ use gazetteer::{Entry, GAZETTEER, Gazetteer};
 
 use crate::record::{Country, Entities, Event, Mention, Organization, Person};
 use crate::span::{CharIndex, ceil_char_boundary, floor_char_boundary};
-
-/// Builds a fresh copy of the gazetteers (for benchmarks); returns its size in entries.
-pub(crate) fn load_gazetteers() -> usize {
-    let g = Gazetteer::load();
-    g.org_heads.len()
-        + g.event_heads.len()
-        + g.stopwords.len()
-        + g.speech_verbs.len()
-        + g.given_names.len()
-}
 
 /// How much of a field to trust its capitals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -162,19 +152,24 @@ fn tokens(text: &str, range: Range<usize>) -> Vec<Tok> {
         }
         t
     };
+    // The class and length of the character at byte `i`; ASCII inline, the rest aside.
+    #[cold]
+    fn wide(field: &str, i: usize) -> (u8, usize) {
+        field[i..].chars().next().map_or((0, 1), |c| {
+            let class = if c.is_alphanumeric() {
+                ALNUM | INNER
+            } else if c == '’' || is_combining(c) {
+                INNER
+            } else {
+                0
+            };
+            (class, c.len_utf8())
+        })
+    }
     let class = |i: usize| -> (u8, usize) {
         match bytes[i] {
             b if b < 0x80 => (CLASS[b as usize], 1),
-            _ => field[i..].chars().next().map_or((0, 1), |c| {
-                let class = if c.is_alphanumeric() {
-                    ALNUM | INNER
-                } else if c == '’' || is_combining(c) {
-                    INNER
-                } else {
-                    0
-                };
-                (class, c.len_utf8())
-            }),
+            _ => wide(field, i),
         }
     };
     let mut i = 0;
@@ -470,7 +465,7 @@ pub(crate) fn find(
     fields: &[(Range<usize>, Mode)],
     index: &CharIndex,
 ) -> (Entities, Vec<Named>) {
-    let g = &*GAZETTEER;
+    let g = &GAZETTEER;
     let fields: Vec<Field> = fields
         .iter()
         .filter(|(_, mode)| *mode != Mode::Skip)

@@ -1,0 +1,106 @@
+//! Static string hash tables. `build.rs` includes this file too: it lays the tables out
+//! with `Table::source`, the crate looks words up with `Table::find`, both with the same
+//! `hash`, so that a process starts with every table ready. Most words of a text are in no
+//! table: a bitmap of the keys' first bytes and lengths turns them away before hashing.
+
+/// A set of keys, as static data.
+pub struct Table {
+    pub keys: &'static [&'static str],
+    /// Open addressing with linear probing, a power of two of them, at most half full: a
+    /// key's index plus one, or 0 when empty.
+    pub slots: &'static [u32],
+    /// For each first byte, bit `n` (the last bit for 63 or more) when a key of `n` bytes
+    /// starts with it.
+    pub shapes: &'static [u64; 256],
+}
+
+/// A hash of a word's length and its first and last four bytes: words are short, and a
+/// lookup per word of a text must not loop over its bytes.
+pub fn hash(key: &[u8]) -> u64 {
+    let n = key.len();
+    let word = |b: &[u8]| u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+    let x = match n {
+        0 => 0,
+        1..=3 => u64::from(key[0]) | u64::from(key[n / 2]) << 8 | u64::from(key[n - 1]) << 16,
+        _ => word(key) << 32 | word(&key[n - 4..]),
+    };
+    let h = (x ^ (n as u64).rotate_right(8)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^ h >> 29
+}
+
+fn shape(key: &[u8]) -> (usize, u64) {
+    (usize::from(key[0]), 1 << key.len().min(63))
+}
+
+impl Table {
+    /// The index of `key` in `keys`.
+    #[allow(dead_code)] // the crate's half
+    pub fn find(&self, key: &str) -> Option<usize> {
+        let bytes = key.as_bytes();
+        if bytes.is_empty() {
+            return None;
+        }
+        let (first, len) = shape(bytes);
+        if self.shapes[first] & len == 0 {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = hash(bytes) as usize & mask;
+        loop {
+            match self.slots[i] {
+                0 => return None,
+                k if self.keys[k as usize - 1] == key => return Some(k as usize - 1),
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    /// The slots and shapes for `keys` (none empty).
+    #[allow(dead_code)] // build.rs's half, and the tests'
+    pub fn layout(keys: &[&str]) -> (Vec<u32>, [u64; 256]) {
+        let size = (keys.len() * 2).next_power_of_two().max(2);
+        let mut slots = vec![0u32; size];
+        let mut shapes = [0u64; 256];
+        for (k, key) in keys.iter().enumerate() {
+            assert!(!key.is_empty(), "an empty key");
+            let (first, len) = shape(key.as_bytes());
+            shapes[first] |= len;
+            let mut i = hash(key.as_bytes()) as usize & (size - 1);
+            while slots[i] != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            slots[i] = u32::try_from(k + 1).expect("fewer than 2^32 keys");
+        }
+        (slots, shapes)
+    }
+
+    /// Rust source for a `Table` of `keys`, as a constant expression.
+    #[allow(dead_code)] // build.rs's half
+    pub fn source(keys: &[&str]) -> String {
+        let (slots, shapes) = Table::layout(keys);
+        format!("Table {{ keys: &{keys:?}, slots: &{slots:?}, shapes: &{shapes:?} }}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_every_key_and_nothing_else() {
+        const KEYS: &[&str] = &["President", "Ministry", "of", "Ministry of Defense", "é"];
+        let (slots, shapes) = Table::layout(KEYS);
+        let table = Table {
+            keys: KEYS,
+            slots: Box::leak(slots.into_boxed_slice()),
+            shapes: Box::leak(Box::new(shapes)),
+        };
+        assert!(table.slots.len().is_power_of_two() && table.slots.len() >= 2 * KEYS.len());
+        for (k, key) in KEYS.iter().enumerate() {
+            assert_eq!(table.find(key), Some(k));
+        }
+        for other in ["president", "Minister", "o", "e", "Ministry of", ""] {
+            assert_eq!(table.find(other), None);
+        }
+    }
+}
