@@ -99,6 +99,15 @@ fn alnum_at(text: &str, i: usize) -> (bool, usize) {
     }
 }
 
+/// The end of the ASCII letters and digits from byte `i` on.
+#[inline(always)]
+fn skip_ascii(bytes: &[u8], mut i: usize, alnum: bool) -> usize {
+    while i < bytes.len() && bytes[i] < 0x80 && bytes[i].is_ascii_alphanumeric() == alnum {
+        i += 1;
+    }
+    i
+}
+
 /// At each word (a run of letters and digits after anything else), the longest phrase under
 /// it that ends at a word boundary; the search goes on after the phrase.
 fn find_with(text: &str, table: &PhraseTable) -> Vec<(usize, usize, Entry)> {
@@ -106,6 +115,11 @@ fn find_with(text: &str, table: &PhraseTable) -> Vec<(usize, usize, Entry)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
+        // Runs of ASCII go by bytes; other characters are decoded.
+        i = skip_ascii(bytes, i, false);
+        if i == bytes.len() {
+            break;
+        }
         let (alnum, len) = alnum_at(text, i);
         if !alnum {
             i += len;
@@ -114,6 +128,10 @@ fn find_with(text: &str, table: &PhraseTable) -> Vec<(usize, usize, Entry)> {
         let start = i;
         i += len;
         while i < bytes.len() {
+            i = skip_ascii(bytes, i, true);
+            if i == bytes.len() {
+                break;
+            }
             let (alnum, len) = alnum_at(text, i);
             if !alnum {
                 break;
