@@ -701,6 +701,16 @@ impl<'a> Resolver<'a> {
             .map(|&i| &self.named[i])
     }
 
+    /// The mentions inside the bytes `r`, by binary search: a quote costs no pass over
+    /// every mention of a long text.
+    fn named_within(&self, r: &Range<usize>) -> impl Iterator<Item = &Named> {
+        let from = self.named.partition_point(|n| n.range.start < r.start);
+        self.named[from..]
+            .iter()
+            .take_while(move |n| n.range.start < r.end)
+            .filter(move |n| n.range.end <= r.end)
+    }
+
     fn last_before(&self, kind: Type, before: usize) -> Option<&Named> {
         self.recent(kind, before).next()
     }
@@ -714,12 +724,7 @@ impl<'a> Resolver<'a> {
     fn resolve(&self, r: &Range<usize>, previous: Option<&Speaker>) -> Option<Speaker> {
         let before = r.start;
         // A person or organization named in the words themselves; a person first.
-        let from = self.named.partition_point(|n| n.range.start < r.start);
-        let inside: Vec<&Named> = self.named[from..]
-            .iter()
-            .take_while(|n| n.range.start < r.end)
-            .filter(|n| n.range.end <= r.end)
-            .collect();
+        let inside: Vec<&Named> = self.named_within(r).collect();
         if let Some(n) = inside
             .iter()
             .find(|n| n.kind == Type::Person)
@@ -952,11 +957,9 @@ pub(crate) fn find(
                 // The words before the verb, else the name before an apposition.
                 // A name before an apposition beats the description after it.
                 let names_entity = |r: &Range<usize>| {
-                    named.iter().any(|n| {
-                        n.range.start >= r.start
-                            && n.range.end <= r.end
-                            && matches!(n.kind, Type::Person | Type::Organization)
-                    })
+                    resolver
+                        .named_within(r)
+                        .any(|n| matches!(n.kind, Type::Person | Type::Organization))
                 };
                 let candidates: Vec<&Range<usize>> = c
                     .named
