@@ -75,9 +75,9 @@ impl Gazetteer {
         find_with(text, &EXACT)
     }
 
-    /// As `find`, ignoring case: for text written all in lowercase.
-    pub(crate) fn find_caseless(&self, text: &str) -> Vec<(usize, usize, Entry)> {
-        find_with(text, &CASELESS)
+    /// The forms as written, or lowercased for text written all in lowercase.
+    pub(crate) fn table(&self, caseless: bool) -> &'static PhraseTable {
+        if caseless { &CASELESS } else { &EXACT }
     }
 }
 
@@ -138,8 +138,28 @@ fn find_with(text: &str, table: &PhraseTable) -> Vec<(usize, usize, Entry)> {
             }
             i += len;
         }
-        let rest = &text[start..];
-        let found = table.under(&text[start..i]).iter().find(|(form, _)| {
+        if let Some((end, entry)) = match_at(text, start, i, table) {
+            out.push((start, end, entry));
+            i = end;
+        }
+    }
+    out
+}
+
+/// The longest phrase under the word `text[start..word_end]` that starts there and ends at a
+/// word boundary: where it ends, and what it is.
+#[inline]
+pub(crate) fn match_at(
+    text: &str,
+    start: usize,
+    word_end: usize,
+    table: &PhraseTable,
+) -> Option<(usize, Entry)> {
+    let rest = &text[start..];
+    let &(form, entry) = table
+        .under(&text[start..word_end])
+        .iter()
+        .find(|(form, _)| {
             let Some(after) = rest.strip_prefix(form) else {
                 return false;
             };
@@ -151,13 +171,8 @@ fn find_with(text: &str, table: &PhraseTable) -> Vec<(usize, usize, Entry)> {
                 Some('.') => form.ends_with('.') || !next.next().is_some_and(char::is_alphabetic),
                 Some(_) => true,
             }
-        });
-        if let Some(&(form, entry)) = found {
-            out.push((start, start + form.len(), ENTRIES[entry as usize]));
-            i = start + form.len();
-        }
-    }
-    out
+        })?;
+    Some((start + form.len(), ENTRIES[entry as usize]))
 }
 
 #[cfg(test)]

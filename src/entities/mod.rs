@@ -16,7 +16,7 @@ mod gazetteer;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use gazetteer::{Entry, GAZETTEER, Gazetteer};
+use gazetteer::{Entry, GAZETTEER, Gazetteer, PhraseTable};
 
 use crate::record::{Country, Entities, Event, Mention, Organization, Person};
 use crate::span::{CharIndex, ceil_char_boundary, floor_char_boundary};
@@ -128,11 +128,28 @@ const COMPANY_SUFFIXES: &[&str] = &[
 
 /// Words of an article: letters and digits, with the hyphens, apostrophes, periods and
 /// ampersands inside names ("al-Sabah", "O'Neill", "U.S.", "AT&T"); a possessive "'s" is
-/// cut off and remembered.
-fn tokens(text: &str, range: Range<usize>) -> Vec<Tok> {
+/// cut off and remembered. In the same pass, the gazetteer's matches in `table`: each run
+/// of letters and digits is a word the table may have phrases under (see
+/// `gazetteer::find`), and the search goes on after a match.
+fn scan(
+    text: &str,
+    range: Range<usize>,
+    table: &PhraseTable,
+) -> (Vec<Tok>, Vec<(usize, usize, Entry)>) {
     let field = &text[range.clone()];
     let bytes = field.as_bytes();
     let mut out = Vec::with_capacity(field.len() / 5);
+    let mut gaz = Vec::new();
+    // No match starts before the end of the last one.
+    let mut resume = 0;
+    let mut lookup = |start: usize, end: usize, resume: &mut usize| {
+        if start >= *resume
+            && let Some((to, entry)) = gazetteer::match_at(field, start, end, table)
+        {
+            gaz.push((range.start + start, range.start + to, entry));
+            *resume = to;
+        }
+    };
     // ASCII by table, other characters decoded.
     const ALNUM: u8 = 1;
     const INNER: u8 = 2;
@@ -180,12 +197,24 @@ fn tokens(text: &str, range: Range<usize>) -> Vec<Tok> {
             continue;
         }
         let mut end = i + len;
+        // Where the current run of letters and digits started, if one is open.
+        let mut run = Some(i);
         while end < bytes.len() {
             let (d, len) = class(end);
             if d & INNER == 0 {
                 break;
             }
+            if d & ALNUM == 0 {
+                if let Some(from) = run.take() {
+                    lookup(from, end, &mut resume);
+                }
+            } else if run.is_none() {
+                run = Some(end);
+            }
             end += len;
+        }
+        if let Some(from) = run {
+            lookup(from, end, &mut resume);
         }
         let mut word = &field[i..end];
         i = end;
@@ -234,7 +263,7 @@ fn tokens(text: &str, range: Range<usize>) -> Vec<Tok> {
             possessive,
         });
     }
-    out
+    (out, gaz)
 }
 
 fn keeps_period(stem: &str) -> bool {
@@ -470,18 +499,9 @@ pub(crate) fn find(
         .iter()
         .filter(|(_, mode)| *mode != Mode::Skip)
         .map(|(range, mode)| {
-            let field = &text[range.clone()];
             // An all-lowercase story still names countries and organizations.
-            let gaz = if field.chars().any(char::is_uppercase) {
-                g.find(field)
-            } else {
-                g.find_caseless(field)
-            };
-            let toks = tokens(text, range.clone());
-            let gaz: Vec<_> = gaz
-                .into_iter()
-                .map(|(s, e, entry)| (s + range.start, e + range.start, entry))
-                .collect();
+            let caseless = !text[range.clone()].chars().any(char::is_uppercase);
+            let (toks, gaz) = scan(text, range.clone(), g.table(caseless));
             let tok_gaz = cover(&toks, &gaz);
             Field {
                 text,
