@@ -172,6 +172,7 @@ fn main() {
         ("GIVEN_NAMES", "given-names.txt"),
         ("FURNITURE", "furniture.txt"),
         ("ABBREVIATIONS", "abbreviations.txt"),
+        ("ROLE_WORDS", "role-words.txt"),
     ] {
         let text = read(file);
         let mut words: Vec<&str> = data_lines(&text).map(str::trim).collect();

@@ -20,6 +20,7 @@ use gazetteer::{Entry, GAZETTEER, Gazetteer, PhraseTable};
 
 use crate::record::{Country, Entities, Event, Mention, Organization, Person};
 use crate::span::{CharIndex, ceil_char_boundary, floor_char_boundary};
+use crate::wordlist::ROLE_WORDS;
 
 /// How much of a field to trust its capitals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,10 +90,37 @@ struct Candidate {
     priority: u8,
 }
 
+/// Lowercase words inside names ("Bank of Montreal", "Charles de Gaulle"), none longer
+/// than three bytes.
 const CONNECTORS: &[&str] = &[
     "of", "and", "for", "the", "on", "de", "du", "des", "la", "le", "van", "von", "der", "da",
     "do", "dos", "y", "&", "bin", "al",
 ];
+
+/// Whether `word` is one of `CONNECTORS`: asked of every lowercase word, so compared as
+/// integers rather than strings.
+fn is_connector(word: &str) -> bool {
+    const fn pack(b: &[u8]) -> u32 {
+        let mut key = b.len() as u32;
+        let mut i = 0;
+        while i < b.len() {
+            key |= (b[i] as u32) << (8 * (i + 1));
+            i += 1;
+        }
+        key
+    }
+    const PACKED: [u32; CONNECTORS.len()] = {
+        let mut t = [0; CONNECTORS.len()];
+        let mut i = 0;
+        while i < t.len() {
+            assert!(CONNECTORS[i].len() <= 3);
+            t[i] = pack(CONNECTORS[i].as_bytes());
+            i += 1;
+        }
+        t
+    };
+    word.len() <= 3 && PACKED.contains(&pack(word.as_bytes()))
+}
 /// Suffixes of company names, dropped to make the short form ("Gelco Corp" → "Gelco").
 const COMPANY_SUFFIXES: &[&str] = &[
     "Corp",
@@ -222,7 +250,7 @@ fn scan(
         // rules; a lowercase word left out still breaks a phrase, since the text between
         // two tokens then is more than whitespace.
         let first = bytes[end - word.len()];
-        if first.is_ascii_lowercase() && !is_capitalized(word) && !CONNECTORS.contains(&word) {
+        if first.is_ascii_lowercase() && !is_capitalized(word) && !is_connector(word) {
             continue;
         }
         // Most words end in a letter or digit and are no possessive: nothing to cut.
@@ -377,7 +405,7 @@ fn phrases(g: &Gazetteer, text: &str, toks: &[Tok]) -> Vec<Range<usize>> {
             }
             // Connectors only inside a phrase: "Bank of Montreal", not "Montreal and".
             let mut k = end;
-            while k < toks.len() && CONNECTORS.contains(&word(k)) && joined(k) {
+            while k < toks.len() && is_connector(word(k)) && joined(k) {
                 k += 1;
             }
             if k > end && k < toks.len() && joined(k - 1) && is_capitalized(word(k)) {
@@ -581,7 +609,7 @@ fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candida
         let mut title_end = title_end;
         if let Some(role) = (title_end..name_end)
             .rev()
-            .find(|&i| ROLE_WORDS.contains(&f.word(i).to_lowercase().as_str()))
+            .find(|&i| is_role_word(f.word(i)))
             && role + 1 < name_end
         {
             title_end = role + 1;
@@ -758,7 +786,7 @@ fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candida
         .strip_suffix(" to")
         .is_some_and(|rest| {
             let title = rest.rsplit(' ').next().unwrap_or("");
-            ROLE_WORDS.contains(&title.to_lowercase().as_str())
+            is_role_word(title)
         });
     // The title then runs from its first capitalized word to the place: "Russian
     // Ambassador to Vietnam".
@@ -794,9 +822,7 @@ fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candida
         a += 1;
     }
     // "Sales Manager Melvin Sims": a role written before the name is no part of it.
-    if let Some(role) = (a..b)
-        .rev()
-        .find(|&i| ROLE_WORDS.contains(&f.word(i).to_lowercase().as_str()))
+    if let Some(role) = (a..b).rev().find(|&i| is_role_word(f.word(i)))
         && b - role > 2
     {
         a = role + 1;
@@ -967,7 +993,7 @@ fn speaks(g: &Gazetteer, f: &Field, a: usize, b: usize) -> bool {
             .split_whitespace()
             .take(4)
             .take_while(|w| !w.ends_with(','))
-            .any(|w| ROLE_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())));
+            .any(|w| ROLE_WORDS.contains(w.trim_matches(|c: char| !c.is_alphabetic())));
         // A role after a name is written in lowercase; a capitalized one ("…, Russian
         // Ambassador Viktor Koronelli") is the title of the next name.
         if role || first == "who" || g.speech_verbs.contains(first) {
@@ -988,56 +1014,22 @@ fn speaks(g: &Gazetteer, f: &Field, a: usize, b: usize) -> bool {
     g.speech_verbs.contains(last) && !before.ends_with(',')
         || before.ends_with("according to")
         || before.ends_with("According to")
-        || ROLE_WORDS.contains(&last)
+        || ROLE_WORDS.contains(last)
 }
 
-/// Role nouns of an apposition or before a name ("economist Alain Marais").
-const ROLE_WORDS: &[&str] = &[
-    "head",
-    "chief",
-    "chairman",
-    "chairwoman",
-    "president",
-    "director",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "minister",
-    "secretary",
-    "economist",
-    "analyst",
-    "official",
-    "executive",
-    "manager",
-    "governor",
-    "leader",
-    "founder",
-    "professor",
-    "ambassador",
-    "envoy",
-    "adviser",
-    "advisor",
-    "aide",
-    "deputy",
-    "representative",
-    "lawmaker",
-    "senator",
-    "strategist",
-    "partner",
-    "researcher",
-    "commander",
-    "general",
-    "mayor",
-    "member",
-    "co-author",
-    "author",
-    "editor",
-    "correspondent",
-    "dealer",
-    "trader",
-    "consultant",
-    "vice",
-];
+/// A role noun of an apposition or before a name ("economist Alain Marais"), in any case.
+fn is_role_word(word: &str) -> bool {
+    // ASCII words are lowercased on the stack: this runs for words of every name.
+    let mut buf = [0u8; 16];
+    match buf.get_mut(..word.len()) {
+        Some(lower) if word.is_ascii() => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).is_ok_and(|w| ROLE_WORDS.contains(w))
+        }
+        _ => ROLE_WORDS.contains(&word.to_lowercase()),
+    }
+}
 
 /// The acronym in parentheses right after a name: "Collective Security Treaty Organization (CSTO)".
 fn acronym_after(f: &Field, end: usize) -> Option<String> {
