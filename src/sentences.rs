@@ -218,62 +218,85 @@ pub(crate) fn count_words(text: &str) -> usize {
         return count_ascii_words(text.as_bytes());
     }
     // UAX #29 never joins a word across a space, so the text is counted a space-separated
-    // chunk at a time: ASCII chunks by the scan, the others by unicode-segmentation.
-    text.split([' ', '\n', '\r', '\t'])
-        .map(|chunk| {
-            if chunk.is_ascii() {
+    // chunk at a time: ASCII chunks by the scan, the others by unicode-segmentation. (An
+    // ASCII byte is never part of a longer UTF-8 sequence: the chunks are whole text.)
+    let mut count = 0;
+    let mut from = 0;
+    for to in
+        memchr::memchr3_iter(b' ', b'\n', b'\t', text.as_bytes()).chain(std::iter::once(text.len()))
+    {
+        for chunk in text[from..to].split('\r') {
+            count += if chunk.is_ascii() {
                 count_ascii_words(chunk.as_bytes())
             } else {
                 chunk.unicode_words().count()
-            }
-        })
-        .sum()
-}
-
-fn count_ascii_words(b: &[u8]) -> usize {
-    let (mut count, mut i) = (0, 0);
-    while i < b.len() {
-        if !is_word_byte(b[i]) {
-            i += 1;
-            continue;
+            };
         }
-        let mut alnum = false;
-        while i < b.len() {
-            let c = b[i];
-            if is_word_byte(c) {
-                alnum |= c != b'_';
-                i += 1;
-            } else if i > 0 && i + 1 < b.len() && joins(b[i - 1], c, b[i + 1]) {
-                i += 1;
-            } else {
-                break;
-            }
-        }
-        count += usize::from(alnum);
+        from = to + 1;
     }
     count
 }
 
-/// ASCII letters, digits and `_`, by table.
-fn is_word_byte(c: u8) -> bool {
-    const TABLE: [bool; 256] = {
-        let mut t = [false; 256];
+/// Words counted at their first letter or digit: one that follows neither a letter or
+/// digit of the same word nor a joiner inside a word ("U.S.", "3.5"). One pass, a table
+/// lookup and bit operations a byte.
+fn count_ascii_words(b: &[u8]) -> usize {
+    // Joiners (UAX #29's WB6/7 between letters, WB11/12 between digits) sit two bits
+    // above the class they join: `(k1 >> 2) & k` is the join test.
+    const LETTER: u8 = 1;
+    const DIGIT: u8 = 2;
+    const JOINS_LETTERS: u8 = 4;
+    const JOINS_DIGITS: u8 = 8;
+    const WORD: u8 = 16;
+    const ALNUM: u8 = 32;
+    const CLASS: [u8; 256] = {
+        let mut t = [0u8; 256];
         let mut c = 0;
-        while c < 256 {
-            t[c] = (c as u8).is_ascii_alphanumeric() || c == b'_' as usize;
+        while c < 128 {
+            let b = c as u8;
+            t[c] = if b.is_ascii_alphabetic() {
+                LETTER | WORD | ALNUM
+            } else if b.is_ascii_digit() {
+                DIGIT | WORD | ALNUM
+            } else {
+                match b {
+                    b'_' => WORD,
+                    b'.' | b'\'' => JOINS_LETTERS | JOINS_DIGITS,
+                    b':' => JOINS_LETTERS,
+                    b',' | b';' => JOINS_DIGITS,
+                    _ => 0,
+                }
+            };
             c += 1;
         }
         t
     };
-    TABLE[c as usize]
-}
-
-/// Whether `mid` joins the characters around it into one word (UAX #29, WB6/7, WB11/12).
-fn joins(before: u8, mid: u8, after: u8) -> bool {
-    let letters = before.is_ascii_alphabetic() && after.is_ascii_alphabetic();
-    let digits = before.is_ascii_digit() && after.is_ascii_digit();
-    letters && matches!(mid, b'.' | b'\'' | b':')
-        || digits && matches!(mid, b'.' | b'\'' | b',' | b';')
+    // Without `_`, every word byte is a letter or digit, and whether a byte starts a word
+    // depends on the two before it alone: no chain from byte to byte.
+    if memchr::memchr(b'_', b).is_none() {
+        let (mut k2, mut k1, mut count) = (0u8, 0u8, 0usize);
+        for &c in b {
+            let k = CLASS[usize::from(c)];
+            let joined = k2 & k & (k1 >> 2) & (LETTER | DIGIT) != 0;
+            count += usize::from((k & ALNUM != 0) & (k1 & WORD == 0) & !joined);
+            (k2, k1) = (k1, k);
+        }
+        return count;
+    }
+    let mut count = 0;
+    // The classes of the two bytes before, and whether the word running into this byte
+    // has a letter or digit already ("__x" is one word, "___" none).
+    let (mut k2, mut k1, mut seen) = (0u8, 0u8, false);
+    for &c in b {
+        let k = CLASS[usize::from(c)];
+        let joined = k2 & k & (k1 >> 2) & (LETTER | DIGIT) != 0;
+        let seen_before = joined || k1 & WORD != 0 && seen;
+        let alnum = k & ALNUM != 0;
+        count += usize::from(alnum && !seen_before);
+        seen = k & WORD != 0 && (seen_before || alnum);
+        (k2, k1) = (k1, k);
+    }
+    count
 }
 
 #[cfg(test)]
@@ -321,6 +344,8 @@ mod tests {
         for s in [
             "don't U.S. 2.5 1,000 a:b a.1 1.a __x _ x_y it's 3;4 ab'cd' 'q' e.g., Mr. A-B",
             "x.y.z 1.2.3 a..b 1,,2",
+            "___ _a a_ :a a: 'x x' .5 5. a.b. ,1 1, __1__ a'b'c 1'2'3 a:b:c",
+            "café l'été 1.5€ naïve.x über:alles",
         ] {
             assert_eq!(count_words(s), s.unicode_words().count(), "{s}");
         }
