@@ -6,8 +6,9 @@
 /// A set of keys, as static data.
 pub struct Table {
     pub keys: &'static [&'static str],
-    /// Open addressing with linear probing, a power of two of them, at most half full: a
-    /// key's index plus one, or 0 when empty.
+    /// Open addressing with linear probing, a power of two of them, at most half full: 0
+    /// when empty, else a key's index plus one in the low 16 bits and 16 bits of its hash
+    /// above, so that a probe reads a key only when those bits agree.
     pub slots: &'static [u32],
     /// For each first byte, bit `n` (the last bit for 63 or more) when a key of `n` bytes
     /// starts with it.
@@ -28,6 +29,12 @@ pub fn hash(key: &[u8]) -> u64 {
     h ^ h >> 29
 }
 
+/// The hash bits kept in a slot: the top 16, which the slot's position (the low bits) does
+/// not tell.
+fn tag(h: u64) -> u32 {
+    ((h >> 48) as u32) << 16
+}
+
 fn shape(key: &[u8]) -> (usize, u64) {
     (usize::from(key[0]), 1 << key.len().min(63))
 }
@@ -44,14 +51,20 @@ impl Table {
         if self.shapes[first] & len == 0 {
             return None;
         }
+        let h = hash(bytes);
+        let tag = tag(h);
         let mask = self.slots.len() - 1;
-        let mut i = hash(bytes) as usize & mask;
+        let mut i = h as usize & mask;
         loop {
-            match self.slots[i] {
-                0 => return None,
-                k if self.keys[k as usize - 1] == key => return Some(k as usize - 1),
-                _ => i = (i + 1) & mask,
+            let slot = self.slots[i];
+            if slot == 0 {
+                return None;
             }
+            let k = (slot & 0xffff) as usize - 1;
+            if slot & 0xffff_0000 == tag && self.keys[k] == key {
+                return Some(k);
+            }
+            i = (i + 1) & mask;
         }
     }
 
@@ -65,11 +78,13 @@ impl Table {
             assert!(!key.is_empty(), "an empty key");
             let (first, len) = shape(key.as_bytes());
             shapes[first] |= len;
-            let mut i = hash(key.as_bytes()) as usize & (size - 1);
+            let h = hash(key.as_bytes());
+            let mut i = h as usize & (size - 1);
             while slots[i] != 0 {
                 i = (i + 1) & (size - 1);
             }
-            slots[i] = u32::try_from(k + 1).expect("fewer than 2^32 keys");
+            assert!(k + 1 < 0x1_0000, "at most 65 534 keys");
+            slots[i] = tag(h) | (k as u32 + 1);
         }
         (slots, shapes)
     }
