@@ -13,7 +13,10 @@
 
 mod gazetteer;
 
-use std::collections::HashMap;
+// foldhash: a fraction of SipHash's cost on short keys, and seeded per process, so that
+// no text can be written to collide.
+use foldhash::HashMap;
+use foldhash::HashMapExt as _;
 use std::ops::Range;
 
 use gazetteer::{Entry, GAZETTEER, Gazetteer, PhraseTable};
