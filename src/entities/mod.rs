@@ -328,6 +328,10 @@ fn is_capitalized(word: &str) -> bool {
         Some(b) if b.is_ascii_uppercase() => return true,
         Some(b) if b.is_ascii() && !matches!(b, b'a' | b'e') => return false,
         None => return false,
+        // Most words in "a" or "e" are no Arabic name: the hyphen comes third or fourth.
+        Some(b'a' | b'e') if !matches!(word.as_bytes(), [_, _, b'-', ..] | [_, _, _, b'-', ..]) => {
+            return false;
+        }
         _ => {}
     }
     match word.chars().next() {
@@ -1326,6 +1330,33 @@ fn group(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitalized_words_and_arabic_articles() {
+        for word in [
+            "Putin",
+            "Élysée",
+            "al-Sabah",
+            "el-Sisi",
+            "ash-Sharaa",
+            "U.S.",
+        ] {
+            assert!(is_capitalized(word), "{word}");
+        }
+        for word in [
+            "and",
+            "al",
+            "al-",
+            "al-qaeda",
+            "e-mail",
+            "ex-Soviet",
+            "élan",
+            "",
+            "3",
+        ] {
+            assert!(!is_capitalized(word), "{word}");
+        }
+    }
 
     fn entities(text: &str) -> Entities {
         let (found, _) = find(text, &[(0..text.len(), Mode::Full)], &CharIndex::new(text));
