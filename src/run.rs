@@ -156,9 +156,11 @@ fn sequential(config: &Config, sink: &mut Sink) -> io::Result<()> {
     result
 }
 
-/// Items go to the workers in batches of this many: one channel operation per batch, not
-/// per article, keeps the threads from waiting on each other.
-const BATCH: usize = 16;
+/// Items go to the workers in batches of up to this many, or of this many bytes of JSON
+/// Lines: one channel operation per batch, not per article, keeps the threads from waiting
+/// on each other, and the byte limit keeps batches of long lines small.
+const BATCH: usize = 64;
+const BATCH_BYTES: usize = 256 * 1024;
 
 /// A pool of workers parses while this thread writes, in input order. At most
 /// `4 × jobs` batches are between reading and writing at any time, so memory stays bounded
@@ -178,6 +180,7 @@ fn parallel(config: &Config, sink: &mut Sink) -> io::Result<()> {
         scope.spawn(move || {
             let mut seq = 0;
             let mut batch = Vec::with_capacity(BATCH);
+            let mut bytes = 0;
             let mut send = |batch: Vec<Item>| {
                 let sent = permit_rx.recv().is_ok() && job_tx.send((seq, batch)).is_ok();
                 seq += 1;
@@ -185,9 +188,13 @@ fn parallel(config: &Config, sink: &mut Sink) -> io::Result<()> {
             };
             let mut open = true;
             inputs::walk(config, |item| {
+                if let Work::Line(line) = &item.work {
+                    bytes += line.len();
+                }
                 batch.push(item);
-                if batch.len() == BATCH {
+                if batch.len() == BATCH || bytes >= BATCH_BYTES {
                     open = send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+                    bytes = 0;
                 }
                 open
             });
