@@ -169,7 +169,8 @@ fn scan(
 ) -> (Vec<Tok>, Vec<(usize, usize, Entry)>) {
     let field = &text[range.clone()];
     let bytes = field.as_bytes();
-    let mut out = Vec::with_capacity(field.len() / 5);
+    // About one word in four is kept: capitalized, a number or a connector.
+    let mut out = Vec::with_capacity(field.len() / 24);
     let mut gaz = Vec::new();
     // No match starts before the end of the last one.
     let mut resume = 0;
