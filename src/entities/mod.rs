@@ -41,15 +41,15 @@ pub(crate) fn headline_mode(headline: &str) -> Mode {
     if !headline.chars().any(char::is_lowercase) {
         return Mode::Skip;
     }
-    let long: Vec<&str> = headline
-        .split_whitespace()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .collect();
-    let capitalized = long
-        .iter()
-        .filter(|w| w.starts_with(char::is_uppercase))
-        .count();
-    if long.len() >= 3 && capitalized * 5 >= long.len() * 4 {
+    // Words of four letters or more, and how many of them are capitalized.
+    let (mut long, mut capitalized) = (0usize, 0usize);
+    for w in headline.split_whitespace() {
+        if w.chars().filter(|c| c.is_alphabetic()).take(4).count() == 4 {
+            long += 1;
+            capitalized += usize::from(w.starts_with(char::is_uppercase));
+        }
+    }
+    if long >= 3 && capitalized * 5 >= long * 4 {
         Mode::KnownOnly
     } else {
         Mode::Full
