@@ -457,7 +457,10 @@ impl Field<'_> {
         if entry != Entry::Title || s != self.toks[i].start {
             return None;
         }
+        // Only the tokens inside the title: one that ends in a lowercase word ("deputy
+        // head") has no token ending with it.
         (i..self.toks.len())
+            .take_while(|&j| self.toks[j].start < e)
             .find(|&j| self.toks[j].end == e)
             .map(|j| j + 1)
     }
