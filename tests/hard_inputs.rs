@@ -31,10 +31,11 @@ fn a_hundred_thousand_unbalanced_quote_marks() {
 
 #[test]
 fn a_ten_megabyte_line_without_a_newline() {
-    // A title that ends in a lowercase word ("Kremlin spokesman") ends at no token: looking
-    // for that end once cost a pass over the rest of the line.
+    // A title that ends in a lowercase word ("Kremlin spokesman") ends at no token, and a
+    // name before a "(" that never closes has no acronym: looking for either once cost a
+    // pass over the rest of the line.
     let sentence = "President Vladimir Putin said \"we will respond\" to NATO in Moscow, \
-                    Kremlin spokesman Dmitry Peskov said. ";
+                    Kremlin spokesman Dmitry Peskov said (citing the Foreign Ministry (sic. ";
     let mut text = String::from("Title\n\nMOSCOW, May 4. /TASS/. ");
     while text.len() < 10_000_000 {
         text.push_str(sentence);

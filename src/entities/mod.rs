@@ -1045,7 +1045,8 @@ fn is_role_word(word: &str) -> bool {
 /// The acronym in parentheses right after a name: "Collective Security Treaty Organization (CSTO)".
 fn acronym_after(f: &Field, end: usize) -> Option<String> {
     let rest = f.text[f.toks[end - 1].end..].strip_prefix(" (")?;
-    let close = rest.find(')')?;
+    // Within the longest acronym's reach: a "(" never closed must not cost the paragraph.
+    let close = rest.bytes().take(12).position(|b| b == b')')?;
     let inner = &rest[..close];
     (inner.len() >= 2
         && inner.len() <= 10
