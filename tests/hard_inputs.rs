@@ -50,6 +50,35 @@ fn a_ten_megabyte_line_without_a_newline() {
     );
 }
 
+#[test]
+fn a_phrase_of_a_million_capitalized_words() {
+    // One capitalized phrase with a title, or an event's head word, every few words: each
+    // find once left the rest of the phrase to a recursive call (a stack overflow), which
+    // searched it again from the start (quadratic).
+    for (unit, kind, name) in [
+        ("President Putin ", "people", "Putin"),
+        (
+            "Eastern Economic Forum ",
+            "events",
+            "Eastern Economic Forum",
+        ),
+    ] {
+        let text = format!(
+            "Title\n\nMOSCOW, May 4. /TASS/. {}",
+            unit.repeat(2_000_000 / unit.len())
+        );
+        let start = Instant::now();
+        let record = record_of(&text);
+        let found = record["entities"][kind].as_array().unwrap();
+        assert!(found.iter().any(|e| e["name"] == name), "{unit}: {found:?}");
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "{unit}: {:?}",
+            start.elapsed()
+        );
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn an_interrupted_run_leaves_whole_lines() {

@@ -591,8 +591,34 @@ pub(crate) fn find(
     group(g, text, chosen, index)
 }
 
-/// Candidates from one capitalized phrase, tokens `range` of `field`.
+/// What is known to be absent from a range of tokens: a search over a longer range with
+/// the same end found no title that makes a person, or no organization's head word.
+#[derive(Debug, Clone, Copy, Default)]
+struct Absent {
+    titles: bool,
+    org_heads: bool,
+}
+
+/// Candidates from one capitalized phrase, tokens `range` of `field`. What a rule leaves of
+/// the phrase before and after its find is classified in turn, the part before first; a
+/// list of parts to do, not recursion, so that a phrase of a million words costs no stack,
+/// and what a part is known to lack is not searched for again.
 fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candidate>) {
+    let mut todo = vec![(range, Absent::default())];
+    while let Some((range, absent)) = todo.pop() {
+        classify_part(g, f, range, absent, out, &mut todo);
+    }
+}
+
+/// `classify` for one part; the parts left go on `todo`, the one to do next last.
+fn classify_part(
+    g: &Gazetteer,
+    f: &Field,
+    range: Range<usize>,
+    absent: Absent,
+    out: &mut Vec<Candidate>,
+    todo: &mut Vec<(Range<usize>, Absent)>,
+) {
     let (mut a, b) = (range.start, range.end);
     while a < b && (g.stopwords.contains(f.word(a)) || !is_capitalized(f.word(a))) {
         a += 1;
@@ -602,7 +628,8 @@ fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candida
     }
 
     // A title and the name after it: "Russian Defense Minister Sergey Shoigu".
-    for t in a..b {
+    let titles = if absent.titles { b..b } else { a..b };
+    for t in titles {
         let Some(title_end) = f.is_title(t) else {
             continue;
         };
@@ -647,19 +674,27 @@ fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candida
             },
             priority: 4,
         });
+        if name_end < b {
+            todo.push((name_end..b, absent));
+        }
         // "Reserve Bank Governor Spencer Russell": the title may begin with a name.
         if t > a {
-            classify(g, f, a..t, out);
-        }
-        if name_end < b {
-            classify(g, f, name_end..b, out);
+            todo.push((a..t, Absent::default()));
         }
         return;
     }
 
     // An organization: a head word ends the name ("Food and Drug Administration") or
     // heads it before "of …" ("Bank of Montreal").
-    if let Some(mut h) = (a..b).find(|&i| g.org_heads.contains(f.word(i))) {
+    let no_titles = Absent {
+        titles: true,
+        org_heads: absent.org_heads,
+    };
+    let org_heads = if absent.org_heads { b..b } else { a..b };
+    let org_head = org_heads
+        .into_iter()
+        .find(|&i| g.org_heads.contains(f.word(i)));
+    if let Some(mut h) = org_head {
         // "Petroleum Corp of Jamaica", "Eastman Chemical Products Inc", "China Aerospace
         // Science and Technology Corporation": a later head word, reached through
         // capitalized words and "and" (not "and the", not "of"), ends the name; a company
@@ -718,11 +753,11 @@ fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candida
         while prefix_end > a && !is_capitalized(f.word(prefix_end - 1)) {
             prefix_end -= 1;
         }
-        if prefix_end > a {
-            classify(g, f, a..prefix_end, out);
-        }
         if end < b {
-            classify(g, f, end..b, out);
+            todo.push((end..b, no_titles));
+        }
+        if prefix_end > a {
+            todo.push((a..prefix_end, Absent::default()));
         }
         return;
     }
@@ -752,7 +787,11 @@ fn classify(g: &Gazetteer, f: &Field, range: Range<usize>, out: &mut Vec<Candida
             });
         }
         if end < b {
-            classify(g, f, end..b, out);
+            let neither = Absent {
+                titles: true,
+                org_heads: true,
+            };
+            todo.push((end..b, neither));
         }
         return;
     }
