@@ -6,8 +6,9 @@
 #
 # Builds a JSON Lines corpus of about N MB (default 100) by repeating the articles of
 # ../shared/corpus, then times: newsparse --input jsonl with -j 1 and -j 2, and wc -w, on
-# that file; and newsparse alone on each corpus article in a shell loop against the same
-# loop with cat. With --spacy, spaCy (../shared/bench/spacy, set up by its setup.sh) parses
+# that file; newsparse -j 2 on the same articles as a folder of files, to standard output
+# and with --output-dir; and newsparse alone on each corpus article in a shell loop against
+# the same loop with cat. With --spacy, spaCy (../shared/bench/spacy, set up by its setup.sh) parses
 # the original corpus articles once (at about 16 articles/s, 100 MB would take hours), and
 # the ratio is of articles per second. Prints articles/s, MB/s, peak RSS and the ratios.
 set -euo pipefail
@@ -48,6 +49,15 @@ with open(out, "w", encoding="utf-8") as f:
             n += 1
         rounds += 1
 print(f"corpus: {n} articles, {size / 1e6:.1f} MB ({len(articles)} articles x {rounds})", file=sys.stderr)
+# The same articles as files, a folder per round.
+folder = os.path.join(os.path.dirname(out), "dir")
+with open(out, encoding="utf-8") as f:
+    for line in f:
+        record = json.loads(line)
+        path = os.path.join(folder, record["id"])
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as g:
+            g.write(record["text"])
 PY
 articles=$(wc -l < "$work/corpus.jsonl")
 bytes=$(wc -c < "$work/corpus.jsonl")
@@ -63,6 +73,8 @@ measure() {
 measure wc wc -w "$work/corpus.jsonl"
 measure newsparse-j1 "$bin" --quiet --input jsonl --jobs 1 "$work/corpus.jsonl"
 measure newsparse-j2 "$bin" --quiet --input jsonl --jobs 2 "$work/corpus.jsonl"
+measure newsparse-dir-j2 "$bin" --quiet --jobs 2 "$work/dir"
+measure newsparse-outdir-j2 "$bin" --quiet --jobs 2 --output-dir "$work/out" "$work/dir"
 
 loop_cat() { for f in "$corpus"/*.txt; do cat "$f" > /dev/null; done; }
 loop_np() { for f in "$corpus"/*.txt; do "$bin" "$f" > /dev/null; done; }
@@ -90,6 +102,8 @@ j1, j2, wc = rows["newsparse-j1"][0], rows["newsparse-j2"][0], rows["wc"][0]
 print(f"newsparse -j1 / wc -w time: {j1 / wc:.2f}x (want <= 4)")
 print(f"newsparse -j2 speed-up over -j1: {j1 / j2:.2f}x (want >= 1.7)")
 print(f"shell loop, newsparse / cat: {rows['loop-newsparse'][0] / rows['loop-cat'][0]:.2f}x (want <= 3)")
+peak = max(r for name, (_, r) in rows.items() if name.startswith("newsparse"))
+print(f"newsparse peak RSS, every mode: {peak / 1024:.1f} MB (want < 64)")
 if "spacy" in rows:
     # spaCy's own rate, counted without its import and model load: the kindest measure.
     spacy_rate = json.load(open(sys.argv[6]))["articles_per_s"]

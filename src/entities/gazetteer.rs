@@ -99,11 +99,14 @@ fn alnum_at(text: &str, i: usize) -> (bool, usize) {
     }
 }
 
-/// The end of the ASCII letters and digits from byte `i` on.
-#[inline(always)]
-fn skip_ascii(bytes: &[u8], mut i: usize, alnum: bool) -> usize {
-    while i < bytes.len() && bytes[i] < 0x80 && bytes[i].is_ascii_alphanumeric() == alnum {
-        i += 1;
+/// Where the run of letters and digits (`alnum`), or of other characters, from byte `i` ends.
+fn run_end(text: &str, mut i: usize, alnum: bool) -> usize {
+    while i < text.len() {
+        let (is, len) = alnum_at(text, i);
+        if is != alnum {
+            break;
+        }
+        i += len;
     }
     i
 }
@@ -111,37 +114,16 @@ fn skip_ascii(bytes: &[u8], mut i: usize, alnum: bool) -> usize {
 /// At each word (a run of letters and digits after anything else), the longest phrase under
 /// it that ends at a word boundary; the search goes on after the phrase.
 fn find_with(text: &str, table: &PhraseTable) -> Vec<(usize, usize, Entry)> {
-    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        // Runs of ASCII go by bytes; other characters are decoded.
-        i = skip_ascii(bytes, i, false);
-        if i == bytes.len() {
-            break;
-        }
-        let (alnum, len) = alnum_at(text, i);
-        if !alnum {
-            i += len;
-            continue;
-        }
+    let mut i = run_end(text, 0, false);
+    while i < text.len() {
         let start = i;
-        i += len;
-        while i < bytes.len() {
-            i = skip_ascii(bytes, i, true);
-            if i == bytes.len() {
-                break;
-            }
-            let (alnum, len) = alnum_at(text, i);
-            if !alnum {
-                break;
-            }
-            i += len;
-        }
+        i = run_end(text, i, true);
         if let Some((end, entry)) = match_at(text, start, i, table) {
             out.push((start, end, entry));
             i = end;
         }
+        i = run_end(text, i, false);
     }
     out
 }
