@@ -13,3 +13,31 @@ impl WordSet {
 }
 
 include!(concat!(env!("OUT_DIR"), "/wordlists.rs"));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_word_of_every_list_is_found_and_no_other() {
+        for (set, file) in [
+            (&ORG_HEADS, include_str!("data/org-heads.txt")),
+            (&EVENT_HEADS, include_str!("data/event-heads.txt")),
+            (&STOPWORDS, include_str!("data/stopwords.txt")),
+            (&SPEECH_VERBS, include_str!("data/speech-verbs.txt")),
+            (&GIVEN_NAMES, include_str!("data/given-names.txt")),
+            (&FURNITURE, include_str!("data/furniture.txt")),
+            (&ABBREVIATIONS, include_str!("data/abbreviations.txt")),
+            (&ROLE_WORDS, include_str!("data/role-words.txt")),
+        ] {
+            let words = file
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'));
+            for word in words {
+                assert!(set.contains(word), "{word:?}");
+                assert!(!set.contains(&format!("{word}\u{0}")), "{word:?} + NUL");
+            }
+        }
+    }
+}
