@@ -332,7 +332,10 @@ pub(crate) fn year_from_weekday(
             continue;
         }
         let bare = word.trim_end_matches(['\'', '’']);
-        if let Some(weekday) = WEEKDAYS.iter().position(|w| *w == bare) {
+        // Weekday names are six to nine letters long: most words are no candidate at all.
+        if (6..=9).contains(&bare.len())
+            && let Some(weekday) = WEEKDAYS.iter().position(|w| *w == bare)
+        {
             let other_day = matches!(
                 previous.to_ascii_lowercase().as_str(),
                 "last" | "next" | "this" | "past" | "coming"
