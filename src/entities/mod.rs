@@ -1188,23 +1188,28 @@ fn short_forms(g: &Gazetteer, fields: &[Field], candidates: &mut Vec<Candidate>)
         };
         c.kind = renamed;
     }
-    // Forms sorted by first word, longest first: each token is looked up by binary search.
+    // Forms sorted by first word, longest first, and where each first word's run starts
+    // and ends: each token is looked up in a map.
     let mut by_first: Vec<(Vec<&str>, &Kind)> = forms
         .iter()
         .map(|(form, kind)| (form.split_whitespace().collect::<Vec<_>>(), kind))
         .filter(|(words, _)| !words.is_empty())
         .collect();
     by_first.sort_by(|(a, _), (b, _)| a[0].cmp(b[0]).then(b.len().cmp(&a.len())));
+    let mut runs: HashMap<&str, Range<usize>> = HashMap::new();
+    for (k, (words, _)) in by_first.iter().enumerate() {
+        runs.entry(words[0]).or_insert(k..k).end = k + 1;
+    }
     for f in fields {
         for i in 0..f.toks.len() {
             let word = f.word(i);
             if !is_capitalized(word) {
                 continue;
             }
-            let from = by_first.partition_point(|(words, _)| words[0] < word);
-            let list = &by_first[from..];
-            let list = &list[..list.partition_point(|(words, _)| words[0] == word)];
-            let found = list.iter().find(|(words, _)| {
+            let Some(run) = runs.get(word) else {
+                continue;
+            };
+            let found = by_first[run.clone()].iter().find(|(words, _)| {
                 let n = words.len();
                 i + n <= f.toks.len()
                     && (1..n).all(|k| f.word(i + k) == words[k])
