@@ -124,6 +124,7 @@ fn is_connector(word: &str) -> bool {
     };
     word.len() <= 3 && PACKED.contains(&pack(word.as_bytes()))
 }
+
 /// Suffixes of company names, dropped to make the short form ("Gelco Corp" → "Gelco").
 const COMPANY_SUFFIXES: &[&str] = &[
     "Corp",
