@@ -1382,6 +1382,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn connectors_and_nothing_else() {
+        assert!(CONNECTORS.iter().all(|c| is_connector(c)));
+        for word in [
+            "", "o", "Of", "off", "ofx", "an", "the ", "dex", "a&", "alx",
+        ] {
+            assert!(!is_connector(word), "{word:?}");
+        }
+    }
+
+    #[test]
     fn capitalized_words_and_arabic_articles() {
         for word in [
             "Putin",
