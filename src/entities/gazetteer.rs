@@ -82,21 +82,11 @@ impl Gazetteer {
 }
 
 /// Whether the character at byte `i` (a char boundary) is a letter or digit, and its length.
-#[inline(always)]
 fn alnum_at(text: &str, i: usize) -> (bool, usize) {
-    #[cold]
-    fn wide(text: &str, i: usize) -> (bool, usize) {
-        text[i..]
-            .chars()
-            .next()
-            .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
-    }
-    let b = text.as_bytes()[i];
-    if b < 0x80 {
-        (b.is_ascii_alphanumeric(), 1)
-    } else {
-        wide(text, i)
-    }
+    text[i..]
+        .chars()
+        .next()
+        .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
 }
 
 /// Where the run of letters and digits (`alnum`), or of other characters, from byte `i` ends.

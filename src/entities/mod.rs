@@ -175,12 +175,12 @@ fn scan(
     let mut gaz = Vec::new();
     // No match starts before the end of the last one.
     let mut resume = 0;
-    let mut lookup = |start: usize, end: usize, resume: &mut usize| {
-        if start >= *resume
+    let mut lookup = |start: usize, end: usize| {
+        if start >= resume
             && let Some((to, entry)) = gazetteer::match_at(field, start, end, table)
         {
             gaz.push((range.start + start, range.start + to, entry));
-            *resume = to;
+            resume = to;
         }
     };
     // ASCII by table, other characters decoded.
@@ -239,7 +239,7 @@ fn scan(
             }
             if d & ALNUM == 0 {
                 if let Some(from) = run.take() {
-                    lookup(from, end, &mut resume);
+                    lookup(from, end);
                 }
             } else if run.is_none() {
                 run = Some(end);
@@ -247,7 +247,7 @@ fn scan(
             end += len;
         }
         if let Some(from) = run {
-            lookup(from, end, &mut resume);
+            lookup(from, end);
         }
         let mut word = &field[i..end];
         i = end;
@@ -687,10 +687,6 @@ fn classify_part(
 
     // An organization: a head word ends the name ("Food and Drug Administration") or
     // heads it before "of …" ("Bank of Montreal").
-    let no_titles = Absent {
-        titles: true,
-        org_heads: absent.org_heads,
-    };
     let org_heads = if absent.org_heads { b..b } else { a..b };
     let org_head = org_heads
         .into_iter()
@@ -755,6 +751,11 @@ fn classify_part(
             prefix_end -= 1;
         }
         if end < b {
+            // No title in the whole part, and later head words may follow.
+            let no_titles = Absent {
+                titles: true,
+                org_heads: false,
+            };
             todo.push((end..b, no_titles));
         }
         if prefix_end > a {
