@@ -2,9 +2,7 @@
 //! only the caller knows. Rendering goes to a buffer, so a record is written whole or not
 //! at all.
 
-use serde::Serialize;
-
-use crate::record::{Article, SCHEMA_VERSION};
+use crate::record::{Article, Dateline, Entities, Mention, Quote, QuoteKind, SCHEMA_VERSION, Span};
 
 /// The JSON Schema (draft 2020-12) that every record validates against.
 pub const SCHEMA: &str = include_str!("record.schema.json");
@@ -17,105 +15,482 @@ pub enum Style {
     Compact,
 }
 
-struct Record<'a> {
-    source: &'a str,
-    encoding: &'a str,
-    article: &'a Article,
-}
-
-/// `schema_version`, `source` and `encoding`, then the article's own fields in their order. Written
-/// out rather than with `#[serde(flatten)]`, which goes through a map and is several times
-/// slower.
-impl Serialize for Record<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let a = self.article;
-        let mut record = serializer.serialize_struct("Record", 10)?;
-        record.serialize_field("schema_version", &SCHEMA_VERSION)?;
-        record.serialize_field("source", self.source)?;
-        record.serialize_field("encoding", self.encoding)?;
-        record.serialize_field("headline", &a.headline)?;
-        record.serialize_field("lead", &a.lead)?;
-        record.serialize_field("dateline", &a.dateline)?;
-        record.serialize_field("body", &a.body)?;
-        record.serialize_field("quotes", &a.quotes)?;
-        record.serialize_field("entities", &a.entities)?;
-        record.serialize_field("stats", &a.stats)?;
-        record.end()
-    }
-}
-
 /// Appends the record for `article` from `source` (read as `encoding`, e.g. "UTF-8"), and a
-/// newline, to `out`.
+/// newline, to `out`: `schema_version`, `source` and `encoding`, then the article's fields
+/// in their order. Written by hand rather than through serde, whose string escaping looks
+/// at one byte at a time: records are mostly text, and writing them was a tenth of a
+/// batch's instructions.
+/// The output is serde_json's, byte for byte (`tests::same_bytes_as_serde_json`).
 pub fn render(out: &mut Vec<u8>, source: &str, encoding: &str, article: &Article, style: Style) {
-    let record = Record {
-        source,
-        encoding,
-        article,
+    let mut j = Json {
+        out,
+        pretty: style == Style::Pretty,
+        depth: 0,
+        empty: true,
     };
-    // Serializing plain structs of strings and numbers into memory cannot fail.
-    match style {
-        Style::Pretty => {
-            let pretty = serde_json::to_vec_pretty(&record).expect("a record always serializes");
-            inline_spans(out, &pretty);
-        }
-        Style::Compact => {
-            serde_json::to_writer(&mut *out, &record).expect("a record always serializes")
-        }
+    j.open(b'{');
+    j.key("schema_version");
+    j.uint(u64::from(SCHEMA_VERSION));
+    j.key("source");
+    j.str(source);
+    j.key("encoding");
+    j.str(encoding);
+    j.key("headline");
+    j.opt_str(article.headline.as_deref());
+    j.key("lead");
+    j.opt_str(article.lead.as_deref());
+    j.key("dateline");
+    match &article.dateline {
+        Some(d) => dateline(&mut j, d),
+        None => j.null(),
     }
+    j.key("body");
+    j.list(&article.body, |j, p| j.text_span(&p.text, p.span));
+    j.key("quotes");
+    j.list(&article.quotes, quote);
+    j.key("entities");
+    entities(&mut j, &article.entities);
+    j.key("stats");
+    let s = &article.stats;
+    j.open(b'{');
+    for (name, n) in [
+        ("paragraphs", s.paragraphs),
+        ("sentences", s.sentences),
+        ("words", s.words),
+        ("replaced_chars", s.replaced_chars),
+    ] {
+        j.key(name);
+        j.uint(n as u64);
+    }
+    j.close(b'}');
+    j.close(b'}');
     out.push(b'\n');
 }
 
-/// Copies pretty JSON to `out` with each span on one line: `"span": [265, 313]`. The
-/// printer spreads a span over four lines, `[`, start, end, `]`; only the printer's own
-/// newlines are seen, since inside a JSON string a newline is always escaped.
-fn inline_spans(out: &mut Vec<u8>, pretty: &[u8]) {
-    let mut last = 0;
-    let mut i = 0;
-    while let Some(offset) = pretty[i..].iter().position(|&b| b == b'[') {
-        let open = i + offset;
-        i = open + 1;
-        if let Some((start, end, close)) = spread_pair(pretty, open + 1) {
-            out.extend_from_slice(&pretty[last..=open]);
-            out.extend_from_slice(start);
-            out.extend_from_slice(b", ");
-            out.extend_from_slice(end);
-            out.push(b']');
-            last = close + 1;
-            i = last;
-        }
+fn dateline(j: &mut Json, d: &Dateline) {
+    j.open(b'{');
+    j.key("text");
+    j.str(&d.text);
+    j.key("location");
+    j.str(&d.location);
+    j.key("region");
+    j.opt_str(d.region.as_deref());
+    j.key("month");
+    j.opt_uint(d.month.map(u64::from));
+    j.key("day");
+    j.opt_uint(d.day.map(u64::from));
+    j.key("year");
+    match d.year {
+        Some(y) => j.int(i64::from(y)),
+        None => j.null(),
     }
-    out.extend_from_slice(&pretty[last..]);
+    j.key("date");
+    j.opt_str(d.date.as_deref());
+    j.key("agency");
+    j.opt_str(d.agency.as_deref());
+    j.key("span");
+    j.span(d.span);
+    j.close(b'}');
 }
 
-/// After a `[`: newline, spaces, digits, comma, newline, spaces, digits, newline, spaces,
-/// `]`. Returns the two numbers and the position of the `]`.
-fn spread_pair(b: &[u8], mut i: usize) -> Option<(&[u8], &[u8], usize)> {
-    let number = |i: &mut usize, then: u8| {
-        (b.get(*i) == Some(&b'\n')).then_some(())?;
-        *i += 1;
-        while b.get(*i) == Some(&b' ') {
-            *i += 1;
-        }
-        let from = *i;
-        while b.get(*i).is_some_and(u8::is_ascii_digit) {
-            *i += 1;
-        }
-        (*i > from && b.get(*i) == Some(&then)).then_some(from..*i)
-    };
-    let start = number(&mut i, b',')?;
-    i += 1;
-    let end = number(&mut i, b'\n')?;
-    i += 1;
-    while b.get(i) == Some(&b' ') {
-        i += 1;
+fn quote(j: &mut Json, q: &Quote) {
+    j.open(b'{');
+    j.key("text");
+    j.str(&q.text);
+    j.key("span");
+    j.span(q.span);
+    j.key("speaker");
+    j.opt_str(q.speaker.as_deref());
+    j.key("speaker_mention");
+    match &q.speaker_mention {
+        Some(m) => j.text_span(&m.text, m.span),
+        None => j.null(),
     }
-    (b.get(i) == Some(&b']')).then(|| (&b[start], &b[end], i))
+    j.key("cue");
+    j.opt_str(q.cue.as_deref());
+    j.key("kind");
+    j.str(match q.kind {
+        QuoteKind::Direct => "direct",
+        QuoteKind::Partial => "partial",
+    });
+    j.close(b'}');
+}
+
+fn entities(j: &mut Json, e: &Entities) {
+    let mentions = |j: &mut Json, m: &[Mention]| {
+        j.key("mentions");
+        j.list(m, |j, m| j.text_span(&m.text, m.span));
+    };
+    j.open(b'{');
+    j.key("people");
+    j.list(&e.people, |j, p| {
+        j.open(b'{');
+        j.key("name");
+        j.str(&p.name);
+        j.key("titles");
+        j.list(&p.titles, |j, t| j.str(t));
+        j.key("country");
+        j.opt_str(p.country.as_deref());
+        mentions(j, &p.mentions);
+        j.close(b'}');
+    });
+    j.key("countries");
+    j.list(&e.countries, |j, c| {
+        j.open(b'{');
+        j.key("name");
+        j.str(&c.name);
+        j.key("iso");
+        j.opt_str(c.iso.as_deref());
+        mentions(j, &c.mentions);
+        j.close(b'}');
+    });
+    j.key("organizations");
+    j.list(&e.organizations, |j, o| {
+        j.open(b'{');
+        j.key("name");
+        j.str(&o.name);
+        j.key("acronym");
+        j.opt_str(o.acronym.as_deref());
+        mentions(j, &o.mentions);
+        j.close(b'}');
+    });
+    j.key("events");
+    j.list(&e.events, |j, ev| {
+        j.open(b'{');
+        j.key("name");
+        j.str(&ev.name);
+        mentions(j, &ev.mentions);
+        j.close(b'}');
+    });
+    j.close(b'}');
+}
+
+/// A JSON writer in serde_json's two layouts: compact, or pretty with two-space indents
+/// (spans aside: `[265, 313]` on one line).
+struct Json<'o> {
+    out: &'o mut Vec<u8>,
+    pretty: bool,
+    depth: usize,
+    /// Whether the innermost object or array open has nothing in it yet.
+    empty: bool,
+}
+
+impl Json<'_> {
+    fn newline(&mut self) {
+        if self.pretty {
+            self.out.push(b'\n');
+            self.out.resize(self.out.len() + 2 * self.depth, b' ');
+        }
+    }
+
+    fn open(&mut self, bracket: u8) {
+        self.out.push(bracket);
+        self.depth += 1;
+        self.empty = true;
+    }
+
+    fn close(&mut self, bracket: u8) {
+        self.depth -= 1;
+        if !self.empty {
+            self.newline();
+        }
+        self.out.push(bracket);
+        // The container closed is an item of the one around it.
+        self.empty = false;
+    }
+
+    /// Before each item of an object or array.
+    fn item(&mut self) {
+        if !self.empty {
+            self.out.push(b',');
+        }
+        self.empty = false;
+        self.newline();
+    }
+
+    fn key(&mut self, key: &str) {
+        self.item();
+        // Keys are this file's own, with nothing to escape.
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out
+            .extend_from_slice(if self.pretty { b"\": " } else { b"\":" });
+    }
+
+    fn list<T>(&mut self, items: &[T], mut each: impl FnMut(&mut Self, &T)) {
+        self.open(b'[');
+        for item in items {
+            self.item();
+            each(self, item);
+        }
+        self.close(b']');
+    }
+
+    fn null(&mut self) {
+        self.out.extend_from_slice(b"null");
+    }
+
+    fn uint(&mut self, n: u64) {
+        self.out
+            .extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+    }
+
+    fn int(&mut self, n: i64) {
+        self.out
+            .extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+    }
+
+    fn opt_uint(&mut self, n: Option<u64>) {
+        match n {
+            Some(n) => self.uint(n),
+            None => self.null(),
+        }
+    }
+
+    fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.str(s),
+            None => self.null(),
+        }
+    }
+
+    fn span(&mut self, span: Span) {
+        self.out.push(b'[');
+        self.uint(span.0 as u64);
+        self.out
+            .extend_from_slice(if self.pretty { b", " } else { b"," });
+        self.uint(span.1 as u64);
+        self.out.push(b']');
+    }
+
+    /// `{"text": …, "span": […]}`: a paragraph or a mention.
+    fn text_span(&mut self, text: &str, span: Span) {
+        self.open(b'{');
+        self.key("text");
+        self.str(text);
+        self.key("span");
+        self.span(span);
+        self.close(b'}');
+    }
+
+    /// A JSON string, escaped as serde_json does: `"` and `\\`, the short forms `\b`,
+    /// `\f`, `\n`, `\r`, `\t`, other control characters as `\u00XX`, everything else as
+    /// it is. The bytes that need no escape are found eight at a time.
+    fn str(&mut self, s: &str) {
+        let b = s.as_bytes();
+        let out = &mut *self.out;
+        out.reserve(b.len() + 2);
+        out.push(b'"');
+        let mut copied = 0;
+        let mut i = 0;
+        while i < b.len() {
+            i += plain_prefix(&b[i..]);
+            let Some(&c) = b.get(i) else { break };
+            out.extend_from_slice(&b[copied..i]);
+            i += 1;
+            copied = i;
+            let short = match c {
+                0x08 => b'b',
+                0x0c => b'f',
+                b'\n' => b'n',
+                b'\r' => b'r',
+                b'\t' => b't',
+                0..0x20 => b'u',
+                _ => c,
+            };
+            out.extend_from_slice(&[b'\\', short]);
+            if short == b'u' {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                let hex = |d: u8| HEX[usize::from(d)];
+                out.extend_from_slice(&[b'0', b'0', hex(c >> 4), hex(c & 15)]);
+            }
+        }
+        out.extend_from_slice(&b[copied..]);
+        out.push(b'"');
+    }
+}
+
+/// How many bytes at the start of `b` a JSON string takes as they are: up to the first
+/// control character, `"` or `\\`.
+fn plain_prefix(b: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte below `n`, in the classic borrow trick: a borrow only
+    // starts at such a byte, so the lowest bit set is exact (those above may not be).
+    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGHS;
+    let escapes = |x: u64| {
+        below(x, 0x20)
+            | below(x ^ (ONES * u64::from(b'"')), 1)
+            | below(x ^ (ONES * u64::from(b'\\')), 1)
+    };
+    let first = |x: u64, at: usize| match escapes(x) {
+        0 => None,
+        m => Some(at + m.trailing_zeros() as usize / 8),
+    };
+    let mut chunks = b.chunks_exact(8);
+    for (k, chunk) in chunks.by_ref().enumerate() {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if let Some(i) = first(x, 8 * k) {
+            return i;
+        }
+    }
+    // The last few bytes, padded with spaces.
+    let rest = chunks.remainder();
+    let mut last = [b' '; 8];
+    last[..rest.len()].copy_from_slice(rest);
+    first(u64::from_le_bytes(last), b.len() - rest.len()).unwrap_or(b.len())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{Date, Options, Paragraph, Stats, parse};
+    use serde::Serialize;
+
+    /// The reference: the record through serde_json, as newsparse wrote it before `Json`.
+    struct Record<'a> {
+        source: &'a str,
+        encoding: &'a str,
+        article: &'a Article,
+    }
+
+    impl Serialize for Record<'_> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeStruct;
+            let a = self.article;
+            let mut record = serializer.serialize_struct("Record", 10)?;
+            record.serialize_field("schema_version", &SCHEMA_VERSION)?;
+            record.serialize_field("source", self.source)?;
+            record.serialize_field("encoding", self.encoding)?;
+            record.serialize_field("headline", &a.headline)?;
+            record.serialize_field("lead", &a.lead)?;
+            record.serialize_field("dateline", &a.dateline)?;
+            record.serialize_field("body", &a.body)?;
+            record.serialize_field("quotes", &a.quotes)?;
+            record.serialize_field("entities", &a.entities)?;
+            record.serialize_field("stats", &a.stats)?;
+            record.end()
+        }
+    }
+
+    fn reference(source: &str, article: &Article, style: Style) -> Vec<u8> {
+        let record = Record {
+            source,
+            encoding: "UTF-8",
+            article,
+        };
+        let mut out = Vec::new();
+        match style {
+            Style::Pretty => inline_spans(&mut out, &serde_json::to_vec_pretty(&record).unwrap()),
+            Style::Compact => serde_json::to_writer(&mut out, &record).unwrap(),
+        }
+        out.push(b'\n');
+        out
+    }
+
+    fn assert_same_as_reference(source: &str, article: &Article) {
+        for style in [Style::Compact, Style::Pretty] {
+            let mut out = Vec::new();
+            render(&mut out, source, "UTF-8", article, style);
+            let expected = reference(source, article, style);
+            assert!(
+                out == expected,
+                "{source} ({style:?}):\n{}\nexpected:\n{}",
+                String::from_utf8_lossy(&out),
+                String::from_utf8_lossy(&expected)
+            );
+        }
+    }
+
+    #[test]
+    fn same_bytes_as_serde_json() {
+        let options = Options {
+            reference_date: Date::new(2026, 11, 27).unwrap(),
+        };
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut paths: Vec<_> = std::fs::read_dir(root.join("fixtures"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        match std::fs::read_dir(root.join("../shared/corpus")) {
+            Ok(entries) => paths.extend(entries.flatten().map(|e| e.path())),
+            Err(_) => eprintln!("skipped the corpus part: no ../shared/corpus"),
+        }
+        let texts = paths
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .map(|p| String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned());
+        for (n, text) in texts.enumerate() {
+            assert_same_as_reference(&format!("article {n}"), &parse(&text, &options));
+        }
+        // Every ASCII character, at each offset from an eight-byte boundary, and others.
+        let ascii: String = (0..128u8).map(char::from).collect();
+        let mut strings = vec![String::new(), ascii.clone(), "é — «ü» 😀\u{2028}".into()];
+        strings.extend((0..16).map(|k| format!("{}{ascii}x\\\"", "a".repeat(k))));
+        for (n, s) in strings.iter().enumerate() {
+            let article = Article {
+                headline: Some(s.clone()),
+                lead: None,
+                dateline: None,
+                body: vec![Paragraph {
+                    text: s.clone(),
+                    span: Span(n, usize::MAX),
+                }],
+                quotes: Vec::new(),
+                entities: Entities::default(),
+                stats: Stats::default(),
+            };
+            assert_same_as_reference(s, &article);
+        }
+    }
+
+    /// Copies pretty JSON to `out` with each span on one line: `"span": [265, 313]`. The
+    /// printer spreads a span over four lines, `[`, start, end, `]`; only the printer's own
+    /// newlines are seen, since inside a JSON string a newline is always escaped.
+    fn inline_spans(out: &mut Vec<u8>, pretty: &[u8]) {
+        let mut last = 0;
+        let mut i = 0;
+        while let Some(offset) = pretty[i..].iter().position(|&b| b == b'[') {
+            let open = i + offset;
+            i = open + 1;
+            if let Some((start, end, close)) = spread_pair(pretty, open + 1) {
+                out.extend_from_slice(&pretty[last..=open]);
+                out.extend_from_slice(start);
+                out.extend_from_slice(b", ");
+                out.extend_from_slice(end);
+                out.push(b']');
+                last = close + 1;
+                i = last;
+            }
+        }
+        out.extend_from_slice(&pretty[last..]);
+    }
+
+    /// After a `[`: newline, spaces, digits, comma, newline, spaces, digits, newline, spaces,
+    /// `]`. Returns the two numbers and the position of the `]`.
+    fn spread_pair(b: &[u8], mut i: usize) -> Option<(&[u8], &[u8], usize)> {
+        let number = |i: &mut usize, then: u8| {
+            (b.get(*i) == Some(&b'\n')).then_some(())?;
+            *i += 1;
+            while b.get(*i) == Some(&b' ') {
+                *i += 1;
+            }
+            let from = *i;
+            while b.get(*i).is_some_and(u8::is_ascii_digit) {
+                *i += 1;
+            }
+            (*i > from && b.get(*i) == Some(&then)).then_some(from..*i)
+        };
+        let start = number(&mut i, b',')?;
+        i += 1;
+        let end = number(&mut i, b'\n')?;
+        i += 1;
+        while b.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        (b.get(i) == Some(&b']')).then(|| (&b[start], &b[end], i))
+    }
 
     #[test]
     fn spans_go_on_one_line_and_nothing_else_changes() {
