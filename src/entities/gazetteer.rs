@@ -31,6 +31,12 @@ pub(crate) struct PhraseTable {
 }
 
 impl PhraseTable {
+    /// Whether any phrase may start with the word `word`: see `Table::may_contain`.
+    #[inline]
+    pub(crate) fn may_start(&self, word: &str) -> bool {
+        self.keys.may_contain(word)
+    }
+
     fn under(&self, word: &str) -> &'static [(&'static str, u32)] {
         self.keys.find(word).map_or(&[], |k| {
             let (from, to) = self.spans[k];

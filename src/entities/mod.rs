@@ -177,17 +177,19 @@ fn scan(
     let mut resume = 0;
     let mut lookup = |start: usize, end: usize| {
         if start >= resume
+            && table.may_start(&field[start..end])
             && let Some((to, entry)) = gazetteer::match_at(field, start, end, table)
         {
             gaz.push((range.start + start, range.start + to, entry));
             resume = to;
         }
     };
-    // ASCII by table, other characters decoded.
+    // ASCII by table, other characters (`WIDE` in the table) decoded.
     const ALNUM: u8 = 1;
     const INNER: u8 = 2;
-    const CLASS: [u8; 128] = {
-        let mut t = [0u8; 128];
+    const WIDE: u8 = 4;
+    const CLASS: [u8; 256] = {
+        let mut t = [WIDE; 256];
         let mut c = 0;
         while c < 128 {
             let b = c as u8;
@@ -202,7 +204,7 @@ fn scan(
         }
         t
     };
-    // The class and length of the character at byte `i`; ASCII inline, the rest aside.
+    // The class and length of the character at byte `i`, not ASCII.
     #[cold]
     fn wide(field: &str, i: usize) -> (u8, usize) {
         field[i..].chars().next().map_or((0, 1), |c| {
@@ -217,10 +219,15 @@ fn scan(
         })
     }
     let class = |i: usize| -> (u8, usize) {
-        match bytes[i] {
-            b if b < 0x80 => (CLASS[b as usize], 1),
-            _ => wide(field, i),
+        match CLASS[usize::from(bytes[i])] {
+            WIDE => wide(field, i),
+            c => (c, 1),
         }
+    };
+    let ascii_alnum = |i: usize| {
+        bytes
+            .get(i)
+            .is_some_and(|&b| CLASS[usize::from(b)] & ALNUM != 0)
     };
     let mut i = 0;
     while i < bytes.len() {
@@ -232,7 +239,17 @@ fn scan(
         let mut end = i + len;
         // Where the current run of letters and digits started, if one is open.
         let mut run = Some(i);
-        while end < bytes.len() {
+        loop {
+            // ASCII letters and digits, the most of a word, a byte at a time.
+            if run.is_none() && ascii_alnum(end) {
+                run = Some(end);
+            }
+            while ascii_alnum(end) {
+                end += 1;
+            }
+            if end == bytes.len() {
+                break;
+            }
             let (d, len) = class(end);
             if d & INNER == 0 {
                 break;
