@@ -43,22 +43,20 @@ impl Table {
     /// Whether a key of the first byte and length of `key` exists: false for most words of
     /// a text, and cheap enough to ask inline before a lookup.
     #[inline]
-    pub fn may_contain(&self, key: &str) -> bool {
-        let bytes = key.as_bytes();
-        !bytes.is_empty() && {
-            let (first, len) = shape(bytes);
+    pub fn may_contain(&self, key: &[u8]) -> bool {
+        !key.is_empty() && {
+            let (first, len) = shape(key);
             self.shapes[first] & len != 0
         }
     }
 
     /// The index of `key` in `keys`.
     #[allow(dead_code)] // the crate's half
-    pub fn find(&self, key: &str) -> Option<usize> {
+    pub fn find(&self, key: &[u8]) -> Option<usize> {
         if !self.may_contain(key) {
             return None;
         }
-        let bytes = key.as_bytes();
-        let h = hash(bytes);
+        let h = hash(key);
         let tag = tag(h);
         let mask = self.slots.len() - 1;
         let mut i = h as usize & mask;
@@ -68,7 +66,7 @@ impl Table {
                 return None;
             }
             let k = (slot & 0xffff) as usize - 1;
-            if slot & 0xffff_0000 == tag && self.keys[k] == key {
+            if slot & 0xffff_0000 == tag && self.keys[k].as_bytes() == key {
                 return Some(k);
             }
             i = (i + 1) & mask;
@@ -119,10 +117,10 @@ mod tests {
         };
         assert!(table.slots.len().is_power_of_two() && table.slots.len() >= 2 * KEYS.len());
         for (k, key) in KEYS.iter().enumerate() {
-            assert_eq!(table.find(key), Some(k));
+            assert_eq!(table.find(key.as_bytes()), Some(k));
         }
         for other in ["president", "Minister", "o", "e", "Ministry of", ""] {
-            assert_eq!(table.find(other), None);
+            assert_eq!(table.find(other.as_bytes()), None);
         }
     }
 }

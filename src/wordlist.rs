@@ -8,6 +8,11 @@ pub(crate) struct WordSet(Table);
 
 impl WordSet {
     pub(crate) fn contains(&self, word: &str) -> bool {
+        self.0.find(word.as_bytes()).is_some()
+    }
+
+    /// `contains` for a word as bytes (a word is never found unless they are its UTF-8).
+    pub(crate) fn contains_bytes(&self, word: &[u8]) -> bool {
         self.0.find(word).is_some()
     }
 }

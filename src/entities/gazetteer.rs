@@ -34,11 +34,11 @@ impl PhraseTable {
     /// Whether any phrase may start with the word `word`: see `Table::may_contain`.
     #[inline]
     pub(crate) fn may_start(&self, word: &str) -> bool {
-        self.keys.may_contain(word)
+        self.keys.may_contain(word.as_bytes())
     }
 
     fn under(&self, word: &str) -> &'static [(&'static str, u32)] {
-        self.keys.find(word).map_or(&[], |k| {
+        self.keys.find(word.as_bytes()).map_or(&[], |k| {
             let (from, to) = self.spans[k];
             &self.phrases[from..to]
         })
@@ -89,6 +89,10 @@ impl Gazetteer {
 
 /// Whether the character at byte `i` (a char boundary) is a letter or digit, and its length.
 fn alnum_at(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        return (b.is_ascii_alphanumeric(), 1);
+    }
     text[i..]
         .chars()
         .next()

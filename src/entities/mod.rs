@@ -940,7 +940,9 @@ fn ticker_after(f: &Field, b: usize) -> bool {
 }
 
 fn media_noun_after(f: &Field, b: usize) -> bool {
-    let after = f.after(b);
+    let Some(rest) = f.after(b).strip_prefix(' ') else {
+        return false;
+    };
     [
         "newspaper",
         "daily",
@@ -952,11 +954,7 @@ fn media_noun_after(f: &Field, b: usize) -> bool {
         "news outlet",
     ]
     .iter()
-    .any(|noun| {
-        after.strip_prefix(' ').is_some_and(|rest| {
-            rest.starts_with(noun) && !rest[noun.len()..].starts_with(char::is_alphanumeric)
-        })
-    })
+    .any(|noun| rest.starts_with(noun) && !rest[noun.len()..].starts_with(char::is_alphanumeric))
 }
 
 /// Where a name that a head word ends continues with "of …", "for …" or "on …" ("Bank of
@@ -1094,7 +1092,7 @@ fn is_role_word(word: &str) -> bool {
         Some(lower) if word.is_ascii() => {
             lower.copy_from_slice(word.as_bytes());
             lower.make_ascii_lowercase();
-            std::str::from_utf8(lower).is_ok_and(|w| ROLE_WORDS.contains(w))
+            ROLE_WORDS.contains_bytes(lower)
         }
         _ => ROLE_WORDS.contains(&word.to_lowercase()),
     }
