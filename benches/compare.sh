@@ -2,7 +2,7 @@
 # Throughput of newsparse against `wc -w` (one pass over the same bytes, a floor) and,
 # with --spacy, spaCy's en_core_web_sm full pipeline, all in one run.
 #
-#   benches/compare.sh [--spacy] [--mb N] [--corpus DIR]
+#   benches/compare.sh [--spacy] [--mb N] [--corpus DIR] [--runs N]
 #
 # Builds a JSON Lines corpus of about N MB (default 100) by repeating the articles of
 # ../shared/corpus, then times: newsparse --input jsonl with -j 1 and -j 2, and wc -w, on
@@ -10,19 +10,23 @@
 # and with --output-dir; and newsparse alone on each corpus article in a shell loop against
 # the same loop with cat. With --spacy, spaCy (../shared/bench/spacy, set up by its setup.sh) parses
 # the original corpus articles once (at about 16 articles/s, 100 MB would take hours), and
-# the ratio is of articles per second. Prints articles/s, MB/s, peak RSS and the ratios.
+# the ratio is of articles per second. Every timing but spaCy's is taken --runs times (default
+# 3), the rounds interleaved, and the median kept, since the machines are shared and noisy.
+# Prints articles/s, MB/s, peak RSS (the largest of the runs) and the ratios.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 spacy=false
 mb=100
+runs=3
 corpus=../shared/corpus
 while [ $# -gt 0 ]; do
   case "$1" in
     --spacy) spacy=true ;;
     --mb) mb=$2; shift ;;
     --corpus) corpus=$2; shift ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    --runs) runs=$2; shift ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "compare.sh: unknown argument $1" >&2; exit 2 ;;
   esac
   shift
@@ -70,18 +74,20 @@ measure() {
   printf '%s %s %s\n' "$name" "$secs" "$rss" >> "$work/results"
 }
 : > "$work/results"
-measure wc wc -w "$work/corpus.jsonl"
-measure newsparse-j1 "$bin" --quiet --input jsonl --jobs 1 "$work/corpus.jsonl"
-measure newsparse-j2 "$bin" --quiet --input jsonl --jobs 2 "$work/corpus.jsonl"
-measure newsparse-dir-j2 "$bin" --quiet --jobs 2 "$work/dir"
-measure newsparse-outdir-j2 "$bin" --quiet --jobs 2 --output-dir "$work/out" "$work/dir"
-
 loop_cat() { for f in "$corpus"/*.txt; do cat "$f" > /dev/null; done; }
 loop_np() { for f in "$corpus"/*.txt; do "$bin" "$f" > /dev/null; done; }
 export -f loop_cat loop_np
 export corpus bin
-measure loop-cat bash -c loop_cat
-measure loop-newsparse bash -c loop_np
+for round in $(seq "$runs"); do
+  measure wc wc -w "$work/corpus.jsonl"
+  measure newsparse-j1 "$bin" --quiet --input jsonl --jobs 1 "$work/corpus.jsonl"
+  measure newsparse-j2 "$bin" --quiet --input jsonl --jobs 2 "$work/corpus.jsonl"
+  measure newsparse-dir-j2 "$bin" --quiet --jobs 2 "$work/dir"
+  # A new folder each round: writing over the files of the round before is another test.
+  measure newsparse-outdir-j2 "$bin" --quiet --jobs 2 --output-dir "$work/out-$round" "$work/dir"
+  measure loop-cat bash -c loop_cat
+  measure loop-newsparse bash -c loop_np
+done
 
 if $spacy; then
   venv=../shared/bench/spacy/.venv/bin/python
@@ -92,7 +98,13 @@ fi
 
 python3 - "$work/results" "$articles" "$bytes" "$(ls "$corpus"/*.txt | wc -l)" "$(cat "$corpus"/*.txt | wc -c)" "$work/spacy-stats.json" <<'PY'
 import json, os, sys
-rows = {name: (float(s), int(r)) for name, s, r in (l.split() for l in open(sys.argv[1]))}
+import statistics
+runs = {}
+for name, s, r in (l.split() for l in open(sys.argv[1])):
+    runs.setdefault(name, []).append((float(s), int(r)))
+# The median time of a mode's runs, and its largest peak RSS.
+rows = {name: (statistics.median(s for s, _ in v), max(r for _, r in v)) for name, v in runs.items()}
+print(f"median of {max(len(v) for v in runs.values())} runs each")
 articles, size, corpus_articles, corpus_bytes = (int(x) for x in sys.argv[2:6])
 print(f"{'run':<22}{'seconds':>9}{'articles/s':>12}{'MB/s':>9}{'peak RSS MB':>13}")
 for name, (secs, rss) in rows.items():

@@ -223,7 +223,7 @@ pub(crate) fn count_words(text: &str) -> usize {
     let mut count = 0;
     let mut from = 0;
     let mut i = 0;
-    while let Some(k) = bytes[i..].iter().position(|b| !b.is_ascii()) {
+    while let Some(k) = first_non_ascii(&bytes[i..]) {
         let wide = i + k;
         let start = bytes[..wide].iter().rposition(cut).map_or(0, |c| c + 1);
         let end = bytes[wide..]
@@ -236,6 +236,21 @@ pub(crate) fn count_words(text: &str) -> usize {
         i = end;
     }
     count + count_ascii_words(&bytes[from..])
+}
+
+/// Where the first byte of `b` that is not ASCII is, eight bytes at a time.
+fn first_non_ascii(b: &[u8]) -> Option<usize> {
+    let mut chunks = b.chunks_exact(8);
+    for (k, chunk) in chunks.by_ref().enumerate() {
+        let high =
+            u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return Some(8 * k + high.trailing_zeros() as usize / 8);
+        }
+    }
+    let rest = chunks.remainder();
+    let at = b.len() - rest.len();
+    rest.iter().position(|b| !b.is_ascii()).map(|i| at + i)
 }
 
 /// Words counted at their first letter or digit: one that follows neither a letter or
@@ -377,6 +392,20 @@ mod tests {
         }
         for (path, text) in corpus() {
             assert_eq!(count_words(&text), text.unicode_words().count(), "{path}");
+        }
+    }
+
+    #[test]
+    fn the_first_byte_not_ascii_at_every_offset() {
+        for len in 0..24 {
+            let ascii = vec![b'a'; len];
+            assert_eq!(first_non_ascii(&ascii), None);
+            for at in 0..len {
+                let mut b = ascii.clone();
+                b[at] = 0xc3;
+                b[len - 1] = 0xa9;
+                assert_eq!(first_non_ascii(&b), Some(at), "{len} {at}");
+            }
         }
     }
 

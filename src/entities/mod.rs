@@ -1214,13 +1214,20 @@ fn short_forms(g: &Gazetteer, fields: &[Field], candidates: &mut Vec<Candidate>)
         .collect();
     by_first.sort_by(|(a, _), (b, _)| a[0].cmp(b[0]).then(b.len().cmp(&a.len())));
     let mut runs: HashMap<&str, Range<usize>> = HashMap::new();
+    // The first words' first bytes and lengths (as in `strtable`): most tokens are none,
+    // and this says so before hashing them.
+    let shape = |w: &str| (usize::from(w.as_bytes()[0]), 1u64 << w.len().min(63));
+    let mut shapes = [0u64; 256];
     for (k, (words, _)) in by_first.iter().enumerate() {
         runs.entry(words[0]).or_insert(k..k).end = k + 1;
+        let (first, len) = shape(words[0]);
+        shapes[first] |= len;
     }
     for f in fields {
         for i in 0..f.toks.len() {
             let word = f.word(i);
-            if !is_capitalized(word) {
+            let (first, len) = shape(word);
+            if shapes[first] & len == 0 || !is_capitalized(word) {
                 continue;
             }
             let Some(run) = runs.get(word) else {
