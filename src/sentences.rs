@@ -145,18 +145,18 @@ fn is_scontinue(c: char) -> bool {
 /// period stands inside "U.S" or "3.5" (SB6, SB7).
 fn boundaries(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
-    let ascii = bytes.is_ascii();
     let at = move |i: usize| text.get(i..).and_then(|rest| rest.chars().next());
     let mut i = 0;
+    // The first byte at or after `i` that is not ASCII (a character to decode).
+    let mut wide = 0;
     std::iter::from_fn(move || {
         while i < bytes.len() {
             // Most bytes are ASCII that ends nothing: skip them without decoding.
             if bytes[i] < 0x80 && !matches!(bytes[i], b'.' | b'?' | b'!') {
-                i = match ascii {
-                    true => memchr::memchr3(b'.', b'?', b'!', &bytes[i..])
-                        .map_or(bytes.len(), |k| i + k),
-                    false => i + 1,
-                };
+                if wide <= i {
+                    wide = first_non_ascii(&bytes[i..]).map_or(bytes.len(), |k| i + k);
+                }
+                i = memchr::memchr3(b'.', b'?', b'!', &bytes[i..wide]).map_or(wide, |k| i + k);
                 continue;
             }
             let start = i;
