@@ -2,7 +2,7 @@
 //! `build.rs` compiles their forms into static tables, keyed by each form's first word:
 //! a lookup per word of the text, and nothing to load when a process starts.
 
-use crate::strtable::Table;
+use crate::strtable::{self, Table};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Entry {
@@ -142,7 +142,12 @@ pub(crate) fn match_at(
         .under(&text[start..word_end])
         .iter()
         .find(|(form, _)| {
-            let Some(after) = rest.strip_prefix(form) else {
+            // `strip_prefix`, but for short forms without a call to `memcmp`.
+            let Some(after) = rest
+                .get(..form.len())
+                .filter(|head| strtable::same(head.as_bytes(), form.as_bytes()))
+                .map(|_| &rest[form.len()..])
+            else {
                 return false;
             };
             let mut next = after.chars();
