@@ -16,6 +16,15 @@ fn check(text: &str) {
     let record: serde_json::Value = serde_json::from_slice(&out).expect("valid JSON");
     // Valid against the JSON Schema, every span inside the text and slicing to its text.
     common::check_record(&record, text);
+    // The hand-written JSON says what serde says of the same article, in both layouts.
+    let serde_view = serde_json::to_value(&article).expect("an article serializes");
+    for (key, value) in serde_view.as_object().expect("an object") {
+        assert_eq!(&record[key], value, "{key}");
+    }
+    let mut pretty = Vec::new();
+    render(&mut pretty, "-", "UTF-8", &article, Style::Pretty);
+    let pretty: serde_json::Value = serde_json::from_slice(&pretty).expect("valid JSON");
+    assert_eq!(pretty, record);
 }
 
 /// Pieces of wire copy, to make texts that look enough like articles to reach every stage.

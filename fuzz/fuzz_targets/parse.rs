@@ -1,5 +1,6 @@
-//! Bytes in: decode, parse, render; the record must be JSON whose every `{text, span}`
-//! slices back to its text in code points. Run (stable toolchain):
+//! Bytes in: decode, parse, render; the record must be JSON, agree with serde's view of the
+//! article, and every `{text, span}` in it slice back to its text in code points. Run
+//! (stable toolchain):
 //! `RUSTC_BOOTSTRAP=1 cargo fuzz run parse fuzz/corpus/parse fixtures`.
 #![no_main]
 
@@ -44,6 +45,11 @@ fuzz_target!(|bytes: &[u8]| {
     let mut out = Vec::new();
     render(&mut out, "-", decoded.encoding, &article, Style::Compact);
     let record: serde_json::Value = serde_json::from_slice(&out).expect("the record is JSON");
+    // The hand-written JSON says what serde says of the same article.
+    let serde_view = serde_json::to_value(&article).expect("an article serializes");
+    for (key, value) in serde_view.as_object().expect("an object") {
+        assert_eq!(&record[key], value, "{key}");
+    }
     let chars: Vec<char> = decoded.text.chars().collect();
     check(&record, &chars);
 });
