@@ -33,8 +33,8 @@ pub(crate) struct PhraseTable {
 impl PhraseTable {
     /// Whether any phrase may start with the word `word`: see `Table::may_contain`.
     #[inline]
-    pub(crate) fn may_start(&self, word: &str) -> bool {
-        self.keys.may_contain(word.as_bytes())
+    pub(crate) fn may_start(&self, word: &[u8]) -> bool {
+        self.keys.may_contain(word)
     }
 
     fn under(&self, word: &str) -> &'static [(&'static str, u32)] {

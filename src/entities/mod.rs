@@ -175,14 +175,15 @@ fn scan(
     let mut gaz = Vec::new();
     // No match starts before the end of the last one.
     let mut resume = 0;
-    let mut lookup = |start: usize, end: usize| {
-        if start >= resume
-            && table.may_start(&field[start..end])
-            && let Some((to, entry)) = gazetteer::match_at(field, start, end, table)
-        {
+    // Called for every run of letters; most are turned away by `may_start`, inline.
+    let mut lookup = |start: usize, end: usize, resume: &mut usize| {
+        if let Some((to, entry)) = gazetteer::match_at(field, start, end, table) {
             gaz.push((range.start + start, range.start + to, entry));
-            resume = to;
+            *resume = to;
         }
+    };
+    let wanted = |start: usize, end: usize, resume: usize| {
+        start >= resume && table.may_start(&bytes[start..end])
     };
     // ASCII by table, other characters (`WIDE` in the table) decoded.
     const ALNUM: u8 = 1;
@@ -255,16 +256,20 @@ fn scan(
                 break;
             }
             if d & ALNUM == 0 {
-                if let Some(from) = run.take() {
-                    lookup(from, end);
+                if let Some(from) = run.take()
+                    && wanted(from, end, resume)
+                {
+                    lookup(from, end, &mut resume);
                 }
             } else if run.is_none() {
                 run = Some(end);
             }
             end += len;
         }
-        if let Some(from) = run {
-            lookup(from, end);
+        if let Some(from) = run
+            && wanted(from, end, resume)
+        {
+            lookup(from, end, &mut resume);
         }
         let mut word = &field[i..end];
         i = end;
@@ -272,7 +277,11 @@ fn scan(
         // rules; a lowercase word left out still breaks a phrase, since the text between
         // two tokens then is more than whitespace.
         let first = bytes[end - word.len()];
-        if first.is_ascii_lowercase() && !is_capitalized(word) && !is_connector(word) {
+        // (A lowercase ASCII letter can only start "al-Sabah" and the like in "a" or "e".)
+        if first.is_ascii_lowercase()
+            && !(matches!(first, b'a' | b'e') && is_capitalized(word))
+            && !is_connector(word)
+        {
             continue;
         }
         // Most words end in a letter or digit and are no possessive: nothing to cut.
