@@ -169,6 +169,7 @@ fn main() {
         ("EVENT_HEADS", "event-heads.txt"),
         ("STOPWORDS", "stopwords.txt"),
         ("SPEECH_VERBS", "speech-verbs.txt"),
+        ("CUE_VERBS", "cue-verbs.txt"),
         ("GIVEN_NAMES", "given-names.txt"),
         ("FURNITURE", "furniture.txt"),
         ("ABBREVIATIONS", "abbreviations.txt"),

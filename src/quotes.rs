@@ -19,6 +19,7 @@ use std::ops::Range;
 use crate::entities::{Named, Type};
 use crate::record::{Entities, Mention, Quote, QuoteKind};
 use crate::span::{CharIndex, ceil_char_boundary, floor_char_boundary};
+use crate::wordlist::CUE_VERBS;
 
 /// A quote found in the text, in bytes; `text` is inside the marks.
 #[derive(Debug, Clone)]
@@ -139,58 +140,6 @@ fn close_unfinished(
     }
 }
 
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "noted",
-    "notes",
-    "stressed",
-    "stresses",
-    "emphasized",
-    "emphasised",
-    "stated",
-    "explained",
-    "declared",
-    "announced",
-    "warned",
-    "recalled",
-    "remarked",
-    "replied",
-    "commented",
-    "wrote",
-    "argued",
-    "insisted",
-    "continued",
-    "concluded",
-    "believes",
-    "suggested",
-    "predicted",
-    "acknowledged",
-    "admitted",
-    "confirmed",
-    "urged",
-    "asked",
-    "pointed",
-    "underlined",
-    "underscored",
-    "reiterated",
-    "assured",
-    "claimed",
-    "complained",
-    "observed",
-    "quoted",
-    "cited",
-    "doubted",
-    "vowed",
-    "promised",
-    "saying",
-];
-
 /// Words between a speaker and the verb ("he also said", "Shoigu further noted").
 const ADVERBS: &[&str] = &[
     "also", "further", "later", "then", "earlier", "again", "recently", "once", "has", "had",
@@ -283,7 +232,7 @@ fn sentence_start(text: &str, para_start: usize, to: usize) -> usize {
 }
 
 fn is_verb(w: &str) -> bool {
-    SPEECH_VERBS.contains(&w)
+    CUE_VERBS.contains(w)
 }
 
 /// The cue after a closing mark: `," X said`, `," said X`, `," X told reporters`,

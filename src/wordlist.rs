@@ -30,6 +30,7 @@ mod tests {
             (&EVENT_HEADS, include_str!("data/event-heads.txt")),
             (&STOPWORDS, include_str!("data/stopwords.txt")),
             (&SPEECH_VERBS, include_str!("data/speech-verbs.txt")),
+            (&CUE_VERBS, include_str!("data/cue-verbs.txt")),
             (&GIVEN_NAMES, include_str!("data/given-names.txt")),
             (&FURNITURE, include_str!("data/furniture.txt")),
             (&ABBREVIATIONS, include_str!("data/abbreviations.txt")),

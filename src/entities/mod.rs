@@ -23,6 +23,7 @@ use gazetteer::{Entry, GAZETTEER, Gazetteer, PhraseTable};
 
 use crate::record::{Country, Entities, Event, Mention, Organization, Person};
 use crate::span::{CharIndex, ceil_char_boundary, floor_char_boundary};
+use crate::strtable;
 use crate::wordlist::ROLE_WORDS;
 
 /// How much of a field to trust its capitals.
@@ -963,7 +964,12 @@ fn media_noun_after(f: &Field, b: usize) -> bool {
         "news outlet",
     ]
     .iter()
-    .any(|noun| rest.starts_with(noun) && !rest[noun.len()..].starts_with(char::is_alphanumeric))
+    .any(|noun| {
+        rest.as_bytes()
+            .get(..noun.len())
+            .is_some_and(|head| strtable::same(head, noun.as_bytes()))
+            && !rest[noun.len()..].starts_with(char::is_alphanumeric)
+    })
 }
 
 /// Where a name that a head word ends continues with "of …", "for …" or "on …" ("Bank of
