@@ -246,9 +246,7 @@ fn scan(
             if run.is_none() && ascii_alnum(end) {
                 run = Some(end);
             }
-            while ascii_alnum(end) {
-                end += 1;
-            }
+            end = ascii_alnum_end(bytes, end);
             if end == bytes.len() {
                 break;
             }
@@ -324,6 +322,34 @@ fn scan(
         });
     }
     (out, gaz)
+}
+
+/// Where the run of ASCII letters and digits from `i` ends: eight bytes at a time, so that
+/// a word's end is found by counting bits rather than by a branch on each byte, which
+/// mispredicts at every word's end (about 4% of the time of a batch).
+fn ascii_alnum_end(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Per byte below 0x80, the high bit of `v + 0x80 - lo` says `v >= lo`, carry-free.
+        let low = x & !HIGHS;
+        let at_least = |v: u64, lo: u8| (v + ONES * u64::from(0x80 - lo)) & HIGHS;
+        // With bit 5 set, "A"–"Z" fall on "a"–"z" and nothing else does.
+        let folded = low | ONES * 0x20;
+        let letters = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+        let digits = at_least(low, b'0') & !at_least(low, b'9' + 1);
+        // The high bit of each ASCII letter or digit.
+        let alnum = (letters | digits) & !x;
+        if alnum != HIGHS {
+            return i + (!alnum & HIGHS).trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    i + b[i..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count()
 }
 
 fn keeps_period(stem: &str) -> bool {
@@ -1418,6 +1444,22 @@ fn group(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_alnum_runs_end_where_a_byte_loop_ends_them() {
+        // Every byte value at every position of a run, with runs across the eight-byte steps.
+        for len in 0..20 {
+            for at in 0..len {
+                for c in 0..=255u8 {
+                    let mut b = vec![b'a'; len];
+                    b[at] = c;
+                    let expected = b.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+                    assert_eq!(ascii_alnum_end(&b, 0), expected, "{b:?}");
+                }
+            }
+        }
+        assert_eq!(ascii_alnum_end(b"x Zz09 ", 2), 6);
+    }
 
     #[test]
     fn connectors_and_nothing_else() {
