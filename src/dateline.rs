@@ -291,7 +291,11 @@ pub(crate) fn find(line: &str) -> Option<Found> {
                 )
             })
             .len();
-    if start > 8 {
+    // Both shapes need a slash or a dash: most lines that are no dateline have neither, and
+    // are turned away without a parse.
+    let marked = memchr::memchr3_iter(b'/', b'-', 0xE2, line.as_bytes())
+        .any(|i| line.as_bytes()[i] != 0xE2 || line[i..].starts_with(['—', '–']));
+    if start > 8 || !marked {
         return None;
     }
     let places = word_ends(line, start, 6, is_place_start);
