@@ -336,7 +336,7 @@ fn ascii_alnum_end(b: &[u8], mut i: usize) -> usize {
         let low = x & !HIGHS;
         let at_least = |v: u64, lo: u8| (v + ONES * u64::from(0x80 - lo)) & HIGHS;
         // With bit 5 set, "A"–"Z" fall on "a"–"z" and nothing else does.
-        let folded = low | ONES * 0x20;
+        let folded = low | (ONES * 0x20);
         let letters = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
         let digits = at_least(low, b'0') & !at_least(low, b'9' + 1);
         // The high bit of each ASCII letter or digit.
