@@ -38,7 +38,7 @@ pub struct Options {
 }
 
 /// The structure of one article. Never fails: text that is no article still gets a record.
-pub fn parse(text: &str, options: &Options) -> Article {
+pub fn parse<'a>(text: &'a str, options: &Options) -> Article<'a> {
     let layout = layout::layout(text);
     let index = CharIndex::new(text);
     let owned = |r: &std::ops::Range<usize>| text[r.clone()].to_owned();
@@ -47,7 +47,7 @@ pub fn parse(text: &str, options: &Options) -> Article {
         .body
         .iter()
         .map(|r| Paragraph {
-            text: owned(r),
+            text: &text[r.clone()],
             span: index.span(r.clone()),
         })
         .collect();
@@ -57,7 +57,7 @@ pub fn parse(text: &str, options: &Options) -> Article {
             .year
             .or_else(|| match (found.month, found.day, body.first()) {
                 (Some(m), Some(d), Some(first)) => {
-                    dateline::year_from_weekday(m, d, &first.text, options.reference_date)
+                    dateline::year_from_weekday(m, d, first.text, options.reference_date)
                 }
                 _ => None,
             });
@@ -82,9 +82,9 @@ pub fn parse(text: &str, options: &Options) -> Article {
         paragraphs: body.len(),
         sentences: body
             .iter()
-            .map(|p| sentences::count_sentences(&p.text))
+            .map(|p| sentences::count_sentences(p.text))
             .sum(),
-        words: body.iter().map(|p| sentences::count_words(&p.text)).sum(),
+        words: body.iter().map(|p| sentences::count_words(p.text)).sum(),
         // Known to the decoder, not to `parse`.
         replaced_chars: 0,
     };

@@ -45,7 +45,7 @@ pub fn render(out: &mut Vec<u8>, source: &str, encoding: &str, article: &Article
         None => j.null(),
     }
     j.key("body");
-    j.list(&article.body, |j, p| j.text_span(&p.text, p.span));
+    j.list(&article.body, |j, p| j.text_span(p.text, p.span));
     j.key("quotes");
     j.list(&article.quotes, quote);
     j.key("entities");
@@ -96,14 +96,14 @@ fn dateline(j: &mut Json, d: &Dateline) {
 fn quote(j: &mut Json, q: &Quote) {
     j.open(b'{');
     j.key("text");
-    j.str(&q.text);
+    j.str(q.text);
     j.key("span");
     j.span(q.span);
     j.key("speaker");
     j.opt_str(q.speaker.as_deref());
     j.key("speaker_mention");
     match &q.speaker_mention {
-        Some(m) => j.text_span(&m.text, m.span),
+        Some(m) => j.text_span(m.text, m.span),
         None => j.null(),
     }
     j.key("cue");
@@ -119,7 +119,7 @@ fn quote(j: &mut Json, q: &Quote) {
 fn entities(j: &mut Json, e: &Entities) {
     let mentions = |j: &mut Json, m: &[Mention]| {
         j.key("mentions");
-        j.list(m, |j, m| j.text_span(&m.text, m.span));
+        j.list(m, |j, m| j.text_span(m.text, m.span));
     };
     j.open(b'{');
     j.key("people");
@@ -351,7 +351,7 @@ mod tests {
     struct Record<'a> {
         source: &'a str,
         encoding: &'a str,
-        article: &'a Article,
+        article: &'a Article<'a>,
     }
 
     impl Serialize for Record<'_> {
@@ -434,7 +434,7 @@ mod tests {
                 lead: None,
                 dateline: None,
                 body: vec![Paragraph {
-                    text: s.clone(),
+                    text: s,
                     span: Span(n, usize::MAX),
                 }],
                 quotes: Vec::new(),

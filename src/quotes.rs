@@ -585,7 +585,7 @@ struct Speaker {
 
 struct Resolver<'a> {
     text: &'a str,
-    entities: &'a Entities,
+    entities: &'a Entities<'a>,
     named: &'a [Named],
     /// Indices into `named` of each type's mentions, in text order.
     people: Vec<usize>,
@@ -873,13 +873,13 @@ fn kind(text: &str, q: &Raw, sentence_start: usize) -> QuoteKind {
     }
 }
 
-pub(crate) fn find(
-    text: &str,
+pub(crate) fn find<'a>(
+    text: &'a str,
     fields: &[Range<usize>],
     entities: &Entities,
     named: &[Named],
     index: &CharIndex,
-) -> Vec<Quote> {
+) -> Vec<Quote<'a>> {
     let resolver = Resolver::new(text, entities, named);
     let mut out: Vec<Quote> = Vec::new();
     // The last field of the quote before, and its speaker.
@@ -930,7 +930,7 @@ pub(crate) fn find(
                     Some((r, found)) => (
                         found,
                         Some(Mention {
-                            text: text[r.clone()].to_owned(),
+                            text: &text[r.clone()],
                             span: index.span(r),
                         }),
                     ),
@@ -956,7 +956,7 @@ pub(crate) fn find(
         };
         previous = Some((q.last_field, speaker.clone()));
         out.push(Quote {
-            text: text[q.text.clone()].to_owned(),
+            text: &text[q.text.clone()],
             span: index.span(q.text.clone()),
             speaker: speaker.map(|s| s.name),
             speaker_mention,
@@ -971,7 +971,9 @@ pub(crate) fn find(
 mod tests {
     use crate::{Date, Options, Quote, QuoteKind, parse};
 
-    fn quotes(text: &str) -> Vec<Quote> {
+    fn quotes(text: &str) -> Vec<Quote<'static>> {
+        // Quotes borrow their text; the tests' texts are built in place, so kept for good.
+        let text: &'static str = Box::leak(text.into());
         let options = Options {
             reference_date: Date::new(2026, 11, 27).unwrap(),
         };
@@ -986,10 +988,10 @@ mod tests {
         quotes
     }
 
-    fn who(quotes: &[Quote]) -> Vec<(&str, Option<&str>, Option<&str>)> {
+    fn who<'q>(quotes: &'q [Quote]) -> Vec<(&'q str, Option<&'q str>, Option<&'q str>)> {
         quotes
             .iter()
-            .map(|q| (q.text.as_str(), q.speaker.as_deref(), q.cue.as_deref()))
+            .map(|q| (q.text, q.speaker.as_deref(), q.cue.as_deref()))
             .collect()
     }
 

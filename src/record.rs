@@ -11,7 +11,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// What `parse` finds in one article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Article {
+pub struct Article<'a> {
     /// The title line, without site furniture before it; null when the article opens
     /// with its dateline.
     pub headline: Option<String>,
@@ -20,9 +20,9 @@ pub struct Article {
     pub dateline: Option<Dateline>,
     /// Paragraphs after the dateline (after the headline when there is no dateline),
     /// without a sign-off such as `Reuter`.
-    pub body: Vec<Paragraph>,
-    pub quotes: Vec<Quote>,
-    pub entities: Entities,
+    pub body: Vec<Paragraph<'a>>,
+    pub quotes: Vec<Quote<'a>>,
+    pub entities: Entities<'a>,
     pub stats: Stats,
 }
 
@@ -46,15 +46,15 @@ pub struct Dateline {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Paragraph {
-    pub text: String,
+pub struct Paragraph<'a> {
+    pub text: &'a str,
     pub span: Span,
 }
 
 /// A stretch of the text that names something.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Mention {
-    pub text: String,
+pub struct Mention<'a> {
+    pub text: &'a str,
     pub span: Span,
 }
 
@@ -68,49 +68,49 @@ pub enum QuoteKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Quote {
-    pub text: String,
+pub struct Quote<'a> {
+    pub text: &'a str,
     pub span: Span,
     pub speaker: Option<String>,
-    pub speaker_mention: Option<Mention>,
+    pub speaker_mention: Option<Mention<'a>>,
     pub cue: Option<String>,
     pub kind: QuoteKind,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Entities {
-    pub people: Vec<Person>,
-    pub countries: Vec<Country>,
-    pub organizations: Vec<Organization>,
-    pub events: Vec<Event>,
+pub struct Entities<'a> {
+    pub people: Vec<Person<'a>>,
+    pub countries: Vec<Country<'a>>,
+    pub organizations: Vec<Organization<'a>>,
+    pub events: Vec<Event<'a>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Person {
+pub struct Person<'a> {
     pub name: String,
     pub titles: Vec<String>,
     pub country: Option<String>,
-    pub mentions: Vec<Mention>,
+    pub mentions: Vec<Mention<'a>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Country {
+pub struct Country<'a> {
     pub name: String,
     pub iso: Option<String>,
-    pub mentions: Vec<Mention>,
+    pub mentions: Vec<Mention<'a>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Organization {
+pub struct Organization<'a> {
     pub name: String,
     pub acronym: Option<String>,
-    pub mentions: Vec<Mention>,
+    pub mentions: Vec<Mention<'a>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Event {
+pub struct Event<'a> {
     pub name: String,
-    pub mentions: Vec<Mention>,
+    pub mentions: Vec<Mention<'a>>,
 }
 
 /// Counts over the body (the dateline excluded), and of the input's undecodable bytes.

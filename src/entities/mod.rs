@@ -582,11 +582,11 @@ pub(crate) struct Named {
 
 /// The entities in the given fields of `text` (byte ranges with their modes), and every
 /// place they are named, in text order.
-pub(crate) fn find(
-    text: &str,
+pub(crate) fn find<'a>(
+    text: &'a str,
     fields: &[(Range<usize>, Mode)],
     index: &CharIndex,
-) -> (Entities, Vec<Named>) {
+) -> (Entities<'a>, Vec<Named>) {
     let g = &GAZETTEER;
     let fields: Vec<Field> = fields
         .iter()
@@ -1332,18 +1332,18 @@ enum Slot {
     Event(String),
 }
 
-fn group(
+fn group<'a>(
     g: &Gazetteer,
-    text: &str,
+    text: &'a str,
     chosen: Vec<Candidate>,
     index: &CharIndex,
-) -> (Entities, Vec<Named>) {
+) -> (Entities<'a>, Vec<Named>) {
     let mut entities = Entities::default();
     let mut named = Vec::with_capacity(chosen.len());
     let mut slots: HashMap<Slot, usize> = HashMap::new();
     for c in chosen {
         let mention = Mention {
-            text: text[c.start..c.end].to_owned(),
+            text: &text[c.start..c.end],
             span: index.span(c.start..c.end),
         };
         match c.kind {
@@ -1498,7 +1498,7 @@ mod tests {
         }
     }
 
-    fn entities(text: &str) -> Entities {
+    fn entities(text: &str) -> Entities<'_> {
         let (found, _) = find(text, &[(0..text.len(), Mode::Full)], &CharIndex::new(text));
         // Every mention slices back to its text.
         let chars: Vec<char> = text.chars().collect();
@@ -1528,7 +1528,7 @@ mod tests {
         assert_eq!(p.name, "Sergey Shoigu");
         assert_eq!(p.titles, ["Russian Defense Minister"]);
         assert_eq!(p.country.as_deref(), Some("RU"));
-        assert_eq!(names(&p.mentions, |m| &m.text), ["Sergey Shoigu", "Shoigu"]);
+        assert_eq!(names(&p.mentions, |m| m.text), ["Sergey Shoigu", "Shoigu"]);
         assert_eq!(names(&e.countries, |c| &c.name), ["Russia"]);
     }
 
