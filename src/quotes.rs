@@ -160,31 +160,62 @@ struct Cue {
 }
 
 /// Words of `s` with their byte ranges (offset by `base`): letters, digits, and the
-/// apostrophes, hyphens and periods inside them.
-fn words(s: &str, base: usize) -> Vec<(Range<usize>, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices().chain([(s.len(), ' ')]) {
-        let inner = c.is_alphanumeric() || (start.is_some() && matches!(c, '\'' | '’' | '-' | '.'));
-        match (inner, start) {
-            (true, None) => start = Some(i),
-            (false, Some(st)) => {
-                let w = s[st..i].trim_end_matches(['.', '\'', '’', '-']);
-                out.push((base + st..base + st + w.len(), w));
-                start = None;
+/// apostrophes, hyphens and periods inside them. ASCII is classified by byte, without
+/// decoding: most of a sentence is.
+fn words(s: &str, base: usize) -> impl Iterator<Item = (Range<usize>, &str)> {
+    let b = s.as_bytes();
+    // The character at byte `i` (not ASCII), and its length.
+    let wide = move |i: usize| {
+        let c = s[i..]
+            .chars()
+            .next()
+            .expect("a char boundary inside the text");
+        (c, c.len_utf8())
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        // A word starts at a letter or digit.
+        loop {
+            let &c = b.get(i)?;
+            if c.is_ascii() {
+                if c.is_ascii_alphanumeric() {
+                    break;
+                }
+                i += 1;
+            } else {
+                let (c, len) = wide(i);
+                if c.is_alphanumeric() {
+                    break;
+                }
+                i += len;
             }
-            _ => {}
         }
-    }
-    out
+        let start = i;
+        while let Some(&c) = b.get(i) {
+            if c.is_ascii() {
+                if !(c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'-' | b'.')) {
+                    break;
+                }
+                i += 1;
+            } else {
+                let (c, len) = wide(i);
+                if !(c.is_alphanumeric() || c == '’') {
+                    break;
+                }
+                i += len;
+            }
+        }
+        let w = s[start..i].trim_end_matches(['.', '\'', '’', '-']);
+        Some((base + start..base + start + w.len(), w))
+    })
 }
 
-/// The end of the sentence that goes on at `from` (a period, question or exclamation mark
-/// followed by a space, or the end of the paragraph).
 /// How far the cue of a quote is looked for, before and after it: a sentence of wire copy
 /// is shorter, and the bound keeps a huge paragraph from costing its length per quote.
 const REACH: usize = 600;
 
+/// The end of the sentence that goes on at `from` (a period, question or exclamation mark
+/// followed by a space, or the end of the paragraph).
 fn sentence_end(text: &str, from: usize, para_end: usize) -> usize {
     let para_end = floor_char_boundary(text, para_end.min(from + REACH));
     let s = &text[from..para_end];
@@ -238,7 +269,8 @@ fn is_verb(w: &str) -> bool {
 /// The cue after a closing mark: `," X said`, `," said X`, `," X told reporters`,
 /// `," X, the head of Y, said`.
 fn cue_after(text: &str, from: usize, end: usize) -> Option<Cue> {
-    let ws = words(&text[from..end], from);
+    // The verb is among the first 20 words, and nothing after the 22nd is looked at.
+    let ws: Vec<_> = words(&text[from..end], from).take(22).collect();
     let v = ws.iter().take(20).position(|(_, w)| is_verb(w))?;
     let cue = verb_phrase(&ws, v);
     if v == 0 {
@@ -328,7 +360,7 @@ fn verb_phrase(ws: &[(Range<usize>, &str)], v: usize) -> Range<usize> {
 /// The cue before an opening mark: `X said: "`, `X said that "`, `according to X, "`.
 fn cue_before(text: &str, start: usize, to: usize) -> Option<Cue> {
     let seg = &text[start..to];
-    let ws = words(seg, start);
+    let ws: Vec<_> = words(seg, start).collect();
     // "according to X" anywhere in the sentence.
     if let Some(k) = ws
         .windows(2)

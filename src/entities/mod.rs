@@ -17,6 +17,7 @@ mod gazetteer;
 // no text can be written to collide.
 use foldhash::HashMap;
 use foldhash::HashMapExt as _;
+use std::borrow::Cow;
 use std::ops::Range;
 
 use gazetteer::{Entry, GAZETTEER, Gazetteer, PhraseTable};
@@ -1174,11 +1175,14 @@ fn acronym_after(f: &Field, end: usize) -> Option<String> {
 /// suffix, a ministry without its country, an acronym. Each becomes a candidate wherever
 /// it stands as a capitalized word or phrase.
 fn short_forms(g: &Gazetteer, fields: &[Field], candidates: &mut Vec<Candidate>) {
-    let mut forms: HashMap<String, Kind> = HashMap::new();
-    for c in candidates.iter() {
+    // Each short form with the candidate whose entity it names (the first to give it).
+    let mut forms: HashMap<Cow<str>, usize> = HashMap::new();
+    let mut words: Vec<&str> = Vec::new();
+    for (k, c) in candidates.iter().enumerate() {
+        words.clear();
         match &c.kind {
             Kind::Person { name, .. } => {
-                let words: Vec<&str> = name.split_whitespace().collect();
+                words.extend(name.split_whitespace());
                 if words.len() >= 2 {
                     let last = words[words.len() - 1];
                     let surname = if matches!(last, "Jr." | "Jr" | "Sr." | "II" | "III") {
@@ -1186,36 +1190,30 @@ fn short_forms(g: &Gazetteer, fields: &[Field], candidates: &mut Vec<Candidate>)
                     } else {
                         last
                     };
-                    forms
-                        .entry(surname.to_owned())
-                        .or_insert_with(|| c.kind.clone());
+                    forms.entry(surname.into()).or_insert(k);
                 }
             }
             Kind::Organization { key, name, acronym } => {
                 if let Some(acr) = acronym {
-                    forms.entry(acr.clone()).or_insert_with(|| c.kind.clone());
+                    forms.entry(acr.as_str().into()).or_insert(k);
                 }
                 // "Reserve Bank of India" → "Reserve Bank".
                 if let Some((head, _)) = name.split_once(" of ")
                     && head.contains(' ')
                 {
-                    forms
-                        .entry(head.to_owned())
-                        .or_insert_with(|| c.kind.clone());
+                    forms.entry(head.into()).or_insert(k);
                 }
                 if key.starts_with('#') {
                     continue;
                 }
-                let words: Vec<&str> = name.split_whitespace().collect();
+                words.extend(name.split_whitespace());
                 if words.len() >= 2 && COMPANY_SUFFIXES.contains(&words[words.len() - 1]) {
                     let stem = words[..words.len() - 1].join(" ");
-                    forms.entry(stem).or_insert_with(|| c.kind.clone());
+                    forms.entry(stem.into()).or_insert(k);
                     let first = words[0];
                     if words.len() >= 3 && !g.stopwords.contains(first) && g.find(first).is_empty()
                     {
-                        forms
-                            .entry(first.to_owned())
-                            .or_insert_with(|| c.kind.clone());
+                        forms.entry(first.into()).or_insert(k);
                     }
                 }
                 // "Russian Defense Ministry" → "Defense Ministry".
@@ -1224,9 +1222,7 @@ fn short_forms(g: &Gazetteer, fields: &[Field], candidates: &mut Vec<Candidate>)
                         s == 0 && e == words[0].len() && matches!(entry, Entry::Country { .. })
                     })
                 {
-                    forms
-                        .entry(words[1..].join(" "))
-                        .or_insert_with(|| c.kind.clone());
+                    forms.entry(words[1..].join(" ").into()).or_insert(k);
                 }
             }
             _ => {}
@@ -1236,9 +1232,14 @@ fn short_forms(g: &Gazetteer, fields: &[Field], candidates: &mut Vec<Candidate>)
         return;
     }
     // A short form found on its own ("Analyst Pulcine", "the Foreign Ministry") is the
-    // entity of its long form, keeping what it adds (a title).
-    for c in candidates.iter_mut() {
-        let renamed = match (&c.kind, forms.get(kind_name(&c.kind))) {
+    // entity of its long form, keeping what it adds (a title). Every rename and every new
+    // find takes the long form's entity as it was before any rename.
+    let mut renames: Vec<(usize, Kind)> = Vec::new();
+    for (k, c) in candidates.iter().enumerate() {
+        let Some(&long) = forms.get(kind_name(&c.kind)) else {
+            continue;
+        };
+        let renamed = match (&c.kind, &candidates[long].kind) {
             (
                 Kind::Person {
                     key,
@@ -1246,41 +1247,52 @@ fn short_forms(g: &Gazetteer, fields: &[Field], candidates: &mut Vec<Candidate>)
                     country,
                     ..
                 },
-                Some(Kind::Person {
+                Kind::Person {
                     key: long, name, ..
-                }),
+                },
             ) if key != long => Kind::Person {
                 key: long.clone(),
                 name: name.clone(),
                 title: title.clone(),
                 country: *country,
             },
-            (
-                Kind::Organization { key, .. },
-                Some(long @ Kind::Organization { key: long_key, .. }),
-            ) if key != long_key && !key.starts_with('#') => long.clone(),
+            (Kind::Organization { key, .. }, long @ Kind::Organization { key: long_key, .. })
+                if key != long_key && !key.starts_with('#') =>
+            {
+                long.clone()
+            }
             _ => continue,
         };
-        c.kind = renamed;
+        renames.push((k, renamed));
     }
     // Forms sorted by first word, longest first, and where each first word's run starts
-    // and ends: each token is looked up in a map.
-    let mut by_first: Vec<(Vec<&str>, &Kind)> = forms
-        .iter()
-        .map(|(form, kind)| (form.split_whitespace().collect::<Vec<_>>(), kind))
-        .filter(|(words, _)| !words.is_empty())
-        .collect();
-    by_first.sort_by(|(a, _), (b, _)| a[0].cmp(b[0]).then(b.len().cmp(&a.len())));
+    // and ends: each token is looked up in a map. The forms' words all go in `words`.
+    words.clear();
+    let mut by_first: Vec<(Range<usize>, usize)> = Vec::with_capacity(forms.len());
+    for (form, &long) in &forms {
+        let from = words.len();
+        words.extend(form.split_whitespace());
+        if words.len() > from {
+            by_first.push((from..words.len(), long));
+        }
+    }
+    by_first.sort_by(|(a, _), (b, _)| {
+        words[a.start]
+            .cmp(words[b.start])
+            .then(b.len().cmp(&a.len()))
+    });
     let mut runs: HashMap<&str, Range<usize>> = HashMap::new();
     // The first words' first bytes and lengths (as in `strtable`): most tokens are none,
     // and this says so before hashing them.
     let shape = |w: &str| (usize::from(w.as_bytes()[0]), 1u64 << w.len().min(63));
     let mut shapes = [0u64; 256];
-    for (k, (words, _)) in by_first.iter().enumerate() {
-        runs.entry(words[0]).or_insert(k..k).end = k + 1;
-        let (first, len) = shape(words[0]);
+    for (k, (form, _)) in by_first.iter().enumerate() {
+        let first_word = words[form.start];
+        runs.entry(first_word).or_insert(k..k).end = k + 1;
+        let (first, len) = shape(first_word);
         shapes[first] |= len;
     }
+    let mut found_forms: Vec<Candidate> = Vec::new();
     for f in fields {
         for i in 0..f.toks.len() {
             let word = f.word(i);
@@ -1291,26 +1303,30 @@ fn short_forms(g: &Gazetteer, fields: &[Field], candidates: &mut Vec<Candidate>)
             let Some(run) = runs.get(word) else {
                 continue;
             };
-            let found = by_first[run.clone()].iter().find(|(words, _)| {
-                let n = words.len();
+            let found = by_first[run.clone()].iter().find(|(form, _)| {
+                let n = form.len();
                 i + n <= f.toks.len()
-                    && (1..n).all(|k| f.word(i + k) == words[k])
+                    && (1..n).all(|k| f.word(i + k) == words[form.start + k])
                     && (i..i + n - 1).all(|k| {
                         f.text[f.toks[k].end..f.toks[k + 1].start]
                             .chars()
                             .all(is_gap)
                     })
             });
-            if let Some((words, kind)) = found {
-                candidates.push(Candidate {
+            if let Some((form, long)) = found {
+                found_forms.push(Candidate {
                     start: f.toks[i].start,
-                    end: f.toks[i + words.len() - 1].end,
-                    kind: (*kind).clone(),
+                    end: f.toks[i + form.len() - 1].end,
+                    kind: candidates[*long].kind.clone(),
                     priority: 1,
                 });
             }
         }
     }
+    for (k, kind) in renames {
+        candidates[k].kind = kind;
+    }
+    candidates.append(&mut found_forms);
 }
 
 /// Non-overlapping candidates: longest first, then by priority, then leftmost.
