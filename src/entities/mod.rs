@@ -102,29 +102,53 @@ const CONNECTORS: &[&str] = &[
     "do", "dos", "y", "&", "bin", "al",
 ];
 
+/// A word of up to three bytes as an integer: its length in the low byte, its bytes above.
+const fn pack(b: &[u8]) -> u32 {
+    let mut key = b.len() as u32;
+    let mut i = 0;
+    while i < b.len() {
+        key |= (b[i] as u32) << (8 * (i + 1));
+        i += 1;
+    }
+    key
+}
+
+/// `CONNECTORS`, packed.
+const CONNECTOR_KEYS: [u32; CONNECTORS.len()] = {
+    let mut t = [0; CONNECTORS.len()];
+    let mut i = 0;
+    while i < t.len() {
+        assert!(CONNECTORS[i].len() <= 3);
+        t[i] = pack(CONNECTORS[i].as_bytes());
+        i += 1;
+    }
+    t
+};
+
 /// Whether `word` is one of `CONNECTORS`: asked of every lowercase word, so compared as
 /// integers rather than strings.
 fn is_connector(word: &str) -> bool {
-    const fn pack(b: &[u8]) -> u32 {
-        let mut key = b.len() as u32;
-        let mut i = 0;
-        while i < b.len() {
-            key |= (b[i] as u32) << (8 * (i + 1));
-            i += 1;
-        }
-        key
-    }
-    const PACKED: [u32; CONNECTORS.len()] = {
-        let mut t = [0; CONNECTORS.len()];
-        let mut i = 0;
-        while i < t.len() {
-            assert!(CONNECTORS[i].len() <= 3);
-            t[i] = pack(CONNECTORS[i].as_bytes());
-            i += 1;
-        }
-        t
+    word.len() <= 3 && CONNECTOR_KEYS.contains(&pack(word.as_bytes()))
+}
+
+/// `is_connector` for the ASCII word `bytes[start..end]`, without a branch on its length
+/// where four bytes from `start` can be read.
+fn is_connector_at(bytes: &[u8], start: usize, end: usize) -> bool {
+    let Some(four) = bytes.get(start..start + 4) else {
+        return std::str::from_utf8(&bytes[start..end]).is_ok_and(is_connector);
     };
-    word.len() <= 3 && PACKED.contains(&pack(word.as_bytes()))
+    let n = end - start;
+    const MASKS: [u32; 4] = [0, 0xff, 0xffff, 0xff_ffff];
+    let x = u32::from_le_bytes(four.try_into().expect("four bytes"));
+    // Longer words get key 0, which no connector has (its length byte is never 0).
+    let key = if n <= 3 {
+        n as u32 | (x & MASKS[n]) << 8
+    } else {
+        0
+    };
+    CONNECTOR_KEYS
+        .iter()
+        .fold(false, |found, &k| found | (k == key))
 }
 
 /// Suffixes of company names, dropped to make the short form ("Gelco Corp" → "Gelco").
@@ -238,6 +262,32 @@ fn scan(
         if c & ALNUM == 0 {
             i += len;
             continue;
+        }
+        // Most words are ASCII letters and digits alone, followed by a space or a mark
+        // that no word holds: one run, no possessive, nothing to trim.
+        if len == 1 {
+            let end = ascii_alnum_end(bytes, i + 1);
+            if bytes
+                .get(end)
+                .is_none_or(|&b| CLASS[usize::from(b)] & (INNER | WIDE) == 0)
+            {
+                if wanted(i, end, resume) {
+                    lookup(i, end, &mut resume);
+                }
+                // (Without a hyphen, no lowercase word is an "al-Sabah".) Pushed, then
+                // taken back if not kept: which words are lowercase is the text's whim, and
+                // a branch on it mispredicts.
+                let keep = !bytes[i].is_ascii_lowercase() || is_connector_at(bytes, i, end);
+                out.push(Tok {
+                    start: range.start + i,
+                    end: range.start + end,
+                    possessive: false,
+                });
+                out.truncate(out.len() - usize::from(!keep));
+                // The byte after the word (if any) starts none.
+                i = end + 1;
+                continue;
+            }
         }
         let mut end = i + len;
         // Where the current run of letters and digits started, if one is open.
@@ -1502,6 +1552,42 @@ mod tests {
         ] {
             assert!(!is_connector(word), "{word:?}");
         }
+    }
+
+    #[test]
+    fn connectors_at_a_position_as_connectors() {
+        // Every word of up to four of these bytes, with text after it and at the end.
+        let alphabet = b"adefhlnortu&x";
+        let mut words: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..4 {
+            let longer: Vec<Vec<u8>> = words
+                .iter()
+                .filter(|w| w.len() == words.last().map_or(0, Vec::len))
+                .flat_map(|w| alphabet.iter().map(move |&c| [w.as_slice(), &[c]].concat()))
+                .collect();
+            words.extend(longer);
+        }
+        for word in words.iter().filter(|w| !w.is_empty()) {
+            let text = std::str::from_utf8(word).unwrap();
+            let expected = is_connector(text);
+            for after in ["", " ", " of the"] {
+                let bytes = [word.as_slice(), after.as_bytes()].concat();
+                assert_eq!(is_connector_at(&bytes, 0, word.len()), expected, "{text:?}");
+                let shifted = [b"x ".as_slice(), &bytes].concat();
+                assert_eq!(
+                    is_connector_at(&shifted, 2, 2 + word.len()),
+                    expected,
+                    "{text:?}"
+                );
+            }
+        }
+        assert!(
+            words
+                .iter()
+                .filter(|w| is_connector(std::str::from_utf8(w).unwrap()))
+                .count()
+                >= 10
+        );
     }
 
     #[test]
