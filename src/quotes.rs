@@ -219,13 +219,14 @@ const REACH: usize = 600;
 fn sentence_end(text: &str, from: usize, para_end: usize) -> usize {
     let para_end = floor_char_boundary(text, para_end.min(from + REACH));
     let s = &text[from..para_end];
-    let mut word_start = 0;
-    for (i, c) in s.char_indices() {
-        if c.is_whitespace() {
-            word_start = i + c.len_utf8();
-            continue;
-        }
-        if matches!(c, '.' | '?' | '!') && s[i + 1..].starts_with(char::is_whitespace) {
+    // Only the stops matter: found by memchr, the word before each looked at backwards.
+    for i in memchr::memchr3_iter(b'.', b'?', b'!', s.as_bytes()) {
+        if s[i + 1..].starts_with(char::is_whitespace) {
+            let word_start = s[..i]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| c.is_whitespace())
+                .map_or(0, |(w, c)| w + c.len_utf8());
             let word = &s[word_start..i];
             let abbreviation = word.len() <= 3 && word.starts_with(char::is_uppercase);
             if !abbreviation {

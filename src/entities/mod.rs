@@ -958,7 +958,7 @@ fn classify_part(
         .trim_end()
         .strip_suffix(" to")
         .is_some_and(|rest| {
-            let title = rest.rsplit(' ').next().unwrap_or("");
+            let title = &rest[rest.bytes().rposition(|b| b == b' ').map_or(0, |k| k + 1)..];
             is_role_word(title)
         });
     // The title then runs from its first capitalized word to the place: "Russian
@@ -1100,10 +1100,11 @@ fn extension(g: &Gazetteer, f: &Field, from: usize, b: usize) -> usize {
 
 /// The gazetteer organization that `name`, or `name` without its company suffix, is.
 fn known_organization(g: &Gazetteer, name: &str) -> Option<usize> {
-    let stem = name
-        .rsplit_once(' ')
-        .filter(|(_, last)| COMPANY_SUFFIXES.contains(last))
-        .map_or(name, |(stem, _)| stem);
+    // (The space found as a byte: `rsplit_once(' ')` costs a memrchr call.)
+    let stem = match name.bytes().rposition(|b| b == b' ') {
+        Some(k) if COMPANY_SUFFIXES.contains(&&name[k + 1..]) => &name[..k],
+        _ => name,
+    };
     [name, stem]
         .into_iter()
         .find_map(|form| match g.find(form)[..] {
@@ -1132,7 +1133,9 @@ fn is_ordinal_or_year(word: &str) -> bool {
 /// "Zapad-2017": a capitalized word joined to a year names an exercise or a games.
 fn exercise_name(f: &Field, i: usize) -> Option<Candidate> {
     let w = f.word(i);
-    let (stem, year) = w.rsplit_once('-')?;
+    // Asked of every word of many phrases: the hyphen found as a byte, not by memrchr.
+    let hyphen = w.bytes().rposition(|b| b == b'-')?;
+    let (stem, year) = (&w[..hyphen], &w[hyphen + 1..]);
     let named = is_capitalized(stem) && stem.chars().all(char::is_alphabetic) && stem.len() >= 3;
     (named && year.len() == 4 && year.chars().all(|c| c.is_ascii_digit())).then(|| Candidate {
         start: f.toks[i].start,
