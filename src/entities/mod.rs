@@ -113,22 +113,48 @@ const fn pack(b: &[u8]) -> u32 {
     key
 }
 
-/// `CONNECTORS`, packed.
-const CONNECTOR_KEYS: [u32; CONNECTORS.len()] = {
-    let mut t = [0; CONNECTORS.len()];
+/// `CONNECTORS`, packed, in a perfect hash table of 64 slots: each in the slot its key
+/// times `CONNECTOR_MULTIPLIER` gives (the top six bits), so that a word is one compare
+/// from its answer. Empty slots hold `u32::MAX`, which no word packs to (its length byte
+/// would be 255).
+const CONNECTOR_SLOTS: [u32; 64] = match connector_table(CONNECTOR_MULTIPLIER) {
+    Some(t) => t,
+    None => panic!("the multiplier gives each connector a slot"),
+};
+
+/// The first odd multiplier from the golden ratio's that gives each connector a slot.
+const CONNECTOR_MULTIPLIER: u32 = {
+    let mut multiplier: u32 = 0x9e37_79b9;
+    while connector_table(multiplier).is_none() {
+        multiplier = multiplier.wrapping_add(2);
+    }
+    multiplier
+};
+
+const fn connector_table(multiplier: u32) -> Option<[u32; 64]> {
+    let mut t = [u32::MAX; 64];
     let mut i = 0;
-    while i < t.len() {
+    while i < CONNECTORS.len() {
         assert!(CONNECTORS[i].len() <= 3);
-        t[i] = pack(CONNECTORS[i].as_bytes());
+        let key = pack(CONNECTORS[i].as_bytes());
+        let slot = (key.wrapping_mul(multiplier) >> 26) as usize;
+        if t[slot] != u32::MAX {
+            return None;
+        }
+        t[slot] = key;
         i += 1;
     }
-    t
-};
+    Some(t)
+}
+
+fn is_connector_key(key: u32) -> bool {
+    CONNECTOR_SLOTS[(key.wrapping_mul(CONNECTOR_MULTIPLIER) >> 26) as usize] == key
+}
 
 /// Whether `word` is one of `CONNECTORS`: asked of every lowercase word, so compared as
 /// integers rather than strings.
 fn is_connector(word: &str) -> bool {
-    word.len() <= 3 && CONNECTOR_KEYS.contains(&pack(word.as_bytes()))
+    word.len() <= 3 && is_connector_key(pack(word.as_bytes()))
 }
 
 /// `is_connector` for the ASCII word `bytes[start..end]`, without a branch on its length
@@ -146,9 +172,7 @@ fn is_connector_at(bytes: &[u8], start: usize, end: usize) -> bool {
     } else {
         0
     };
-    CONNECTOR_KEYS
-        .iter()
-        .fold(false, |found, &k| found | (k == key))
+    is_connector_key(key)
 }
 
 /// Suffixes of company names, dropped to make the short form ("Gelco Corp" → "Gelco").
