@@ -243,12 +243,9 @@ fn sentence_start(text: &str, para_start: usize, to: usize) -> usize {
     let para_start = ceil_char_boundary(text, para_start);
     let s = &text[para_start..to];
     let bytes = s.as_bytes();
-    let mut i = s.len();
-    while i > 0 {
-        i -= 1;
-        if matches!(bytes[i], b'.' | b'?' | b'!')
-            && bytes.get(i + 1).is_some_and(|b| b.is_ascii_whitespace())
-        {
+    // Only the stops matter: found from the end by memchr, not a byte at a time.
+    for i in memchr::memrchr3_iter(b'.', b'?', b'!', bytes) {
+        if bytes.get(i + 1).is_some_and(|b| b.is_ascii_whitespace()) {
             let word_start = s[..i]
                 .char_indices()
                 .rev()
