@@ -221,20 +221,23 @@ fn sentence_end(text: &str, from: usize, para_end: usize) -> usize {
     let s = &text[from..para_end];
     // Only the stops matter: found by memchr, the word before each looked at backwards.
     for i in memchr::memchr3_iter(b'.', b'?', b'!', s.as_bytes()) {
-        if s[i + 1..].starts_with(char::is_whitespace) {
-            let word_start = s[..i]
-                .char_indices()
-                .rev()
-                .find(|&(_, c)| c.is_whitespace())
-                .map_or(0, |(w, c)| w + c.len_utf8());
-            let word = &s[word_start..i];
-            let abbreviation = word.len() <= 3 && word.starts_with(char::is_uppercase);
-            if !abbreviation {
-                return from + i;
-            }
+        if s[i + 1..].starts_with(char::is_whitespace) && !ends_abbreviation(s, i) {
+            return from + i;
         }
     }
     para_end
+}
+
+/// Whether the stop at byte `i` of `s` ends a short capitalized word ("Mr.", "U.S.", "E."),
+/// an abbreviation rather than a sentence's end.
+fn ends_abbreviation(s: &str, i: usize) -> bool {
+    let word_start = s[..i]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(w, c)| w + c.len_utf8());
+    let word = &s[word_start..i];
+    word.len() <= 3 && word.starts_with(char::is_uppercase)
 }
 
 /// The start of the sentence that `to` stands in: after the last sentence end before it.
@@ -245,16 +248,8 @@ fn sentence_start(text: &str, para_start: usize, to: usize) -> usize {
     let bytes = s.as_bytes();
     // Only the stops matter: found from the end by memchr, not a byte at a time.
     for i in memchr::memrchr3_iter(b'.', b'?', b'!', bytes) {
-        if bytes.get(i + 1).is_some_and(|b| b.is_ascii_whitespace()) {
-            let word_start = s[..i]
-                .char_indices()
-                .rev()
-                .find(|&(_, c)| c.is_whitespace())
-                .map_or(0, |(w, c)| w + c.len_utf8());
-            let word = &s[word_start..i];
-            if !(word.len() <= 3 && word.starts_with(char::is_uppercase)) {
-                return para_start + i + 1;
-            }
+        if bytes.get(i + 1).is_some_and(|b| b.is_ascii_whitespace()) && !ends_abbreviation(s, i) {
+            return para_start + i + 1;
         }
     }
     para_start
