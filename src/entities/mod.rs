@@ -18,6 +18,7 @@ mod gazetteer;
 use foldhash::HashMap;
 use foldhash::HashMapExt as _;
 use std::borrow::Cow;
+use std::cmp::Reverse;
 use std::ops::Range;
 
 use gazetteer::{Entry, GAZETTEER, Gazetteer, PhraseTable};
@@ -486,6 +487,12 @@ fn kind_name(kind: &Kind) -> &str {
 
 /// "Geneva-based", "Kremlin-backed": a name turned into an adjective, not part of a name.
 fn is_attributive(word: &str) -> bool {
+    // Asked of nearly every capitalized word, and most have no hyphen: one byte loop
+    // turns them away before nine suffix compares.
+    let b = word.as_bytes();
+    if !b[..b.len().saturating_sub(3)].contains(&b'-') {
+        return false;
+    }
     [
         "-based",
         "-backed",
@@ -1407,29 +1414,62 @@ fn short_forms(g: &Gazetteer, fields: &[Field], candidates: &mut Vec<Candidate>)
 }
 
 /// Non-overlapping candidates: longest first, then by priority, then leftmost.
-fn choose(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
-    candidates.sort_by(|x, y| {
-        (y.end - y.start)
-            .cmp(&(x.end - x.start))
-            .then(y.priority.cmp(&x.priority))
-            .then(x.start.cmp(&y.start))
-    });
-    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
-    let mut chosen = Vec::new();
-    for c in candidates {
-        let clash_before = taken
-            .range(..c.end)
-            .next_back()
-            .is_some_and(|(_, &end)| end > c.start);
-        if clash_before {
+fn choose(candidates: Vec<Candidate>) -> Vec<Candidate> {
+    // The order as indices, not the candidates themselves (each holds its names): the
+    // index breaks the last ties, so an unstable sort gives the stable order.
+    let mut order: Vec<(Reverse<usize>, Reverse<u8>, usize, usize)> = candidates
+        .iter()
+        .enumerate()
+        .map(|(k, c)| (Reverse(c.end - c.start), Reverse(c.priority), c.start, k))
+        .collect();
+    order.sort_unstable();
+    // The bytes taken, a bit each from the first candidate's start: a clash is a bit set
+    // in the range (an article is a few kilobytes, a few dozen words of bits).
+    let from = candidates.iter().map(|c| c.start).min().unwrap_or(0);
+    let to = candidates.iter().map(|c| c.end).max().unwrap_or(0);
+    let mut taken = vec![0u64; (to - from).div_ceil(64)];
+    let mut keep = vec![false; candidates.len()];
+    for &(.., k) in &order {
+        let c = &candidates[k];
+        let bits = c.start - from..c.end - from;
+        // (Every candidate covers a word; an empty one would name nothing.)
+        debug_assert!(!bits.is_empty(), "an empty candidate");
+        if bits.is_empty() || any_bit(&taken, bits.clone()) {
             continue;
         }
-        taken.insert(c.start, c.end);
-        chosen.push(c);
+        set_bits(&mut taken, bits);
+        keep[k] = c.kind != Kind::Blocked;
     }
-    chosen.retain(|c| c.kind != Kind::Blocked);
-    chosen.sort_by_key(|c| c.start);
+    let mut chosen: Vec<Candidate> = candidates
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(c, keep)| keep.then_some(c))
+        .collect();
+    // No two overlap: every start is another.
+    chosen.sort_unstable_by_key(|c| c.start);
     chosen
+}
+
+/// The bits `start..end` of a bitset, as a mask in each word they touch.
+fn bit_words(bits: Range<usize>) -> impl Iterator<Item = (usize, u64)> {
+    let (first, last) = (bits.start / 64, (bits.end - 1) / 64);
+    (first..=last).map(move |w| {
+        let lo = if w == first { bits.start % 64 } else { 0 };
+        let hi = if w == last { (bits.end - 1) % 64 } else { 63 };
+        (w, (u64::MAX >> (63 - hi)) & (u64::MAX << lo))
+    })
+}
+
+/// Whether any of the bits `bits` (not empty) is set.
+fn any_bit(set: &[u64], bits: Range<usize>) -> bool {
+    bit_words(bits).any(|(w, mask)| set[w] & mask != 0)
+}
+
+/// Sets the bits `bits` (not empty).
+fn set_bits(set: &mut [u64], bits: Range<usize>) {
+    for (w, mask) in bit_words(bits) {
+        set[w] |= mask;
+    }
 }
 
 /// Mentions grouped into entities, in order of first mention.
@@ -1569,6 +1609,27 @@ mod tests {
             }
         }
         assert_eq!(ascii_alnum_end(b"x Zz09 ", 2), 6);
+    }
+
+    #[test]
+    fn taken_bits_clash_where_a_bool_per_byte_would() {
+        // Every range of a 200-bit set (four words) against every range already set.
+        for taken in [1..2, 60..70, 63..64, 64..128, 130..199] {
+            let mut set = vec![0u64; 4];
+            set_bits(&mut set, taken.clone());
+            for start in 0..200 {
+                for end in start + 1..=200 {
+                    let expected = start < taken.end && taken.start < end;
+                    assert_eq!(
+                        any_bit(&set, start..end),
+                        expected,
+                        "{taken:?} {start}..{end}"
+                    );
+                }
+            }
+            let ones: u32 = set.iter().map(|w| w.count_ones()).sum();
+            assert_eq!(ones as usize, taken.len());
+        }
     }
 
     #[test]
