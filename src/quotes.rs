@@ -754,6 +754,11 @@ impl<'a> Resolver<'a> {
             .filter(|(role, _)| lower.iter().any(|w| w == role))
             .map(|(_, fits)| *fits)
             .collect();
+        // Without a role or an official, no description to fit a person to.
+        let official = has(REPRESENTATIVES);
+        if roles.is_empty() && !official {
+            return None;
+        }
         let country = inside
             .iter()
             .find(|n| n.kind == Type::Country)
@@ -787,7 +792,7 @@ impl<'a> Resolver<'a> {
         }
         // An unnamed official speaks for the organization, unless a named person holds
         // the very role ("the spokesman" after "Vladimir Vasilenko, spokesman for …").
-        if has(REPRESENTATIVES) {
+        if official {
             if let Some((score, n)) = best
                 && score >= 3
             {
@@ -796,9 +801,6 @@ impl<'a> Resolver<'a> {
             return self
                 .last_before(Type::Organization, before)
                 .and_then(|n| self.speaker(n));
-        }
-        if roles.is_empty() {
-            return None;
         }
         best.and_then(|(_, n)| self.speaker(n))
     }
@@ -846,7 +848,8 @@ impl<'a> Resolver<'a> {
 /// with no one said to speak them. (A quote followed by its cue is always speech.)
 fn is_term(text: &str, q: &Raw, spoken: bool) -> bool {
     let inner = text[q.text.clone()].trim_matches(|c: char| !c.is_alphanumeric());
-    let n = inner.split_whitespace().count();
+    // (Five words are enough to know: a quote may run to paragraphs.)
+    let n = inner.split_whitespace().take(5).count();
     if n > 4 {
         return false;
     }
