@@ -1285,7 +1285,11 @@ fn short_forms(g: &Gazetteer, fields: &[Field], candidates: &mut Vec<Candidate>)
                     forms.entry(acr.as_str().into()).or_insert(k);
                 }
                 // "Reserve Bank of India" → "Reserve Bank".
-                if let Some((head, _)) = name.split_once(" of ")
+                // (Found by its spaces: a substring searcher costs more to set up than a
+                // name of a few words takes to read.)
+                if let Some(head) = memchr::memchr_iter(b' ', name.as_bytes())
+                    .find(|&i| name[i..].starts_with(" of "))
+                    .map(|i| &name[..i])
                     && head.contains(' ')
                 {
                     forms.entry(head.into()).or_insert(k);
