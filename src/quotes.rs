@@ -16,7 +16,7 @@
 
 use std::ops::Range;
 
-use crate::entities::{Named, Type};
+use crate::entities::{Named, Type, ascii_alnum_end};
 use crate::record::{Entities, Mention, Quote, QuoteKind};
 use crate::span::{CharIndex, ceil_char_boundary, floor_char_boundary};
 use crate::wordlist::CUE_VERBS;
@@ -177,35 +177,44 @@ fn words(s: &str, base: usize) -> impl Iterator<Item = (Range<usize>, &str)> {
         // A word starts at a letter or digit.
         loop {
             let &c = b.get(i)?;
-            if c.is_ascii() {
-                if c.is_ascii_alphanumeric() {
-                    break;
-                }
-                i += 1;
-            } else {
-                let (c, len) = wide(i);
-                if c.is_alphanumeric() {
-                    break;
-                }
-                i += len;
+            if c.is_ascii_alphanumeric() {
+                break;
             }
+            if c.is_ascii() {
+                i += 1;
+                continue;
+            }
+            let (c, len) = wide(i);
+            if c.is_alphanumeric() {
+                break;
+            }
+            i += len;
         }
         let start = i;
-        while let Some(&c) = b.get(i) {
-            if c.is_ascii() {
-                if !(c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'-' | b'.')) {
-                    break;
-                }
+        loop {
+            // Letters and digits eight bytes a step, then what stopped them.
+            i = ascii_alnum_end(b, i);
+            let Some(&c) = b.get(i) else { break };
+            if matches!(c, b'\'' | b'-' | b'.') {
                 i += 1;
-            } else {
-                let (c, len) = wide(i);
-                if !(c.is_alphanumeric() || c == '’') {
-                    break;
-                }
-                i += len;
+                continue;
             }
+            if c.is_ascii() {
+                break;
+            }
+            let (c, len) = wide(i);
+            if !(c.is_alphanumeric() || c == '’') {
+                break;
+            }
+            i += len;
         }
-        let w = s[start..i].trim_end_matches(['.', '\'', '’', '-']);
+        let word = &s[start..i];
+        // Most words end in a letter or digit: nothing to trim.
+        let w = if b[i - 1].is_ascii_alphanumeric() {
+            word
+        } else {
+            word.trim_end_matches(['.', '\'', '’', '-'])
+        };
         Some((base + start..base + start + w.len(), w))
     })
 }
@@ -1024,6 +1033,68 @@ mod tests {
     }
 
     const HEAD: &str = "Title\n\nLONDON, May 4 - Finance Minister John Carver spoke.\n\n";
+
+    #[test]
+    fn words_as_a_char_by_char_reading_finds_them() {
+        // The definition, a character at a time: letters and digits, with apostrophes,
+        // hyphens and periods inside; the marks at the end trimmed.
+        fn reference(s: &str) -> Vec<(std::ops::Range<usize>, &str)> {
+            let inner = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '-' | '.' | '’');
+            let mut out = Vec::new();
+            let mut chars = s.char_indices().peekable();
+            while let Some((start, c)) = chars.next() {
+                if !c.is_alphanumeric() {
+                    continue;
+                }
+                let mut end = start + c.len_utf8();
+                while let Some(&(i, c)) = chars.peek().filter(|&&(_, c)| inner(c)) {
+                    end = i + c.len_utf8();
+                    chars.next();
+                }
+                let w = s[start..end].trim_end_matches(['.', '\'', '’', '-']);
+                out.push((100 + start..100 + start + w.len(), w));
+            }
+            out
+        }
+        let pieces = [
+            "Carver",
+            "said",
+            "U.S.",
+            "don't",
+            "Putin’s",
+            "al-Sabah",
+            "--",
+            "3.5",
+            " ",
+            "  ",
+            ",",
+            "\"",
+            "“",
+            "Ünïcødé",
+            "—",
+            "x",
+            "long-",
+            "end.",
+            "abcdefghijklmnop",
+            "\n",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..3000 {
+            let mut s = String::new();
+            for _ in 0..seed % 9 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+            assert_eq!(
+                super::words(&s, 100).collect::<Vec<_>>(),
+                reference(&s),
+                "{s:?}"
+            );
+        }
+    }
 
     #[test]
     fn cue_after_the_quote() {

@@ -402,7 +402,7 @@ fn scan(
 /// Where the run of ASCII letters and digits from `i` ends: eight bytes at a time, so that
 /// a word's end is found by counting bits rather than by a branch on each byte, which
 /// mispredicts at every word's end (about 4% of the time of a batch).
-fn ascii_alnum_end(b: &[u8], mut i: usize) -> usize {
+pub(crate) fn ascii_alnum_end(b: &[u8], mut i: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     while let Some(chunk) = b.get(i..i + 8) {
