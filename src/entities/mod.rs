@@ -167,12 +167,10 @@ fn is_connector_at(bytes: &[u8], start: usize, end: usize) -> bool {
     let n = end - start;
     const MASKS: [u32; 4] = [0, 0xff, 0xffff, 0xff_ffff];
     let x = u32::from_le_bytes(four.try_into().expect("four bytes"));
-    // Longer words get key 0, which no connector has (its length byte is never 0).
-    let key = if n <= 3 {
-        n as u32 | (x & MASKS[n]) << 8
-    } else {
-        0
-    };
+    // Longer words get key 0, which no connector has (its length byte is never 0): by a
+    // mask, since a branch on the length mispredicts (a word in three is that short).
+    let short = n.min(3);
+    let key = (short as u32 | (x & MASKS[short]) << 8) & u32::from(n <= 3).wrapping_neg();
     is_connector_key(key)
 }
 
