@@ -214,8 +214,13 @@ impl Json<'_> {
         self.item();
         self.out.push(b'"');
         self.out.extend_from_slice(key);
-        self.out
-            .extend_from_slice(if self.pretty { b"\": " } else { b"\":" });
+        // Bytes pushed, not one of two slices: a slice of a length not known here would
+        // be copied by a call to `memcpy`.
+        self.out.push(b'"');
+        self.out.push(b':');
+        if self.pretty {
+            self.out.push(b' ');
+        }
     }
 
     fn list<T>(&mut self, items: &[T], mut each: impl FnMut(&mut Self, &T)) {
