@@ -18,7 +18,6 @@ mod gazetteer;
 use foldhash::HashMap;
 use foldhash::HashMapExt as _;
 use std::borrow::Cow;
-use std::cmp::Reverse;
 use std::ops::Range;
 
 use gazetteer::{Entry, GAZETTEER, Gazetteer, PhraseTable};
@@ -1422,12 +1421,18 @@ fn short_forms(g: &Gazetteer, fields: &[Field], candidates: &mut Vec<Candidate>)
 
 /// Non-overlapping candidates: longest first, then by priority, then leftmost.
 fn choose(candidates: Vec<Candidate>) -> Vec<Candidate> {
-    // The order as indices, not the candidates themselves (each holds its names): the
-    // index breaks the last ties, so an unstable sort gives the stable order.
-    let mut order: Vec<(Reverse<usize>, Reverse<u8>, usize, usize)> = candidates
+    // The order as one integer a candidate, not the candidates themselves (each holds its
+    // names): longest, highest priority, leftmost, then first found, in 40 + 8 + 40 + 40
+    // bits (a terabyte of text), so that an unstable sort gives the stable order.
+    let field = |n: usize| (n as u128) & ((1 << 40) - 1);
+    let mut order: Vec<u128> = candidates
         .iter()
         .enumerate()
-        .map(|(k, c)| (Reverse(c.end - c.start), Reverse(c.priority), c.start, k))
+        .map(|(k, c)| {
+            let longer = field(!(c.end - c.start));
+            let higher = u128::from(!c.priority);
+            longer << 88 | higher << 80 | field(c.start) << 40 | field(k)
+        })
         .collect();
     order.sort_unstable();
     // The bytes taken, a bit each from the first candidate's start: a clash is a bit set
@@ -1436,7 +1441,8 @@ fn choose(candidates: Vec<Candidate>) -> Vec<Candidate> {
     let to = candidates.iter().map(|c| c.end).max().unwrap_or(0);
     let mut taken = vec![0u64; (to - from).div_ceil(64)];
     let mut keep = vec![false; candidates.len()];
-    for &(.., k) in &order {
+    for &key in &order {
+        let k = (key & ((1 << 40) - 1)) as usize;
         let c = &candidates[k];
         let bits = c.start - from..c.end - from;
         // (Every candidate covers a word; an empty one would name nothing.)
