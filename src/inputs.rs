@@ -218,7 +218,11 @@ pub fn article(config: &Config, at: String, line: &[u8]) -> Item {
     };
     match text {
         Some(text) => {
-            let out_name = json_name(Path::new(&safe_file_name(&id)));
+            // Only `--output-dir` writes files: the name is not made for every line.
+            let out_name = match config.output_dir {
+                Some(_) => json_name(Path::new(&safe_file_name(&id))),
+                None => PathBuf::new(),
+            };
             Item {
                 source: id,
                 out_name,
