@@ -715,7 +715,7 @@ pub(crate) fn find<'a>(
                     continue;
                 }
                 Entry::Organization(id) => Kind::Organization {
-                    key: format!("#{id}"),
+                    key: known_key(id),
                     name: text[start..end].to_owned(),
                     acronym: g.acronym(id).map(str::to_owned),
                 },
@@ -886,7 +886,7 @@ fn classify_part(
         if end - start >= 2 {
             let name = f.slice(start, end).to_owned();
             let (key, acronym) = match known_organization(g, &name) {
-                Some(id) => (format!("#{id}"), g.acronym(id).map(str::to_owned)),
+                Some(id) => (known_key(id), g.acronym(id).map(str::to_owned)),
                 None => (org_key(&name), None),
             };
             out.push(Candidate {
@@ -1129,6 +1129,14 @@ fn extension(g: &Gazetteer, f: &Field, from: usize, b: usize) -> usize {
         k += 2;
     }
     if k > first { k } else { from }
+}
+
+/// The key of a known organization, `#ID`: by hand, since `format!` costs more.
+fn known_key(id: impl itoa::Integer) -> String {
+    let mut key = String::with_capacity(8);
+    key.push('#');
+    key.push_str(itoa::Buffer::new().format(id));
+    key
 }
 
 /// The gazetteer organization that `name`, or `name` without its company suffix, is.
