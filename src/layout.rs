@@ -53,7 +53,8 @@ fn trim(text: &str, range: Range<usize>) -> Range<usize> {
 }
 
 fn is_blank(text: &str, line: &Range<usize>) -> bool {
-    text[line.clone()].trim().is_empty()
+    // (Most lines stop this at their first character; `trim` would read both ends.)
+    text[line.clone()].chars().all(char::is_whitespace)
 }
 
 pub(crate) fn layout(text: &str) -> Layout {
