@@ -1466,7 +1466,7 @@ fn choose(candidates: Vec<Candidate>) -> Vec<Candidate> {
         .zip(keep)
         .filter_map(|(c, keep)| keep.then_some(c))
         .collect();
-    // No two overlap: every start is another.
+    // No two overlap, so no two start at the same byte: unstable is stable here.
     chosen.sort_unstable_by_key(|c| c.start);
     chosen
 }
@@ -1493,7 +1493,6 @@ fn set_bits(set: &mut [u64], bits: Range<usize>) {
     }
 }
 
-/// Mentions grouped into entities, in order of first mention.
 /// Which entity a mention joins.
 #[derive(PartialEq, Eq, Hash)]
 enum Slot {
@@ -1503,6 +1502,7 @@ enum Slot {
     Event(String),
 }
 
+/// Mentions grouped into entities, in order of first mention.
 fn group<'a>(
     g: &Gazetteer,
     text: &'a str,
