@@ -105,36 +105,46 @@ fn digits(s: &str, i: usize, min: usize, max: usize) -> Option<(u32, usize)> {
     Some((s[i..i + n].parse().ok()?, i + n))
 }
 
+/// Month names, lowercase, with their numbers: full names before abbreviations, "sept"
+/// before "sep".
+const MONTHS: [(&str, u8); 24] = [
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sept", 9),
+    ("sep", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+/// The month named at byte `i`, in any case, and where its name ends.
 fn month(s: &str, i: usize) -> Option<(u8, usize)> {
-    // Full names before abbreviations, "sept" before "sep".
-    const NAMES: [(&str, u8); 24] = [
-        ("january", 1),
-        ("february", 2),
-        ("march", 3),
-        ("april", 4),
-        ("may", 5),
-        ("june", 6),
-        ("july", 7),
-        ("august", 8),
-        ("september", 9),
-        ("october", 10),
-        ("november", 11),
-        ("december", 12),
-        ("jan", 1),
-        ("feb", 2),
-        ("mar", 3),
-        ("apr", 4),
-        ("jun", 6),
-        ("jul", 7),
-        ("aug", 8),
-        ("sept", 9),
-        ("sep", 9),
-        ("oct", 10),
-        ("nov", 11),
-        ("dec", 12),
-    ];
     let rest = &s.as_bytes()[i..];
-    NAMES.iter().find_map(|&(name, number)| {
+    // Most words tried are no month, and most do not even start as one.
+    if !matches!(
+        rest.first()?.to_ascii_lowercase(),
+        b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+    ) {
+        return None;
+    }
+    MONTHS.iter().find_map(|&(name, number)| {
         (rest.len() >= name.len() && rest[..name.len()].eq_ignore_ascii_case(name.as_bytes()))
             .then_some((number, i + name.len()))
     })
@@ -422,6 +432,16 @@ fn capitalize_into(lower: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_month_name_starts_as_the_quick_test_expects() {
+        for (name, number) in MONTHS {
+            for written in [name.to_owned(), name.to_uppercase()] {
+                assert_eq!(month(&written, 0), Some((number, name.len())), "{written}");
+            }
+        }
+        assert_eq!(month("Tuesday", 0), None);
+    }
 
     fn found(line: &str) -> Found {
         find(line).unwrap_or_else(|| panic!("no dateline in {line:?}"))
