@@ -160,10 +160,10 @@ fn is_connector(word: &str) -> bool {
 /// `is_connector` for the ASCII word `bytes[start..end]`, without a branch on its length
 /// where four bytes from `start` can be read.
 fn is_connector_at(bytes: &[u8], start: usize, end: usize) -> bool {
-    let Some(four) = bytes.get(start..start + 4) else {
-        return std::str::from_utf8(&bytes[start..end]).is_ok_and(is_connector);
-    };
     let n = end - start;
+    let Some(four) = bytes.get(start..start + 4) else {
+        return n <= 3 && is_connector_key(pack(&bytes[start..end]));
+    };
     const MASKS: [u32; 4] = [0, 0xff, 0xffff, 0xff_ffff];
     let x = u32::from_le_bytes(four.try_into().expect("four bytes"));
     // Longer words get key 0, which no connector has (its length byte is never 0): by a
@@ -1433,7 +1433,8 @@ fn choose(candidates: Vec<Candidate>) -> Vec<Candidate> {
     // The order as one integer a candidate, not the candidates themselves (each holds its
     // names): longest, highest priority, leftmost, then first found, in 40 + 8 + 40 + 40
     // bits (a terabyte of text), so that an unstable sort gives the stable order.
-    let field = |n: usize| (n as u128) & ((1 << 40) - 1);
+    const FIELD: u128 = (1 << 40) - 1;
+    let field = |n: usize| n as u128 & FIELD;
     let mut order: Vec<u128> = candidates
         .iter()
         .enumerate()
@@ -1451,7 +1452,7 @@ fn choose(candidates: Vec<Candidate>) -> Vec<Candidate> {
     let mut taken = vec![0u64; (to - from).div_ceil(64)];
     let mut keep = vec![false; candidates.len()];
     for &key in &order {
-        let k = (key & ((1 << 40) - 1)) as usize;
+        let k = (key & FIELD) as usize;
         let c = &candidates[k];
         let bits = c.start - from..c.end - from;
         // (Every candidate covers a word; an empty one would name nothing.)
