@@ -260,33 +260,15 @@ impl Json<'_> {
         }
     }
 
-    /// `[start,end]`, composed backwards on the stack and copied once: a record writes
-    /// dozens, and four appends of a few bytes each cost more than the digits.
     fn span(&mut self, span: Span) {
-        fn digits(buf: &mut [u8], at: &mut usize, mut n: usize) {
-            loop {
-                *at -= 1;
-                buf[*at] = b'0' + (n % 10) as u8;
-                n /= 10;
-                if n == 0 {
-                    break;
-                }
-            }
-        }
-        let mut buf = [0u8; 2 * 20 + 4];
-        let mut at = buf.len() - 1;
-        buf[at] = b']';
-        digits(&mut buf, &mut at, span.1);
+        self.out.push(b'[');
+        self.uint(span.0 as u64);
+        self.out.push(b',');
         if self.pretty {
-            at -= 1;
-            buf[at] = b' ';
+            self.out.push(b' ');
         }
-        at -= 1;
-        buf[at] = b',';
-        digits(&mut buf, &mut at, span.0);
-        at -= 1;
-        buf[at] = b'[';
-        self.out.extend_from_slice(&buf[at..]);
+        self.uint(span.1 as u64);
+        self.out.push(b']');
     }
 
     /// `{"text": …, "span": […]}`: a paragraph or a mention.
