@@ -491,26 +491,18 @@ mod tests {
         }
     }
 
-    #[test]
     #[cfg(target_arch = "x86_64")]
-    fn sse2_word_starts_as_the_portable_count() {
-        // Long strings of the bytes the test tells apart, across the 16- and 64-byte steps.
-        let alphabet = b"aZ19.,:;' -x";
-        let mut seed = 1u64;
-        for len in 0..300 {
-            for _ in 0..20 {
-                let b: Vec<u8> = (0..len)
-                    .map(|_| {
-                        seed = seed
-                            .wrapping_mul(6364136223846793005)
-                            .wrapping_add(1442695040888963407);
-                        alphabet[(seed >> 33) as usize % alphabet.len()]
-                    })
-                    .collect();
-                // SAFETY: every x86-64 processor has SSE2.
-                let fast = unsafe { x86::word_starts(&b) };
-                assert_eq!(fast, word_starts(&b), "{:?}", String::from_utf8_lossy(&b));
-            }
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+        /// Long strings of the bytes the test tells apart, across the 16- and 64-byte steps.
+        #[test]
+        fn sse2_word_starts_as_the_portable_count(
+            b in proptest::collection::vec(proptest::sample::select(b"aZ19.,:;' -x".to_vec()), 0..300)
+        ) {
+            // SAFETY: every x86-64 processor has SSE2.
+            let fast = unsafe { x86::word_starts(&b) };
+            proptest::prop_assert_eq!(fast, word_starts(&b));
         }
     }
 
