@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-#[path = "src/strtable.rs"]
+#[path = "src/text/strtable.rs"]
 mod strtable;
 
 /// Lines that are neither blank nor `#` comments.

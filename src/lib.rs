@@ -10,25 +10,20 @@
 //! assert_eq!(article.dateline.unwrap().location, "Moscow");
 //! ```
 
-mod calendar;
-mod dateline;
-pub mod decode;
 mod entities;
 mod layout;
-pub mod output;
 mod quotes;
-pub mod record;
-mod sentences;
-mod span;
-mod strtable;
-mod wordlist;
+mod record;
+mod text;
 
-pub use calendar::Date;
-pub use decode::{DecodeError, Decoded, decode, encoding_for_label};
-pub use output::{SCHEMA, Style, render};
+pub use layout::calendar::Date;
+pub use record::json::{SCHEMA, Style, render};
 pub use record::*;
+pub use text::decode::{DecodeError, Decoded, decode, encoding_for_label};
 
-use span::CharIndex;
+use layout::dateline;
+use text::sentences;
+use text::span::CharIndex;
 
 /// What a parse depends on besides the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

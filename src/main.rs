@@ -1,9 +1,6 @@
 //! The `newsparse` binary: arguments → configuration → run. All the parsing is in the library.
 
 mod cli;
-mod config;
-mod inputs;
-mod run;
 
 use std::process::ExitCode;
 
@@ -15,18 +12,18 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let config = match config::Config::new(cli::Cli::parse()) {
+    let config = match cli::config::Config::new(cli::args::Cli::parse()) {
         Ok(config) => config,
         Err(e) => {
             eprintln!("newsparse: {e:#}");
-            return run::Exit::Usage.into();
+            return cli::run::Exit::Usage.into();
         }
     };
-    match run::run(&config) {
+    match cli::run::run(&config) {
         Ok(exit) => exit.into(),
         Err(e) => {
             eprintln!("newsparse: {e:#}");
-            run::Exit::InputFailed.into()
+            cli::run::Exit::InputFailed.into()
         }
     }
 }

@@ -2,7 +2,7 @@
 //! `build.rs` compiles their forms into static tables, keyed by each form's first word:
 //! a lookup per word of the text, and nothing to load when a process starts.
 
-use crate::strtable::{self, Table};
+use crate::text::strtable::{self, Table};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Entry {
@@ -47,7 +47,9 @@ impl PhraseTable {
 
 include!(concat!(env!("OUT_DIR"), "/gazetteer.rs"));
 
-use crate::wordlist::{EVENT_HEADS, GIVEN_NAMES, ORG_HEADS, SPEECH_VERBS, STOPWORDS, WordSet};
+use crate::text::wordlist::{
+    EVENT_HEADS, GIVEN_NAMES, ORG_HEADS, SPEECH_VERBS, STOPWORDS, WordSet,
+};
 
 pub(crate) struct Gazetteer {
     pub org_heads: &'static WordSet,

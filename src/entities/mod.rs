@@ -23,9 +23,9 @@ use std::ops::Range;
 use gazetteer::{Entry, GAZETTEER, Gazetteer, PhraseTable};
 
 use crate::record::{Country, Entities, Event, Mention, Organization, Person};
-use crate::span::{CharIndex, ceil_char_boundary, floor_char_boundary};
-use crate::strtable;
-use crate::wordlist::ROLE_WORDS;
+use crate::text::span::{CharIndex, ceil_char_boundary, floor_char_boundary};
+use crate::text::strtable;
+use crate::text::wordlist::ROLE_WORDS;
 
 /// How much of a field to trust its capitals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

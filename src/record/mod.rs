@@ -4,7 +4,9 @@
 
 use serde::Serialize;
 
-pub use crate::span::Span;
+pub mod json;
+
+pub use crate::text::span::Span;
 
 /// Version of the record's shape; bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;

@@ -18,8 +18,8 @@ use std::ops::Range;
 
 use crate::entities::{Named, Type, ascii_alnum_end};
 use crate::record::{Entities, Mention, Quote, QuoteKind};
-use crate::span::{CharIndex, ceil_char_boundary, floor_char_boundary};
-use crate::wordlist::CUE_VERBS;
+use crate::text::span::{CharIndex, ceil_char_boundary, floor_char_boundary};
+use crate::text::wordlist::CUE_VERBS;
 
 /// A quote found in the text, in bytes; `text` is inside the marks.
 #[derive(Debug, Clone)]

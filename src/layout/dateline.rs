@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use crate::calendar::{self, Date, WEEKDAYS};
+use super::calendar::{self, Date, WEEKDAYS};
 
 /// A dateline found at the start of a line, before the year is resolved.
 #[derive(Debug, Clone, PartialEq)]

@@ -9,7 +9,7 @@ use anyhow::Context;
 use globset::{Glob, GlobMatcher};
 use newsparse::{Date, Options, Style};
 
-use crate::cli::{Cli, InputFormat};
+use crate::cli::args::{Cli, InputFormat};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {

@@ -6,7 +6,10 @@
 
 use std::ops::Range;
 
-use crate::dateline::{self, Found};
+use self::dateline::Found;
+
+pub(crate) mod calendar;
+pub(crate) mod dateline;
 
 #[derive(Debug, Default)]
 pub(crate) struct Layout {
@@ -189,7 +192,7 @@ fn is_signoff(line: &str) -> bool {
 /// Site furniture before the headline: a known rubric or a timestamp line.
 fn is_furniture(line: &str) -> bool {
     let line = line.trim().trim_end_matches([':', '|', '>', '»', ' ']);
-    crate::wordlist::FURNITURE.contains(&line.to_lowercase()) || is_timestamp(line)
+    crate::text::wordlist::FURNITURE.contains(&line.to_lowercase()) || is_timestamp(line)
 }
 
 /// A line made only of date and time words, with at least one number:
@@ -241,7 +244,7 @@ fn is_timestamp(line: &str) -> bool {
                     .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | '/' | '-'));
             }
             WORDS.contains(&w.as_str())
-                || crate::calendar::WEEKDAYS
+                || calendar::WEEKDAYS
                     .iter()
                     .any(|d| d.eq_ignore_ascii_case(&w))
                 || MONTHS.iter().any(|m| w.starts_with(m) && w.len() <= 9)

@@ -14,8 +14,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsparse::{DecodeError, Decoded, SCHEMA, SCHEMA_VERSION, decode, parse, render};
 use serde::Serialize;
 
-use crate::config::{Action, Config};
-use crate::inputs::{self, Failure, Item, Work};
+use crate::cli::config::{Action, Config};
+use crate::cli::inputs::{self, Failure, Item, Work};
 
 /// The exit statuses of newsparse, all in one place (the README lists them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

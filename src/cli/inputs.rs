@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use crate::cli::InputFormat;
-use crate::config::{Config, Input};
+use crate::cli::args::InputFormat;
+use crate::cli::config::{Config, Input};
 
 /// Why an input gave no record.
 #[derive(Debug, Clone)]

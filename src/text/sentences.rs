@@ -30,7 +30,7 @@ fn ends_sentence(segment: &str) -> bool {
         let mut c = token.chars();
         matches!((c.next(), c.next(), c.next()), (Some(l), Some('.'), None) if l.is_uppercase())
     };
-    !(initial || is_dotted_acronym(token) || crate::wordlist::ABBREVIATIONS.contains(token))
+    !(initial || is_dotted_acronym(token) || crate::text::wordlist::ABBREVIATIONS.contains(token))
 }
 
 /// Sentences in a paragraph: segments with a letter or digit, glued across abbreviations.

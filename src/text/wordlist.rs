@@ -1,7 +1,7 @@
 //! Word lists from `src/data/` (one word or phrase a line), laid out as hash tables by
 //! `build.rs`: nothing to build when a process starts.
 
-use crate::strtable::Table;
+use crate::text::strtable::Table;
 
 /// A set of words, as a static hash table.
 pub(crate) struct WordSet(Table);
@@ -26,15 +26,15 @@ mod tests {
     #[test]
     fn every_word_of_every_list_is_found_and_no_other() {
         for (set, file) in [
-            (&ORG_HEADS, include_str!("data/org-heads.txt")),
-            (&EVENT_HEADS, include_str!("data/event-heads.txt")),
-            (&STOPWORDS, include_str!("data/stopwords.txt")),
-            (&SPEECH_VERBS, include_str!("data/speech-verbs.txt")),
-            (&CUE_VERBS, include_str!("data/cue-verbs.txt")),
-            (&GIVEN_NAMES, include_str!("data/given-names.txt")),
-            (&FURNITURE, include_str!("data/furniture.txt")),
-            (&ABBREVIATIONS, include_str!("data/abbreviations.txt")),
-            (&ROLE_WORDS, include_str!("data/role-words.txt")),
+            (&ORG_HEADS, include_str!("../data/org-heads.txt")),
+            (&EVENT_HEADS, include_str!("../data/event-heads.txt")),
+            (&STOPWORDS, include_str!("../data/stopwords.txt")),
+            (&SPEECH_VERBS, include_str!("../data/speech-verbs.txt")),
+            (&CUE_VERBS, include_str!("../data/cue-verbs.txt")),
+            (&GIVEN_NAMES, include_str!("../data/given-names.txt")),
+            (&FURNITURE, include_str!("../data/furniture.txt")),
+            (&ABBREVIATIONS, include_str!("../data/abbreviations.txt")),
+            (&ROLE_WORDS, include_str!("../data/role-words.txt")),
         ] {
             let words = file
                 .lines()

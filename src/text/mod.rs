@@ -1,0 +1,9 @@
+//! Text: bytes to `str` (`decode`), byte ranges to code-point spans (`span`), and the
+//! article's counts (`sentences`). The word lists and their hash tables live here too
+//! (`wordlist`, `strtable`): every later stage reads them.
+
+pub mod decode;
+pub(crate) mod sentences;
+pub(crate) mod span;
+pub(crate) mod strtable;
+pub(crate) mod wordlist;
