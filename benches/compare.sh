@@ -2,7 +2,10 @@
 # Throughput of newsparse against `wc -w` (one pass over the same bytes, a floor) and,
 # with --spacy, spaCy's en_core_web_sm full pipeline, all in one run.
 #
-#   benches/compare.sh [--spacy] [--mb N] [--corpus DIR] [--runs N]
+#   benches/compare.sh [--spacy] [--mb N] [--corpus DIR] [--runs N] [--baseline BIN]
+#
+# With --baseline, another build (say, of the commit before a change) is timed in the same
+# rounds, -j 1 and in the shell loop, and the ratio of single-thread speeds printed.
 #
 # Builds a JSON Lines corpus of about N MB (default 100) by repeating the articles of
 # ../shared/corpus, then times: newsparse --input jsonl with -j 1 and -j 2, and wc -w, on
@@ -20,17 +23,20 @@ spacy=false
 mb=100
 runs=3
 corpus=../shared/corpus
+baseline=
 while [ $# -gt 0 ]; do
   case "$1" in
     --spacy) spacy=true ;;
     --mb) mb=$2; shift ;;
     --corpus) corpus=$2; shift ;;
     --runs) runs=$2; shift ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    --baseline) baseline=$2; shift ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "compare.sh: unknown argument $1" >&2; exit 2 ;;
   esac
   shift
 done
+[ -z "$baseline" ] || [ -x "$baseline" ] || { echo "compare.sh: no program at $baseline" >&2; exit 1; }
 [ -d "$corpus" ] || { echo "compare.sh: no corpus at $corpus" >&2; exit 1; }
 command -v /usr/bin/time >/dev/null || { echo "compare.sh: needs /usr/bin/time (Debian package time)" >&2; exit 1; }
 
@@ -76,8 +82,9 @@ measure() {
 : > "$work/results"
 loop_cat() { for f in "$corpus"/*.txt; do cat "$f" > /dev/null; done; }
 loop_np() { for f in "$corpus"/*.txt; do "$bin" "$f" > /dev/null; done; }
-export -f loop_cat loop_np
-export corpus bin
+loop_base() { for f in "$corpus"/*.txt; do "$baseline" "$f" > /dev/null; done; }
+export -f loop_cat loop_np loop_base
+export corpus bin baseline
 for round in $(seq "$runs"); do
   measure wc wc -w "$work/corpus.jsonl"
   measure newsparse-j1 "$bin" --quiet --input jsonl --jobs 1 "$work/corpus.jsonl"
@@ -87,6 +94,10 @@ for round in $(seq "$runs"); do
   measure newsparse-outdir-j2 "$bin" --quiet --jobs 2 --output-dir "$work/out-$round" "$work/dir"
   measure loop-cat bash -c loop_cat
   measure loop-newsparse bash -c loop_np
+  if [ -n "$baseline" ]; then
+    measure baseline-j1 "$baseline" --quiet --input jsonl --jobs 1 "$work/corpus.jsonl"
+    measure loop-baseline bash -c loop_base
+  fi
 done
 
 if $spacy; then
@@ -114,6 +125,10 @@ j1, j2, wc = rows["newsparse-j1"][0], rows["newsparse-j2"][0], rows["wc"][0]
 print(f"newsparse -j1 / wc -w time: {j1 / wc:.2f}x (want <= 4)")
 print(f"newsparse -j2 speed-up over -j1: {j1 / j2:.2f}x (want >= 1.7)")
 print(f"shell loop, newsparse / cat: {rows['loop-newsparse'][0] / rows['loop-cat'][0]:.2f}x (want <= 3)")
+if "baseline-j1" in rows:
+    base = rows["baseline-j1"][0]
+    print(f"single thread: newsparse {articles / j1:.0f} articles/s, baseline {articles / base:.0f}: {base / j1:.3f}x the baseline's speed")
+    print(f"shell loop: newsparse / baseline time: {rows['loop-newsparse'][0] / rows['loop-baseline'][0]:.3f}x")
 peak = max(r for name, (_, r) in rows.items() if name.startswith("newsparse"))
 print(f"newsparse peak RSS, every mode: {peak / 1024:.1f} MB (want < 64)")
 if "spacy" in rows:
