@@ -1,0 +1,404 @@
+//! Speakers: takes the words a cue names the speaker by, gives the person or organization
+//! they mean. A name resolves to its entity, a pronoun to the last person (or, for "it",
+//! organization) named before, a description ("Russia's defense chief") to the person whose
+//! titles fit it, "the ministry" to the last ministry named, a document to its author.
+
+use std::ops::Range;
+
+use super::cues::REACH;
+use crate::entities::{Named, Type};
+use crate::record::Entities;
+use crate::text::span::{ceil_char_boundary, floor_char_boundary};
+
+const PRONOUNS_PERSON: &[&str] = &["he", "she", "He", "She"];
+const PRONOUNS_GROUP: &[&str] = &["it", "It", "they", "They"];
+
+/// Role words of descriptions, with the title words they fit.
+const PERSON_ROLES: &[(&str, &[&str])] = &[
+    ("minister", &["minister"]),
+    (
+        "chief",
+        &[
+            "minister",
+            "chief",
+            "head",
+            "director",
+            "chairman",
+            "executive",
+        ],
+    ),
+    (
+        "head",
+        &[
+            "head",
+            "president",
+            "chief",
+            "chairman",
+            "director",
+            "leader",
+        ],
+    ),
+    ("president", &["president"]),
+    (
+        "leader",
+        &[
+            "president",
+            "leader",
+            "prime",
+            "premier",
+            "chairman",
+            "head",
+        ],
+    ),
+    ("premier", &["premier", "prime"]),
+    ("chancellor", &["chancellor"]),
+    ("spokesman", &["spokesman", "spokesperson"]),
+    ("spokeswoman", &["spokeswoman", "spokesperson"]),
+    (
+        "spokesperson",
+        &["spokesman", "spokeswoman", "spokesperson"],
+    ),
+    (
+        "diplomat",
+        &["foreign minister", "ambassador", "envoy", "diplomat"],
+    ),
+    ("ambassador", &["ambassador"]),
+    ("envoy", &["envoy", "ambassador"]),
+    ("governor", &["governor"]),
+    ("mayor", &["mayor"]),
+    ("chairman", &["chairman"]),
+    ("official", &[]),
+    ("lawmaker", &["lawmaker", "deputy", "senator"]),
+    ("secretary", &["secretary"]),
+    ("king", &["king"]),
+    ("general", &["general", "commander"]),
+    ("commander", &["commander", "general"]),
+    ("state", &["president"]),
+];
+
+/// Organization nouns of descriptions ("the ministry said"), with the name words they fit.
+const ORG_NOUNS: &[(&str, &[&str])] = &[
+    ("ministry", &["Ministry"]),
+    (
+        "company",
+        &[
+            "Corp",
+            "Corp.",
+            "Inc",
+            "Inc.",
+            "Co",
+            "Co.",
+            "Company",
+            "Corporation",
+            "AG",
+            "PLC",
+            "Ltd",
+            "Ltd.",
+            "Group",
+            "Laboratories",
+        ],
+    ),
+    (
+        "firm",
+        &[
+            "Corp",
+            "Corp.",
+            "Inc",
+            "Inc.",
+            "Co",
+            "Co.",
+            "Company",
+            "Corporation",
+            "AG",
+            "PLC",
+            "Ltd",
+            "Ltd.",
+        ],
+    ),
+    ("group", &["Group", "Corp", "Inc", "Co", "AG"]),
+    ("bank", &["Bank", "Bundesbank"]),
+    ("agency", &["Agency"]),
+    ("department", &["Department"]),
+    ("commission", &["Commission"]),
+    ("committee", &["Committee"]),
+    ("council", &["Council"]),
+    ("board", &["Board"]),
+    ("organization", &["Organization", "Organisation"]),
+    ("organisation", &["Organization", "Organisation"]),
+    ("office", &["Office"]),
+    ("service", &["Service"]),
+    ("union", &["Union"]),
+    ("fund", &["Fund"]),
+    ("diplomats", &["Foreign Ministry", "Foreign Affairs"]),
+];
+
+/// Nouns for a document, whose words belong to its author.
+const DOCUMENTS: &[&str] = &[
+    "statement",
+    "report",
+    "study",
+    "communique",
+    "document",
+    "letter",
+    "declaration",
+    "survey",
+    "release",
+    "note",
+];
+
+/// Nouns for someone who speaks for an organization without being named.
+const REPRESENTATIVES: &[&str] = &[
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "representative",
+    "source",
+    "sources",
+    "executive",
+    "diplomats",
+    "statement",
+];
+
+/// A speaker already resolved: its name and whether it is an organization.
+#[derive(Debug, Clone)]
+pub(super) struct Speaker {
+    pub(super) name: String,
+    organization: bool,
+}
+
+pub(super) struct Resolver<'a> {
+    text: &'a str,
+    entities: &'a Entities<'a>,
+    named: &'a [Named],
+    /// Indices into `named` of each type's mentions, in text order.
+    people: Vec<usize>,
+    organizations: Vec<usize>,
+    protagonist: Option<Speaker>,
+}
+
+/// How many earlier mentions a description is matched against: the speaker of a quote is
+/// named near it, and the bound keeps the cost linear in the article's length.
+const LOOK_BACK: usize = 64;
+
+impl<'a> Resolver<'a> {
+    fn speaker(&self, n: &Named) -> Option<Speaker> {
+        match n.kind {
+            Type::Person => Some(Speaker {
+                name: self.entities.people[n.index].name.clone(),
+                organization: false,
+            }),
+            Type::Organization => Some(Speaker {
+                name: self.entities.organizations[n.index].name.clone(),
+                organization: true,
+            }),
+            Type::Country | Type::Event => None,
+        }
+    }
+
+    pub(super) fn new(text: &'a str, entities: &'a Entities, named: &'a [Named]) -> Resolver<'a> {
+        let of = |kind: Type| {
+            (0..named.len())
+                .filter(|&i| named[i].kind == kind)
+                .collect::<Vec<_>>()
+        };
+        // The person named most often: who a quote with no cue at all most likely belongs to.
+        let people = &entities.people;
+        let protagonist = (0..people.len())
+            .max_by_key(|&i| (people[i].mentions.len(), std::cmp::Reverse(i)))
+            .map(|i| Speaker {
+                name: people[i].name.clone(),
+                organization: false,
+            });
+        Resolver {
+            text,
+            entities,
+            named,
+            people: of(Type::Person),
+            organizations: of(Type::Organization),
+            protagonist,
+        }
+    }
+
+    /// The mentions of one type that end by `before`, latest first, at most `LOOK_BACK`.
+    fn recent(&self, kind: Type, before: usize) -> impl Iterator<Item = &Named> {
+        let list = if kind == Type::Person {
+            &self.people
+        } else {
+            &self.organizations
+        };
+        let upto = list.partition_point(|&i| self.named[i].range.end <= before);
+        list[upto.saturating_sub(LOOK_BACK)..upto]
+            .iter()
+            .rev()
+            .map(|&i| &self.named[i])
+    }
+
+    /// The mentions inside the bytes `r`, by binary search: a quote costs no pass over
+    /// every mention of a long text.
+    pub(super) fn named_within(&self, r: &Range<usize>) -> impl Iterator<Item = &Named> {
+        let from = self.named.partition_point(|n| n.range.start < r.start);
+        self.named[from..]
+            .iter()
+            .take_while(move |n| n.range.start < r.end)
+            .filter(move |n| n.range.end <= r.end)
+    }
+
+    fn last_before(&self, kind: Type, before: usize) -> Option<&Named> {
+        self.recent(kind, before).next()
+    }
+
+    pub(super) fn protagonist(&self) -> Option<Speaker> {
+        self.protagonist.clone()
+    }
+
+    /// The entity that the words `r` name, if they name one; `previous` is the speaker of
+    /// the quote before.
+    pub(super) fn resolve(&self, r: &Range<usize>, previous: Option<&Speaker>) -> Option<Speaker> {
+        let before = r.start;
+        // A person or organization named in the words themselves; a person first.
+        let inside: Vec<&Named> = self.named_within(r).collect();
+        if let Some(n) = inside
+            .iter()
+            .find(|n| n.kind == Type::Person)
+            .or_else(|| inside.iter().find(|n| n.kind == Type::Organization))
+        {
+            return self.speaker(n);
+        }
+        let ws: Vec<&str> = self.text[r.clone()]
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        if ws.len() == 1 && PRONOUNS_PERSON.contains(&ws[0]) {
+            return self
+                .last_before(Type::Person, before)
+                .and_then(|n| self.speaker(n));
+        }
+        if ws.len() == 1 && PRONOUNS_GROUP.contains(&ws[0]) {
+            // "it said": the organization that spoke last, else the last one named.
+            if let Some(p) = previous.filter(|p| p.organization) {
+                return Some(p.clone());
+            }
+            return self
+                .last_before(Type::Organization, before)
+                .and_then(|n| self.speaker(n));
+        }
+        let lower: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
+        let has = |list: &[&str]| lower.iter().any(|w| list.contains(&w.as_str()));
+        // A document speaks for its author: "a joint statement by the European Commission".
+        if has(DOCUMENTS) {
+            if let Some(author) = self.author(&lower, before) {
+                return Some(author);
+            }
+            if let Some(p) = previous {
+                return Some(p.clone());
+            }
+        }
+        // An organization by its kind: "the ministry", "a company spokesman".
+        for (noun, fits) in ORG_NOUNS {
+            if lower.iter().any(|w| w == noun) {
+                let org = self.recent(Type::Organization, before).find(|n| {
+                    let name = &self.entities.organizations[n.index].name;
+                    fits.iter()
+                        .any(|f| name.split_whitespace().any(|w| w == *f) || name.contains(f))
+                });
+                if let Some(n) = org {
+                    return self.speaker(n);
+                }
+            }
+        }
+        // A person by description: "Russia's defense chief", "the Russian leader".
+        let roles: Vec<&[&str]> = PERSON_ROLES
+            .iter()
+            .filter(|(role, _)| lower.iter().any(|w| w == role))
+            .map(|(_, fits)| *fits)
+            .collect();
+        // Without a role or an official, no description to fit a person to.
+        let official = has(REPRESENTATIVES);
+        if roles.is_empty() && !official {
+            return None;
+        }
+        let country = inside
+            .iter()
+            .find(|n| n.kind == Type::Country)
+            .map(|n| self.entities.countries[n.index].iso.clone());
+        let mut best: Option<(usize, &Named)> = None;
+        for n in self.recent(Type::Person, before) {
+            let person = &self.entities.people[n.index];
+            let titles = person.titles.join(" ").to_lowercase();
+            let mut score = 1;
+            if roles
+                .iter()
+                .any(|fits| fits.iter().any(|f| titles.contains(f)))
+            {
+                score += 2;
+            }
+            // Other words of the description in the title ("defense").
+            score += lower
+                .iter()
+                .filter(|w| w.len() > 3 && titles.contains(w.as_str()))
+                .count();
+            if let Some(iso) = &country
+                && person.country.is_some()
+                && person.country == *iso
+            {
+                score += 1;
+            }
+            // Latest first: a tie keeps the later mention.
+            if best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, n));
+            }
+        }
+        // An unnamed official speaks for the organization, unless a named person holds
+        // the very role ("the spokesman" after "Vladimir Vasilenko, spokesman for …").
+        if official {
+            if let Some((score, n)) = best
+                && score >= 3
+            {
+                return self.speaker(n);
+            }
+            return self
+                .last_before(Type::Organization, before)
+                .and_then(|n| self.speaker(n));
+        }
+        best.and_then(|(_, n)| self.speaker(n))
+    }
+
+    /// The author of a document named near `before` ("statement by X", "the study,
+    /// conducted by X and Y"): the first person or organization after "by", looked for
+    /// in the document's mentions before the quote, then after it.
+    fn author(&self, lower: &[String], before: usize) -> Option<Speaker> {
+        let noun = lower.iter().find(|w| DOCUMENTS.contains(&w.as_str()))?;
+        let floor = ceil_char_boundary(self.text, before.saturating_sub(4 * REACH));
+        let ceiling = floor_char_boundary(self.text, (before + 4 * REACH).min(self.text.len()));
+        let earlier = self.text[floor..before]
+            .rmatch_indices(noun.as_str())
+            .map(|(at, _)| floor + at);
+        let later = self.text[before..ceiling]
+            .match_indices(noun.as_str())
+            .map(|(at, _)| before + at);
+        earlier
+            .chain(later)
+            .find_map(|at| self.author_at(at, noun.len()))
+    }
+
+    /// The person or organization after "by" just after the document named at `at`.
+    fn author_at(&self, at: usize, noun_len: usize) -> Option<Speaker> {
+        let window_end = floor_char_boundary(self.text, (at + 160).min(self.text.len()));
+        let window = &self.text[at..window_end];
+        let by = window.find(" by ")?;
+        if by > noun_len + 30 || window[..by].contains(['"', '“', '”', '«', '»']) {
+            return None;
+        }
+        let from = at + by;
+        let first = self.named.partition_point(|n| n.range.start < from);
+        let n = self.named[first..]
+            .iter()
+            .take_while(|n| n.range.start < window_end)
+            .find(|n| {
+                n.range.end <= window_end && matches!(n.kind, Type::Person | Type::Organization)
+            })?;
+        self.speaker(n)
+    }
+}
