@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::words::words;
+use super::words::{Word, words};
 use crate::text::span::{ceil_char_boundary, floor_char_boundary};
 use crate::text::wordlist::CUE_VERBS;
 
@@ -83,54 +83,50 @@ pub(super) fn cue_after(text: &str, from: usize, end: usize) -> Option<Cue> {
     let cue = verb_phrase(&ws, v);
     if v == 0 {
         // said X: the words after the verb up to a comma or the sentence's end.
-        let after = ws[0].0.end;
-        let rest = &text[after..end];
-        let stop = rest.find([',', ';', '(']).unwrap_or(rest.len());
-        let speaker_words: Vec<_> = ws
-            .iter()
-            .skip(1)
-            .filter(|(r, _)| r.end <= after + stop)
-            .collect();
-        let speaker = match (speaker_words.first(), speaker_words.last()) {
-            (Some(a), Some(b)) if speaker_words.len() <= 8 => Some(a.0.start..b.0.end),
-            _ => None,
-        };
+        let speaker = words_after(text, &ws, 0, end, &[',', ';', '('], 8);
         return Some(Cue {
             cue,
             speaker,
             named: None,
         });
     }
+    let (speaker, named) = subject_and_name(text, &ws, v)?;
+    Some(Cue {
+        cue,
+        speaker: Some(speaker),
+        named,
+    })
+}
+
+/// The subject of `," X said`: the words before the verb, split at commas into the name
+/// and its apposition ("Senator Margaret Ellison, the bill's lead sponsor, said"), adverbs
+/// dropped. Gives the last part, the speaker, and the first if short, the name; nothing if
+/// a sentence ends or a quote opens before the verb.
+fn subject_and_name(
+    text: &str,
+    ws: &[Word],
+    v: usize,
+) -> Option<(Range<usize>, Option<Range<usize>>)> {
     let between = &text[ws[0].0.start..ws[v].0.start];
     if has_sentence_end(between) || between.contains(['"', '“', '”', ';', ':', '?', '!']) {
         return None;
     }
-    // X said: the words before the verb, split at commas into the name and its apposition
-    // ("Senator Margaret Ellison, the bill's lead sponsor, said"), adverbs dropped.
-    let mut last = v;
-    while last > 0 && ADVERBS.contains(&ws[last - 1].1) {
-        last -= 1;
-    }
+    let last = without_adverbs(ws, 0, v);
     let mut segments: Vec<Range<usize>> = Vec::new(); // word indices
     let mut start = 0;
     for k in 0..last {
-        let comma_after = k + 1 < ws.len() && text[ws[k].0.end..ws[k + 1].0.start].contains(',');
-        if comma_after || k + 1 == last {
+        if k + 1 == last || gap(text, ws, k).contains(',') {
             segments.push(start..k + 1);
             start = k + 1;
         }
     }
     let words_of = |seg: &Range<usize>| ws[seg.start].0.start..ws[seg.end - 1].0.end;
-    let speaker_seg = segments.last()?;
-    if segments.len() == 1 && speaker_seg.len() > 8 {
+    let speaker = segments.last()?;
+    if segments.len() == 1 && speaker.len() > 8 {
         return None;
     }
     let named = (segments.len() > 1 && segments[0].len() <= 5).then(|| words_of(&segments[0]));
-    Some(Cue {
-        cue,
-        speaker: Some(words_of(speaker_seg)),
-        named,
-    })
+    Some((words_of(speaker), named))
 }
 
 /// Whether `s` holds the end of a sentence: a period, question or exclamation mark before
@@ -146,7 +142,7 @@ fn has_sentence_end(s: &str) -> bool {
 }
 
 /// "told reporters", "told a news conference": the verb with its audience, as written.
-fn verb_phrase(ws: &[(Range<usize>, &str)], v: usize) -> Range<usize> {
+fn verb_phrase(ws: &[Word], v: usize) -> Range<usize> {
     let verb = ws[v].0.clone();
     if ws[v].1 == "told"
         && let Some((r, w)) = ws.get(v + 1)
@@ -167,64 +163,64 @@ fn verb_phrase(ws: &[(Range<usize>, &str)], v: usize) -> Range<usize> {
 
 /// The cue before an opening mark: `X said: "`, `X said that "`, `according to X, "`.
 pub(super) fn cue_before(text: &str, start: usize, to: usize) -> Option<Cue> {
-    let seg = &text[start..to];
-    let ws: Vec<_> = words(seg, start).collect();
-    // "according to X" anywhere in the sentence.
-    if let Some(k) = ws
-        .windows(2)
-        .position(|w| w[0].1.eq_ignore_ascii_case("according") && w[1].1 == "to")
-    {
-        let from = ws[k + 1].0.end;
-        let rest = &text[from..to];
-        let stop = rest
-            .find([',', ';', '.', '"', '“', '«'])
-            .unwrap_or(rest.len());
-        let inner: Vec<_> = ws
-            .iter()
-            .skip(k + 2)
-            .filter(|(r, _)| r.end <= from + stop)
-            .collect();
-        if let (Some(a), Some(b)) = (inner.first(), inner.last()) {
-            return Some(Cue {
-                cue: ws[k].0.start..ws[k + 1].0.end,
-                speaker: Some(a.0.start..b.0.end),
-                named: None,
-            });
-        }
+    let ws: Vec<_> = words(&text[start..to], start).collect();
+    if let Some(cue) = according_to(text, &ws, to) {
+        return Some(cue);
     }
     let v = ws.iter().rposition(|(_, w)| is_verb(w))?;
     let cue = verb_phrase(&ws, v);
-    // "quoted Cappy as saying": the subject stands before "as".
-    if ws[v].1 == "saying" && v >= 2 && ws[v - 1].1 == "as" {
-        return Some(Cue {
-            cue,
-            speaker: Some(ws[v - 2].0.clone()),
-            named: None,
-        });
-    }
-    // "Cappy, in a statement, said": a short aside between subject and verb is skipped,
-    // so the subject ends before the aside's comma.
-    let aside = (v >= 2 && text[ws[v - 1].0.end..ws[v].0.start].contains(','))
-        .then(|| {
-            (v.saturating_sub(5)..v - 1)
-                .rev()
-                .find(|&k| text[ws[k].0.end..ws[k + 1].0.start].contains(','))
-        })
-        .flatten();
-    // The subject: words before the verb back to a comma, "that", "and" or the start.
+    let speaker = if ws[v].1 == "saying" && v >= 2 && ws[v - 1].1 == "as" {
+        // "quoted Cappy as saying": the subject stands before "as".
+        Some(ws[v - 2].0.clone())
+    } else {
+        // `X said: "…"`, else `said X: "…"`.
+        subject(text, &ws, v)
+            .or_else(|| words_after(text, &ws, v, to, &[',', ';', ':', '.', '"', '“', '«'], 6))
+    };
+    Some(Cue {
+        cue,
+        speaker,
+        named: None,
+    })
+}
+
+/// "according to X" anywhere in the sentence, X running to a comma, a stop or a mark.
+fn according_to(text: &str, ws: &[Word], to: usize) -> Option<Cue> {
+    let k = ws
+        .windows(2)
+        .position(|w| w[0].1.eq_ignore_ascii_case("according") && w[1].1 == "to")?;
+    let speaker = words_after(
+        text,
+        ws,
+        k + 1,
+        to,
+        &[',', ';', '.', '"', '“', '«'],
+        usize::MAX,
+    )?;
+    Some(Cue {
+        cue: ws[k].0.start..ws[k + 1].0.end,
+        speaker: Some(speaker),
+        named: None,
+    })
+}
+
+/// The subject before the verb at `v`: the words back to a comma, a mark, "that", "and" or
+/// the sentence's start, at most seven, the adverbs before the verb dropped. In "Cappy, in a
+/// statement, said" a short aside between subject and verb is skipped.
+fn subject(text: &str, ws: &[Word], v: usize) -> Option<Range<usize>> {
+    let aside = aside(text, ws, v);
     let end = aside.map_or(v, |k| k + 1);
     let mut first = end;
     while first > 0 {
-        let (r, w) = &ws[first - 1];
         // Between the subject's last word and the aside's comma there is nothing to check.
         let gap = if first == end && aside.is_some() {
             ""
         } else {
-            &text[r.end..ws[first].0.start]
+            gap(text, ws, first - 1)
         };
         if gap.contains([',', ';', ':', '"', '“', '”'])
             || matches!(
-                *w,
+                ws[first - 1].1,
                 "that" | "and" | "but" | "as" | "while" | "which" | "who"
             )
         {
@@ -235,35 +231,53 @@ pub(super) fn cue_before(text: &str, start: usize, to: usize) -> Option<Cue> {
             break;
         }
     }
-    let mut last = end;
-    while last > first && ADVERBS.contains(&ws[last - 1].1) {
+    let last = without_adverbs(ws, first, end);
+    (last > first && end - first <= 7).then(|| ws[first].0.start..ws[last - 1].0.end)
+}
+
+/// The last word before an aside between subject and verb ("Cappy" in "Cappy, in a
+/// statement, said"): a comma right before the verb, and one at most five words before.
+fn aside(text: &str, ws: &[Word], v: usize) -> Option<usize> {
+    if v < 2 || !gap(text, ws, v - 1).contains(',') {
+        return None;
+    }
+    (v.saturating_sub(5)..v - 1)
+        .rev()
+        .find(|&k| gap(text, ws, k).contains(','))
+}
+
+/// The end of the words `from..to` once the adverbs and auxiliaries before a verb are
+/// dropped ("he also said", "Shoigu has said").
+fn without_adverbs(ws: &[Word], from: usize, to: usize) -> usize {
+    let mut last = to;
+    while last > from && ADVERBS.contains(&ws[last - 1].1) {
         last -= 1;
     }
-    if last > first && end - first <= 7 {
-        return Some(Cue {
-            cue,
-            speaker: Some(ws[first].0.start..ws[last - 1].0.end),
-            named: None,
-        });
-    }
-    // "said X: "…"": the words after the verb.
-    let from = ws[v].0.end;
-    let rest = &text[from..to];
-    let stop = rest
-        .find([',', ';', ':', '.', '"', '“', '«'])
-        .unwrap_or(rest.len());
-    let inner: Vec<_> = ws
-        .iter()
-        .skip(v + 1)
-        .filter(|(r, _)| r.end <= from + stop)
-        .collect();
-    let speaker = match (inner.first(), inner.last()) {
-        (Some(a), Some(b)) if inner.len() <= 6 => Some(a.0.start..b.0.end),
-        _ => None,
-    };
-    Some(Cue {
-        cue,
-        speaker,
-        named: None,
-    })
+    last
+}
+
+/// The text between the words `k` and `k + 1`.
+fn gap<'t>(text: &'t str, ws: &[Word], k: usize) -> &'t str {
+    &text[ws[k].0.end..ws[k + 1].0.start]
+}
+
+/// The words after the word `k` that end before the first of `stops` (or `end`), as one
+/// range, if there are one to `most` of them: the speaker of `said X,` or `according to X,`.
+fn words_after(
+    text: &str,
+    ws: &[Word],
+    k: usize,
+    end: usize,
+    stops: &[char],
+    most: usize,
+) -> Option<Range<usize>> {
+    let from = ws[k].0.end;
+    let rest = &text[from..end];
+    let stop = from + rest.find(stops).unwrap_or(rest.len());
+    let inner = &ws[k + 1..];
+    // Words run in text order: those before the stop are the first few.
+    let n = inner.iter().take_while(|(r, _)| r.end <= stop).count();
+    (1..=most)
+        .contains(&n)
+        .then(|| inner[0].0.start..inner[n - 1].0.end)
 }

@@ -23,6 +23,7 @@ pub(super) struct Raw {
     pub(super) last_field: usize,
 }
 
+/// The mark that closes a quote opened by `c`, if `c` opens one.
 fn opens(c: char) -> Option<char> {
     match c {
         '"' => Some('"'),
@@ -37,76 +38,90 @@ fn is_mark(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '«' | '»' | '„')
 }
 
+/// A quote not closed yet: where its text starts, its opening mark, the mark that will
+/// close it and the field it opened in.
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    start: usize,
+    mark: usize,
+    close: char,
+    field: usize,
+}
+
 /// Pairs the quotation marks of each field; see the module comment.
 pub(super) fn pair(text: &str, fields: &[Range<usize>]) -> Vec<Raw> {
     let mut out = Vec::new();
-    // The open quote: where its text starts, its closing mark, its field.
-    let mut open: Option<(usize, usize, char, usize)> = None;
+    let mut open: Option<Open> = None;
     for (f, field) in fields.iter().enumerate() {
         let body = &text[field.clone()];
-        // Only the marks matter: find them by their first byte, decode nothing else.
-        let mut chars = memchr::memchr3_iter(b'"', 0xC2, 0xE2, body.as_bytes())
-            .filter_map(|i| {
-                body[i..]
-                    .chars()
-                    .next()
-                    .filter(|&c| is_mark(c))
-                    .map(|c| (i, c))
-            })
-            .peekable();
-        if let Some((start, mark, close, first)) = open.take() {
-            // A quote goes on into this paragraph only if it opens with a mark.
-            let trimmed = body.trim_start();
-            // ...and if it is a quote of whole sentences, which opened its paragraph or a
-            // sentence: words woven into a sentence ("warned of a "long winter) end with it.
-            let direct =
-                text[start..].starts_with(|c: char| c.is_uppercase() || c == '<' || c == '[') && {
-                    let lead = text[fields[first].start..mark].trim_end();
-                    lead.is_empty() || lead.ends_with([':', '.', '!', '?'])
-                };
-            match trimmed.chars().next() {
-                Some(c) if direct && is_mark(c) && c != '”' && c != '»' => {
-                    open = Some((start, mark, close, first));
-                    let skip = body.len() - trimmed.len() + c.len_utf8();
-                    while chars.peek().is_some_and(|&(i, _)| i < skip) {
-                        chars.next();
-                    }
+        // The marks before `skip` are passed over: the one that carries a quote on.
+        let mut skip = 0;
+        if let Some(o) = open.take() {
+            match carried_on(text, fields, &o, body) {
+                Some(mark_end) => {
+                    open = Some(o);
+                    skip = mark_end;
                 }
-                _ => close_unfinished(&mut out, text, fields, (start, mark, first), f - 1),
+                None => close_unfinished(&mut out, text, fields, &o, f - 1),
             }
         }
-        for (i, c) in chars {
+        for (i, c) in marks(body).filter(|&(i, _)| i >= skip) {
             let at = field.start + i;
             match open {
-                Some((start, mark, close, first)) if c == close || (close == '”' && c == '"') => {
+                Some(o) if c == o.close || (o.close == '”' && c == '"') => {
                     out.push(Raw {
-                        text: start..at,
-                        open: mark,
+                        text: o.start..at,
+                        open: o.mark,
                         close_end: at + c.len_utf8(),
-                        field: first,
+                        field: o.field,
                         last_field: f,
                     });
                     open = None;
                 }
                 Some(_) => {}
                 None => {
-                    if let Some(close) = opens(c) {
-                        open = Some((at + c.len_utf8(), at, close, f));
-                    }
+                    open = opens(c).map(|close| Open {
+                        start: at + c.len_utf8(),
+                        mark: at,
+                        close,
+                        field: f,
+                    });
                 }
             }
         }
     }
-    if let Some((start, mark, _, first)) = open {
-        close_unfinished(
-            &mut out,
-            text,
-            fields,
-            (start, mark, first),
-            fields.len() - 1,
-        );
+    if let Some(o) = open {
+        close_unfinished(&mut out, text, fields, &o, fields.len() - 1);
     }
     out
+}
+
+/// The quote marks of `body` and their byte offsets. Only the marks matter: found by their
+/// first byte, nothing else decoded.
+fn marks(body: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    memchr::memchr3_iter(b'"', 0xC2, 0xE2, body.as_bytes()).filter_map(|i| {
+        body[i..]
+            .chars()
+            .next()
+            .filter(|&c| is_mark(c))
+            .map(|c| (i, c))
+    })
+}
+
+/// Whether the quote `o`, open at the end of a paragraph, goes on into the next, `body`:
+/// only if `body` opens with a mark, and only a quote of whole sentences, which opened its
+/// paragraph or a sentence (words woven into a sentence, `warned of a "long winter`, end
+/// with it). If it does, the bytes of `body` up to the end of that mark.
+fn carried_on(text: &str, fields: &[Range<usize>], o: &Open, body: &str) -> Option<usize> {
+    let direct = text[o.start..].starts_with(|c: char| c.is_uppercase() || c == '<' || c == '[')
+        && {
+            let lead = text[fields[o.field].start..o.mark].trim_end();
+            lead.is_empty() || lead.ends_with([':', '.', '!', '?'])
+        };
+    let trimmed = body.trim_start();
+    let c = trimmed.chars().next()?;
+    (direct && is_mark(c) && c != '”' && c != '»')
+        .then(|| body.len() - trimmed.len() + c.len_utf8())
 }
 
 /// A quote never closed runs to the end of its last paragraph, if it holds a few words.
@@ -114,16 +129,16 @@ fn close_unfinished(
     out: &mut Vec<Raw>,
     text: &str,
     fields: &[Range<usize>],
-    (start, mark, first): (usize, usize, usize),
+    o: &Open,
     last: usize,
 ) {
     let end = fields[last].end;
-    if start < end && text[start..end].split_whitespace().count() >= 4 {
+    if o.start < end && text[o.start..end].split_whitespace().count() >= 4 {
         out.push(Raw {
-            text: start..end,
-            open: mark,
+            text: o.start..end,
+            open: o.mark,
             close_end: end,
-            field: first,
+            field: o.field,
             last_field: last,
         });
     }

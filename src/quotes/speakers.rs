@@ -5,9 +5,9 @@
 
 use std::ops::Range;
 
-use super::cues::REACH;
+use super::cues::{Cue, REACH};
 use crate::entities::{Named, Type};
-use crate::record::Entities;
+use crate::record::{Entities, Person};
 use crate::text::span::{ceil_char_boundary, floor_char_boundary};
 
 const PRONOUNS_PERSON: &[&str] = &["he", "she", "He", "She"];
@@ -245,12 +245,34 @@ impl<'a> Resolver<'a> {
             .filter(move |n| n.range.end <= r.end)
     }
 
-    fn last_before(&self, kind: Type, before: usize) -> Option<&Named> {
-        self.recent(kind, before).next()
-    }
-
     pub(super) fn protagonist(&self) -> Option<Speaker> {
         self.protagonist.clone()
+    }
+
+    /// The speaker a cue names and the words that name it: the first of the cue's word
+    /// ranges that resolves, else the first with no speaker. The words before the verb come
+    /// first, then the name before an apposition; but a name before an apposition that names
+    /// an entity beats the description after it.
+    pub(super) fn choose(
+        &self,
+        cue: &Cue,
+        previous: Option<&Speaker>,
+    ) -> Option<(Range<usize>, Option<Speaker>)> {
+        let names_entity = |r: &Range<usize>| {
+            self.named_within(r)
+                .any(|n| matches!(n.kind, Type::Person | Type::Organization))
+        };
+        let candidates: Vec<&Range<usize>> = cue
+            .named
+            .iter()
+            .filter(|r| names_entity(r))
+            .chain(&cue.speaker)
+            .chain(&cue.named)
+            .collect();
+        candidates
+            .iter()
+            .find_map(|r| self.resolve(r, previous).map(|s| ((*r).clone(), Some(s))))
+            .or_else(|| candidates.first().map(|r| ((*r).clone(), None)))
     }
 
     /// The entity that the words `r` name, if they name one; `previous` is the speaker of
@@ -270,97 +292,91 @@ impl<'a> Resolver<'a> {
             .split(|c: char| !c.is_alphanumeric() && c != '-')
             .filter(|w| !w.is_empty())
             .collect();
-        if ws.len() == 1 && PRONOUNS_PERSON.contains(&ws[0]) {
-            return self
-                .last_before(Type::Person, before)
-                .and_then(|n| self.speaker(n));
-        }
-        if ws.len() == 1 && PRONOUNS_GROUP.contains(&ws[0]) {
-            // "it said": the organization that spoke last, else the last one named.
-            if let Some(p) = previous.filter(|p| p.organization) {
-                return Some(p.clone());
+        if let [w] = ws[..] {
+            if PRONOUNS_PERSON.contains(&w) {
+                return self.last_speaker(Type::Person, before);
             }
-            return self
-                .last_before(Type::Organization, before)
-                .and_then(|n| self.speaker(n));
+            if PRONOUNS_GROUP.contains(&w) {
+                // "it said": the organization that spoke last, else the last one named.
+                return match previous.filter(|p| p.organization) {
+                    Some(p) => Some(p.clone()),
+                    None => self.last_speaker(Type::Organization, before),
+                };
+            }
         }
         let lower: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
-        let has = |list: &[&str]| lower.iter().any(|w| list.contains(&w.as_str()));
         // A document speaks for its author: "a joint statement by the European Commission".
-        if has(DOCUMENTS) {
-            if let Some(author) = self.author(&lower, before) {
-                return Some(author);
-            }
-            if let Some(p) = previous {
-                return Some(p.clone());
-            }
+        if lower.iter().any(|w| DOCUMENTS.contains(&w.as_str()))
+            && let Some(author) = self.author(&lower, before).or_else(|| previous.cloned())
+        {
+            return Some(author);
         }
-        // An organization by its kind: "the ministry", "a company spokesman".
-        for (noun, fits) in ORG_NOUNS {
-            if lower.iter().any(|w| w == noun) {
-                let org = self.recent(Type::Organization, before).find(|n| {
+        if let Some(n) = self.organization_by_kind(&lower, before) {
+            return self.speaker(n);
+        }
+        self.described_person(&lower, &inside, before)
+    }
+
+    /// The speaker last named before `before` of one type.
+    fn last_speaker(&self, kind: Type, before: usize) -> Option<Speaker> {
+        self.recent(kind, before)
+            .next()
+            .and_then(|n| self.speaker(n))
+    }
+
+    /// An organization by its kind ("the ministry", "a company spokesman"): for the first
+    /// kind noun among the words, the latest organization named before whose name fits it.
+    fn organization_by_kind(&self, lower: &[String], before: usize) -> Option<&Named> {
+        ORG_NOUNS
+            .iter()
+            .filter(|(noun, _)| lower.iter().any(|w| w == noun))
+            .find_map(|(_, fits)| {
+                self.recent(Type::Organization, before).find(|n| {
                     let name = &self.entities.organizations[n.index].name;
-                    fits.iter()
-                        .any(|f| name.split_whitespace().any(|w| w == *f) || name.contains(f))
-                });
-                if let Some(n) = org {
-                    return self.speaker(n);
-                }
-            }
-        }
-        // A person by description: "Russia's defense chief", "the Russian leader".
+                    fits.iter().any(|f| name.contains(f))
+                })
+            })
+    }
+
+    /// A person by description ("Russia's defense chief", "the Russian leader"): of the
+    /// people named before, the one whose titles fit best. An unnamed official speaks for
+    /// the organization, unless a named person holds the very role ("the spokesman" after
+    /// "Vladimir Vasilenko, spokesman for …").
+    fn described_person(
+        &self,
+        lower: &[String],
+        inside: &[&Named],
+        before: usize,
+    ) -> Option<Speaker> {
         let roles: Vec<&[&str]> = PERSON_ROLES
             .iter()
             .filter(|(role, _)| lower.iter().any(|w| w == role))
             .map(|(_, fits)| *fits)
             .collect();
         // Without a role or an official, no description to fit a person to.
-        let official = has(REPRESENTATIVES);
+        let official = lower.iter().any(|w| REPRESENTATIVES.contains(&w.as_str()));
         if roles.is_empty() && !official {
             return None;
         }
         let country = inside
             .iter()
             .find(|n| n.kind == Type::Country)
-            .map(|n| self.entities.countries[n.index].iso.clone());
+            .and_then(|n| self.entities.countries[n.index].iso.as_deref());
         let mut best: Option<(usize, &Named)> = None;
         for n in self.recent(Type::Person, before) {
-            let person = &self.entities.people[n.index];
-            let titles = person.titles.join(" ").to_lowercase();
-            let mut score = 1;
-            if roles
-                .iter()
-                .any(|fits| fits.iter().any(|f| titles.contains(f)))
-            {
-                score += 2;
-            }
-            // Other words of the description in the title ("defense").
-            score += lower
-                .iter()
-                .filter(|w| w.len() > 3 && titles.contains(w.as_str()))
-                .count();
-            if let Some(iso) = &country
-                && person.country.is_some()
-                && person.country == *iso
-            {
-                score += 1;
-            }
+            let score = fit(&self.entities.people[n.index], &roles, lower, country);
             // Latest first: a tie keeps the later mention.
             if best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, n));
             }
         }
-        // An unnamed official speaks for the organization, unless a named person holds
-        // the very role ("the spokesman" after "Vladimir Vasilenko, spokesman for …").
         if official {
             if let Some((score, n)) = best
                 && score >= 3
             {
                 return self.speaker(n);
             }
-            return self
-                .last_before(Type::Organization, before)
-                .and_then(|n| self.speaker(n));
+            return self.last_speaker(Type::Organization, before);
         }
         best.and_then(|(_, n)| self.speaker(n))
     }
@@ -401,4 +417,26 @@ impl<'a> Resolver<'a> {
             })?;
         self.speaker(n)
     }
+}
+
+/// How well a person's titles fit a description: 1, and 2 more if they hold a role's title
+/// words, 1 for each other long word of the description in them ("defense"), 1 if the
+/// description names the person's country.
+fn fit(person: &Person, roles: &[&[&str]], lower: &[String], country: Option<&str>) -> usize {
+    let titles = person.titles.join(" ").to_lowercase();
+    let mut score = 1;
+    if roles
+        .iter()
+        .any(|fits| fits.iter().any(|f| titles.contains(f)))
+    {
+        score += 2;
+    }
+    score += lower
+        .iter()
+        .filter(|w| w.len() > 3 && titles.contains(w.as_str()))
+        .count();
+    if person.country.is_some() && person.country.as_deref() == country {
+        score += 1;
+    }
+    score
 }

@@ -5,10 +5,13 @@ use std::ops::Range;
 
 use crate::entities::ascii_alnum_end;
 
+/// A word and its byte range in the text.
+pub(super) type Word<'a> = (Range<usize>, &'a str);
+
 /// Words of `s` with their byte ranges (offset by `base`): letters, digits, and the
 /// apostrophes, hyphens and periods inside them. ASCII is classified by byte, without
 /// decoding: most of a sentence is.
-pub(super) fn words(s: &str, base: usize) -> impl Iterator<Item = (Range<usize>, &str)> {
+pub(super) fn words(s: &str, base: usize) -> impl Iterator<Item = Word<'_>> {
     let b = s.as_bytes();
     // The character at byte `i` (not ASCII), and its length.
     let wide = move |i: usize| {
