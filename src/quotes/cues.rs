@@ -7,13 +7,7 @@ use std::ops::Range;
 
 use super::words::{Word, words};
 use crate::text::span::{ceil_char_boundary, floor_char_boundary};
-use crate::text::wordlist::CUE_VERBS;
-
-/// Words between a speaker and the verb ("he also said", "Shoigu further noted").
-const ADVERBS: &[&str] = &[
-    "also", "further", "later", "then", "earlier", "again", "recently", "once", "has", "had",
-    "have", "was", "is",
-];
+use crate::text::wordlist::{CUE_ADVERBS, CUE_AUDIENCES, CUE_SUBJECT_STOPS, CUE_VERBS};
 
 /// A cue found around a quote: the verb as written and the words naming the speaker.
 #[derive(Debug, Clone)]
@@ -146,10 +140,7 @@ fn verb_phrase(ws: &[Word], v: usize) -> Range<usize> {
     let verb = ws[v].0.clone();
     if ws[v].1 == "told"
         && let Some((r, w)) = ws.get(v + 1)
-        && matches!(
-            *w,
-            "reporters" | "journalists" | "TASS" | "Reuters" | "Izvestia" | "RIA"
-        )
+        && CUE_AUDIENCES.contains(w)
     {
         return verb.start..r.end;
     }
@@ -219,10 +210,7 @@ fn subject(text: &str, ws: &[Word], v: usize) -> Option<Range<usize>> {
             gap(text, ws, first - 1)
         };
         if gap.contains([',', ';', ':', '"', '“', '”'])
-            || matches!(
-                ws[first - 1].1,
-                "that" | "and" | "but" | "as" | "while" | "which" | "who"
-            )
+            || CUE_SUBJECT_STOPS.contains(ws[first - 1].1)
         {
             break;
         }
@@ -250,7 +238,7 @@ fn aside(text: &str, ws: &[Word], v: usize) -> Option<usize> {
 /// dropped ("he also said", "Shoigu has said").
 fn without_adverbs(ws: &[Word], from: usize, to: usize) -> usize {
     let mut last = to;
-    while last > from && ADVERBS.contains(&ws[last - 1].1) {
+    while last > from && CUE_ADVERBS.contains(ws[last - 1].1) {
         last -= 1;
     }
     last

@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use crate::record::QuoteKind;
 use crate::text::span::ceil_char_boundary;
+use crate::text::wordlist::TERM_INTRODUCERS;
 
 /// A quote found in the text, in bytes; `text` is inside the marks.
 #[derive(Debug, Clone)]
@@ -157,30 +158,7 @@ pub(super) fn is_term(text: &str, q: &Raw, spoken: bool) -> bool {
     let before = text[..q.open].trim_end();
     let tail = ceil_char_boundary(before, before.len().saturating_sub(20));
     let before_lower = before[tail..].to_lowercase();
-    let introduced = [
-        "so-called",
-        "dubbed",
-        "called",
-        "named",
-        "known as",
-        "term",
-        "word",
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-    ]
-    .iter()
-    .any(|w| {
-        before_lower.ends_with(w)
-            && before_lower[..before_lower.len() - w.len()]
-                .ends_with(|c: char| !c.is_alphanumeric())
-            || before_lower == *w
-    });
+    let introduced = ends_introducer(&before_lower);
     let title_like = inner
         .split_whitespace()
         .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
@@ -199,5 +177,32 @@ pub(super) fn kind(text: &str, q: &Raw, sentence_start: usize) -> QuoteKind {
         QuoteKind::Direct
     } else {
         QuoteKind::Partial
+    }
+}
+
+/// Whether `before` (lowercase) ends with a word or phrase that introduces a term ("the",
+/// "so-called", "known as"): a line of term-introducers.txt from a word's start to the end.
+fn ends_introducer(before: &str) -> bool {
+    let word_starts = before
+        .char_indices()
+        .filter(|&(_, c)| !c.is_alphanumeric())
+        .map(|(i, c)| i + c.len_utf8());
+    std::iter::once(0)
+        .chain(word_starts)
+        .any(|k| TERM_INTRODUCERS.contains(&before[k..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ends_introducer;
+
+    #[test]
+    fn an_introducer_starts_at_a_word() {
+        for before in ["the", "tankers of the", "(the", "so-called", "is known as"] {
+            assert!(ends_introducer(before), "{before:?}");
+        }
+        for before in ["bathe", "unknown as", "as", "the ministry", ""] {
+            assert!(!ends_introducer(before), "{before:?}");
+        }
     }
 }

@@ -9,157 +9,9 @@ use super::cues::{Cue, REACH};
 use crate::entities::{Named, Type};
 use crate::record::{Entities, Person};
 use crate::text::span::{ceil_char_boundary, floor_char_boundary};
-
-const PRONOUNS_PERSON: &[&str] = &["he", "she", "He", "She"];
-const PRONOUNS_GROUP: &[&str] = &["it", "It", "they", "They"];
-
-/// Role words of descriptions, with the title words they fit.
-const PERSON_ROLES: &[(&str, &[&str])] = &[
-    ("minister", &["minister"]),
-    (
-        "chief",
-        &[
-            "minister",
-            "chief",
-            "head",
-            "director",
-            "chairman",
-            "executive",
-        ],
-    ),
-    (
-        "head",
-        &[
-            "head",
-            "president",
-            "chief",
-            "chairman",
-            "director",
-            "leader",
-        ],
-    ),
-    ("president", &["president"]),
-    (
-        "leader",
-        &[
-            "president",
-            "leader",
-            "prime",
-            "premier",
-            "chairman",
-            "head",
-        ],
-    ),
-    ("premier", &["premier", "prime"]),
-    ("chancellor", &["chancellor"]),
-    ("spokesman", &["spokesman", "spokesperson"]),
-    ("spokeswoman", &["spokeswoman", "spokesperson"]),
-    (
-        "spokesperson",
-        &["spokesman", "spokeswoman", "spokesperson"],
-    ),
-    (
-        "diplomat",
-        &["foreign minister", "ambassador", "envoy", "diplomat"],
-    ),
-    ("ambassador", &["ambassador"]),
-    ("envoy", &["envoy", "ambassador"]),
-    ("governor", &["governor"]),
-    ("mayor", &["mayor"]),
-    ("chairman", &["chairman"]),
-    ("official", &[]),
-    ("lawmaker", &["lawmaker", "deputy", "senator"]),
-    ("secretary", &["secretary"]),
-    ("king", &["king"]),
-    ("general", &["general", "commander"]),
-    ("commander", &["commander", "general"]),
-    ("state", &["president"]),
-];
-
-/// Organization nouns of descriptions ("the ministry said"), with the name words they fit.
-const ORG_NOUNS: &[(&str, &[&str])] = &[
-    ("ministry", &["Ministry"]),
-    (
-        "company",
-        &[
-            "Corp",
-            "Corp.",
-            "Inc",
-            "Inc.",
-            "Co",
-            "Co.",
-            "Company",
-            "Corporation",
-            "AG",
-            "PLC",
-            "Ltd",
-            "Ltd.",
-            "Group",
-            "Laboratories",
-        ],
-    ),
-    (
-        "firm",
-        &[
-            "Corp",
-            "Corp.",
-            "Inc",
-            "Inc.",
-            "Co",
-            "Co.",
-            "Company",
-            "Corporation",
-            "AG",
-            "PLC",
-            "Ltd",
-            "Ltd.",
-        ],
-    ),
-    ("group", &["Group", "Corp", "Inc", "Co", "AG"]),
-    ("bank", &["Bank", "Bundesbank"]),
-    ("agency", &["Agency"]),
-    ("department", &["Department"]),
-    ("commission", &["Commission"]),
-    ("committee", &["Committee"]),
-    ("council", &["Council"]),
-    ("board", &["Board"]),
-    ("organization", &["Organization", "Organisation"]),
-    ("organisation", &["Organization", "Organisation"]),
-    ("office", &["Office"]),
-    ("service", &["Service"]),
-    ("union", &["Union"]),
-    ("fund", &["Fund"]),
-    ("diplomats", &["Foreign Ministry", "Foreign Affairs"]),
-];
-
-/// Nouns for a document, whose words belong to its author.
-const DOCUMENTS: &[&str] = &[
-    "statement",
-    "report",
-    "study",
-    "communique",
-    "document",
-    "letter",
-    "declaration",
-    "survey",
-    "release",
-    "note",
-];
-
-/// Nouns for someone who speaks for an organization without being named.
-const REPRESENTATIVES: &[&str] = &[
-    "official",
-    "officials",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "representative",
-    "source",
-    "sources",
-    "executive",
-    "diplomats",
-    "statement",
-];
+use crate::text::wordlist::{
+    DOCUMENT_NOUNS, GROUP_PRONOUNS, ORG_NOUNS, PERSON_PRONOUNS, PERSON_ROLES, REPRESENTATIVES,
+};
 
 /// A speaker already resolved: its name and whether it is an organization.
 #[derive(Debug, Clone)]
@@ -293,10 +145,10 @@ impl<'a> Resolver<'a> {
             .filter(|w| !w.is_empty())
             .collect();
         if let [w] = ws[..] {
-            if PRONOUNS_PERSON.contains(&w) {
+            if PERSON_PRONOUNS.contains(w) {
                 return self.last_speaker(Type::Person, before);
             }
-            if PRONOUNS_GROUP.contains(&w) {
+            if GROUP_PRONOUNS.contains(w) {
                 // "it said": the organization that spoke last, else the last one named.
                 return match previous.filter(|p| p.organization) {
                     Some(p) => Some(p.clone()),
@@ -306,7 +158,7 @@ impl<'a> Resolver<'a> {
         }
         let lower: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
         // A document speaks for its author: "a joint statement by the European Commission".
-        if lower.iter().any(|w| DOCUMENTS.contains(&w.as_str()))
+        if lower.iter().any(|w| DOCUMENT_NOUNS.contains(w))
             && let Some(author) = self.author(&lower, before).or_else(|| previous.cloned())
         {
             return Some(author);
@@ -354,7 +206,7 @@ impl<'a> Resolver<'a> {
             .map(|(_, fits)| *fits)
             .collect();
         // Without a role or an official, no description to fit a person to.
-        let official = lower.iter().any(|w| REPRESENTATIVES.contains(&w.as_str()));
+        let official = lower.iter().any(|w| REPRESENTATIVES.contains(w));
         if roles.is_empty() && !official {
             return None;
         }
@@ -385,7 +237,7 @@ impl<'a> Resolver<'a> {
     /// conducted by X and Y"): the first person or organization after "by", looked for
     /// in the document's mentions before the quote, then after it.
     fn author(&self, lower: &[String], before: usize) -> Option<Speaker> {
-        let noun = lower.iter().find(|w| DOCUMENTS.contains(&w.as_str()))?;
+        let noun = lower.iter().find(|w| DOCUMENT_NOUNS.contains(w))?;
         let floor = ceil_char_boundary(self.text, before.saturating_sub(4 * REACH));
         let ceiling = floor_char_boundary(self.text, (before + 4 * REACH).min(self.text.len()));
         let earlier = self.text[floor..before]
@@ -439,4 +291,31 @@ fn fit(person: &Person, roles: &[&[&str]], lower: &[String], country: Option<&st
         score += 1;
     }
     score
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::wordlist::{ORG_NOUNS, PERSON_ROLES};
+
+    #[test]
+    fn keyed_lists_are_their_files_in_order() {
+        for (table, file) in [
+            (PERSON_ROLES, include_str!("../data/person-roles.tsv")),
+            (ORG_NOUNS, include_str!("../data/org-nouns.tsv")),
+        ] {
+            let rows: Vec<(&str, Vec<&str>)> = file
+                .lines()
+                .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+                .map(|l| {
+                    let (key, fits) = l.split_once('\t').expect("two columns");
+                    (key, fits.split('|').filter(|f| *f != "-").collect())
+                })
+                .collect();
+            let compiled: Vec<(&str, Vec<&str>)> = table
+                .iter()
+                .map(|(key, fits)| (*key, fits.to_vec()))
+                .collect();
+            assert_eq!(compiled, rows);
+        }
+    }
 }
