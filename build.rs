@@ -174,6 +174,14 @@ fn main() {
         ("FURNITURE", "furniture.txt"),
         ("ABBREVIATIONS", "abbreviations.txt"),
         ("ROLE_WORDS", "role-words.txt"),
+        ("CUE_ADVERBS", "cue-adverbs.txt"),
+        ("CUE_AUDIENCES", "cue-audiences.txt"),
+        ("CUE_SUBJECT_STOPS", "cue-subject-stops.txt"),
+        ("TERM_INTRODUCERS", "term-introducers.txt"),
+        ("PERSON_PRONOUNS", "person-pronouns.txt"),
+        ("GROUP_PRONOUNS", "group-pronouns.txt"),
+        ("DOCUMENT_NOUNS", "document-nouns.txt"),
+        ("REPRESENTATIVES", "representatives.txt"),
     ] {
         let text = read(file);
         let mut words: Vec<&str> = data_lines(&text).map(str::trim).collect();
@@ -185,6 +193,22 @@ fn main() {
             strtable::Table::source(&words)
         )
         .unwrap();
+    }
+
+    // Keyed lists, in the file's order: a word, a tab, and the words that fit it.
+    for (name, file) in [
+        ("PERSON_ROLES", "person-roles.tsv"),
+        ("ORG_NOUNS", "org-nouns.tsv"),
+    ] {
+        writeln!(lists, "\npub(crate) static {name}: &[(&str, &[&str])] = &[").unwrap();
+        for line in data_lines(&read(file)) {
+            let Some((key, fits)) = line.split_once('\t') else {
+                panic!("{file}: not 2 columns: {line:?}");
+            };
+            let fits: Vec<&str> = forms(fits).collect();
+            writeln!(lists, "    ({:?}, &{fits:?}),", key.trim()).unwrap();
+        }
+        lists.push_str("];\n");
     }
 
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));

@@ -35,6 +35,26 @@ mod tests {
             (&FURNITURE, include_str!("../data/furniture.txt")),
             (&ABBREVIATIONS, include_str!("../data/abbreviations.txt")),
             (&ROLE_WORDS, include_str!("../data/role-words.txt")),
+            (&CUE_ADVERBS, include_str!("../data/cue-adverbs.txt")),
+            (&CUE_AUDIENCES, include_str!("../data/cue-audiences.txt")),
+            (
+                &CUE_SUBJECT_STOPS,
+                include_str!("../data/cue-subject-stops.txt"),
+            ),
+            (
+                &TERM_INTRODUCERS,
+                include_str!("../data/term-introducers.txt"),
+            ),
+            (
+                &PERSON_PRONOUNS,
+                include_str!("../data/person-pronouns.txt"),
+            ),
+            (&GROUP_PRONOUNS, include_str!("../data/group-pronouns.txt")),
+            (&DOCUMENT_NOUNS, include_str!("../data/document-nouns.txt")),
+            (
+                &REPRESENTATIVES,
+                include_str!("../data/representatives.txt"),
+            ),
         ] {
             let words = file
                 .lines()

@@ -1,0 +1,201 @@
+//! Quote marks and their pairing: takes the text and its fields (paragraphs), gives each
+//! quote's bytes, marks and fields. Marks are paired within a paragraph (straight, curly and
+//! guillemet double quotes); a quote left open at the end of a paragraph goes on when the
+//! next paragraph opens with a mark, so that a quote over several paragraphs is one, and an
+//! odd mark never reaches past its paragraph. Also what the marks hold: a quoted term or a
+//! quote, direct or partial.
+
+use std::ops::Range;
+
+use crate::record::QuoteKind;
+use crate::text::span::ceil_char_boundary;
+use crate::text::wordlist::TERM_INTRODUCERS;
+
+/// A quote found in the text, in bytes; `text` is inside the marks.
+#[derive(Debug, Clone)]
+pub(super) struct Raw {
+    pub(super) text: Range<usize>,
+    /// The opening and closing marks (the closing one is `text.end` when the quote was
+    /// never closed).
+    pub(super) open: usize,
+    pub(super) close_end: usize,
+    /// The field (paragraph) where the quote opens.
+    pub(super) field: usize,
+    pub(super) last_field: usize,
+}
+
+/// The mark that closes a quote opened by `c`, if `c` opens one.
+fn opens(c: char) -> Option<char> {
+    match c {
+        '"' => Some('"'),
+        '“' => Some('”'),
+        '«' => Some('»'),
+        '„' => Some('“'),
+        _ => None,
+    }
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '«' | '»' | '„')
+}
+
+/// A quote not closed yet: where its text starts, its opening mark, the mark that will
+/// close it and the field it opened in.
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    start: usize,
+    mark: usize,
+    close: char,
+    field: usize,
+}
+
+/// Pairs the quotation marks of each field; see the module comment.
+pub(super) fn pair(text: &str, fields: &[Range<usize>]) -> Vec<Raw> {
+    let mut out = Vec::new();
+    let mut open: Option<Open> = None;
+    for (f, field) in fields.iter().enumerate() {
+        let body = &text[field.clone()];
+        // The marks before `skip` are passed over: the one that carries a quote on.
+        let mut skip = 0;
+        if let Some(o) = open.take() {
+            match carried_on(text, fields, &o, body) {
+                Some(mark_end) => {
+                    open = Some(o);
+                    skip = mark_end;
+                }
+                None => close_unfinished(&mut out, text, fields, &o, f - 1),
+            }
+        }
+        for (i, c) in marks(body).filter(|&(i, _)| i >= skip) {
+            let at = field.start + i;
+            match open {
+                Some(o) if c == o.close || (o.close == '”' && c == '"') => {
+                    out.push(Raw {
+                        text: o.start..at,
+                        open: o.mark,
+                        close_end: at + c.len_utf8(),
+                        field: o.field,
+                        last_field: f,
+                    });
+                    open = None;
+                }
+                Some(_) => {}
+                None => {
+                    open = opens(c).map(|close| Open {
+                        start: at + c.len_utf8(),
+                        mark: at,
+                        close,
+                        field: f,
+                    });
+                }
+            }
+        }
+    }
+    if let Some(o) = open {
+        close_unfinished(&mut out, text, fields, &o, fields.len() - 1);
+    }
+    out
+}
+
+/// The quote marks of `body` and their byte offsets.
+fn marks(body: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    body.char_indices().filter(|&(_, c)| is_mark(c))
+}
+
+/// Whether the quote `o`, open at the end of a paragraph, goes on into the next, `body`:
+/// only if `body` opens with a mark, and only a quote of whole sentences, which opened its
+/// paragraph or a sentence (words woven into a sentence, `warned of a "long winter`, end
+/// with it). If it does, the bytes of `body` up to the end of that mark.
+fn carried_on(text: &str, fields: &[Range<usize>], o: &Open, body: &str) -> Option<usize> {
+    let direct = text[o.start..].starts_with(|c: char| c.is_uppercase() || c == '<' || c == '[')
+        && {
+            let lead = text[fields[o.field].start..o.mark].trim_end();
+            lead.is_empty() || lead.ends_with([':', '.', '!', '?'])
+        };
+    let trimmed = body.trim_start();
+    let c = trimmed.chars().next()?;
+    (direct && is_mark(c) && c != '”' && c != '»')
+        .then(|| body.len() - trimmed.len() + c.len_utf8())
+}
+
+/// A quote never closed runs to the end of its last paragraph, if it holds a few words.
+fn close_unfinished(
+    out: &mut Vec<Raw>,
+    text: &str,
+    fields: &[Range<usize>],
+    o: &Open,
+    last: usize,
+) {
+    let end = fields[last].end;
+    if o.start < end && text[o.start..end].split_whitespace().count() >= 4 {
+        out.push(Raw {
+            text: o.start..end,
+            open: o.mark,
+            close_end: end,
+            field: o.field,
+            last_field: last,
+        });
+    }
+}
+
+/// Quoted names and terms ("so-called "shadow fleet"", "the "Zapad-2017" exercises",
+/// "Medallion") are not quotes: a few words, introduced as a name, written as one, or
+/// with no one said to speak them. (A quote followed by its cue is always speech.)
+pub(super) fn is_term(text: &str, q: &Raw, spoken: bool) -> bool {
+    let inner = text[q.text.clone()].trim_matches(|c: char| !c.is_alphanumeric());
+    // (Five words are enough to know: a quote may run to paragraphs.)
+    let n = inner.split_whitespace().take(5).count();
+    if n > 4 {
+        return false;
+    }
+    let before = text[..q.open].trim_end();
+    let tail = ceil_char_boundary(before, before.len().saturating_sub(20));
+    let before_lower = before[tail..].to_lowercase();
+    let introduced = ends_introducer(&before_lower);
+    let title_like = inner
+        .split_whitespace()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+    introduced || title_like && n <= 3 || !spoken
+}
+
+/// A whole sentence or more (direct) or words woven into reported speech (partial).
+pub(super) fn kind(text: &str, q: &Raw, sentence_start: usize) -> QuoteKind {
+    let inner = text[q.text.clone()].trim();
+    let capital =
+        inner.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '<' || c == '[');
+    let at_start =
+        text[sentence_start..q.open].trim().is_empty() || text[..q.open].trim_end().ends_with(':');
+    let ends = inner.ends_with(['.', ',', '?', '!', '…']);
+    if capital && (at_start || ends) {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Partial
+    }
+}
+
+/// Whether `before` (lowercase) ends with a word or phrase that introduces a term ("the",
+/// "so-called", "known as"): a line of term-introducers.txt from a word's start to the end.
+fn ends_introducer(before: &str) -> bool {
+    let word_starts = before
+        .char_indices()
+        .filter(|&(_, c)| !c.is_alphanumeric())
+        .map(|(i, c)| i + c.len_utf8());
+    std::iter::once(0)
+        .chain(word_starts)
+        .any(|k| TERM_INTRODUCERS.contains(&before[k..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ends_introducer;
+
+    #[test]
+    fn an_introducer_starts_at_a_word() {
+        for before in ["the", "tankers of the", "(the", "so-called", "is known as"] {
+            assert!(ends_introducer(before), "{before:?}");
+        }
+        for before in ["bathe", "unknown as", "as", "the ministry", ""] {
+            assert!(!ends_introducer(before), "{before:?}");
+        }
+    }
+}

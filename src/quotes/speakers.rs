@@ -1,0 +1,321 @@
+//! Speakers: takes the words a cue names the speaker by, gives the person or organization
+//! they mean. A name resolves to its entity, a pronoun to the last person (or, for "it",
+//! organization) named before, a description ("Russia's defense chief") to the person whose
+//! titles fit it, "the ministry" to the last ministry named, a document to its author.
+
+use std::ops::Range;
+
+use super::cues::{Cue, REACH};
+use crate::entities::{Named, Type};
+use crate::record::{Entities, Person};
+use crate::text::span::{ceil_char_boundary, floor_char_boundary};
+use crate::text::wordlist::{
+    DOCUMENT_NOUNS, GROUP_PRONOUNS, ORG_NOUNS, PERSON_PRONOUNS, PERSON_ROLES, REPRESENTATIVES,
+};
+
+/// A speaker already resolved: its name and whether it is an organization.
+#[derive(Debug, Clone)]
+pub(super) struct Speaker {
+    pub(super) name: String,
+    organization: bool,
+}
+
+pub(super) struct Resolver<'a> {
+    text: &'a str,
+    entities: &'a Entities<'a>,
+    named: &'a [Named],
+    /// Indices into `named` of each type's mentions, in text order.
+    people: Vec<usize>,
+    organizations: Vec<usize>,
+    protagonist: Option<Speaker>,
+}
+
+/// How many earlier mentions a description is matched against: the speaker of a quote is
+/// named near it, and the bound keeps the cost linear in the article's length.
+const LOOK_BACK: usize = 64;
+
+impl<'a> Resolver<'a> {
+    fn speaker(&self, n: &Named) -> Option<Speaker> {
+        match n.kind {
+            Type::Person => Some(Speaker {
+                name: self.entities.people[n.index].name.clone(),
+                organization: false,
+            }),
+            Type::Organization => Some(Speaker {
+                name: self.entities.organizations[n.index].name.clone(),
+                organization: true,
+            }),
+            Type::Country | Type::Event => None,
+        }
+    }
+
+    pub(super) fn new(text: &'a str, entities: &'a Entities, named: &'a [Named]) -> Resolver<'a> {
+        let of = |kind: Type| {
+            (0..named.len())
+                .filter(|&i| named[i].kind == kind)
+                .collect::<Vec<_>>()
+        };
+        // The person named most often: who a quote with no cue at all most likely belongs to.
+        let people = &entities.people;
+        let protagonist = (0..people.len())
+            .max_by_key(|&i| (people[i].mentions.len(), std::cmp::Reverse(i)))
+            .map(|i| Speaker {
+                name: people[i].name.clone(),
+                organization: false,
+            });
+        Resolver {
+            text,
+            entities,
+            named,
+            people: of(Type::Person),
+            organizations: of(Type::Organization),
+            protagonist,
+        }
+    }
+
+    /// The mentions of one type that end by `before`, latest first, at most `LOOK_BACK`.
+    fn recent(&self, kind: Type, before: usize) -> impl Iterator<Item = &Named> {
+        let list = if kind == Type::Person {
+            &self.people
+        } else {
+            &self.organizations
+        };
+        let upto = list.partition_point(|&i| self.named[i].range.end <= before);
+        list[upto.saturating_sub(LOOK_BACK)..upto]
+            .iter()
+            .rev()
+            .map(|&i| &self.named[i])
+    }
+
+    /// The mentions inside the bytes `r`, by binary search: a quote costs no pass over
+    /// every mention of a long text.
+    pub(super) fn named_within(&self, r: &Range<usize>) -> impl Iterator<Item = &Named> {
+        let from = self.named.partition_point(|n| n.range.start < r.start);
+        self.named[from..]
+            .iter()
+            .take_while(move |n| n.range.start < r.end)
+            .filter(move |n| n.range.end <= r.end)
+    }
+
+    pub(super) fn protagonist(&self) -> Option<Speaker> {
+        self.protagonist.clone()
+    }
+
+    /// The speaker a cue names and the words that name it: the first of the cue's word
+    /// ranges that resolves, else the first with no speaker. The words before the verb come
+    /// first, then the name before an apposition; but a name before an apposition that names
+    /// an entity beats the description after it.
+    pub(super) fn choose(
+        &self,
+        cue: &Cue,
+        previous: Option<&Speaker>,
+    ) -> Option<(Range<usize>, Option<Speaker>)> {
+        let names_entity = |r: &Range<usize>| {
+            self.named_within(r)
+                .any(|n| matches!(n.kind, Type::Person | Type::Organization))
+        };
+        let candidates: Vec<&Range<usize>> = cue
+            .named
+            .iter()
+            .filter(|r| names_entity(r))
+            .chain(&cue.speaker)
+            .chain(&cue.named)
+            .collect();
+        candidates
+            .iter()
+            .find_map(|r| self.resolve(r, previous).map(|s| ((*r).clone(), Some(s))))
+            .or_else(|| candidates.first().map(|r| ((*r).clone(), None)))
+    }
+
+    /// The entity that the words `r` name, if they name one; `previous` is the speaker of
+    /// the quote before.
+    pub(super) fn resolve(&self, r: &Range<usize>, previous: Option<&Speaker>) -> Option<Speaker> {
+        let before = r.start;
+        // A person or organization named in the words themselves; a person first.
+        let inside: Vec<&Named> = self.named_within(r).collect();
+        if let Some(n) = inside
+            .iter()
+            .find(|n| n.kind == Type::Person)
+            .or_else(|| inside.iter().find(|n| n.kind == Type::Organization))
+        {
+            return self.speaker(n);
+        }
+        let ws: Vec<&str> = self.text[r.clone()]
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        if let [w] = ws[..] {
+            if PERSON_PRONOUNS.contains(w) {
+                return self.last_speaker(Type::Person, before);
+            }
+            if GROUP_PRONOUNS.contains(w) {
+                // "it said": the organization that spoke last, else the last one named.
+                return match previous.filter(|p| p.organization) {
+                    Some(p) => Some(p.clone()),
+                    None => self.last_speaker(Type::Organization, before),
+                };
+            }
+        }
+        let lower: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
+        // A document speaks for its author: "a joint statement by the European Commission".
+        if lower.iter().any(|w| DOCUMENT_NOUNS.contains(w))
+            && let Some(author) = self.author(&lower, before).or_else(|| previous.cloned())
+        {
+            return Some(author);
+        }
+        if let Some(n) = self.organization_by_kind(&lower, before) {
+            return self.speaker(n);
+        }
+        self.described_person(&lower, &inside, before)
+    }
+
+    /// The speaker last named before `before` of one type.
+    fn last_speaker(&self, kind: Type, before: usize) -> Option<Speaker> {
+        self.recent(kind, before)
+            .next()
+            .and_then(|n| self.speaker(n))
+    }
+
+    /// An organization by its kind ("the ministry", "a company spokesman"): for the first
+    /// kind noun among the words, the latest organization named before whose name fits it.
+    fn organization_by_kind(&self, lower: &[String], before: usize) -> Option<&Named> {
+        ORG_NOUNS
+            .iter()
+            .filter(|(noun, _)| lower.iter().any(|w| w == noun))
+            .find_map(|(_, fits)| {
+                self.recent(Type::Organization, before).find(|n| {
+                    let name = &self.entities.organizations[n.index].name;
+                    fits.iter().any(|f| name.contains(f))
+                })
+            })
+    }
+
+    /// A person by description ("Russia's defense chief", "the Russian leader"): of the
+    /// people named before, the one whose titles fit best. An unnamed official speaks for
+    /// the organization, unless a named person holds the very role ("the spokesman" after
+    /// "Vladimir Vasilenko, spokesman for …").
+    fn described_person(
+        &self,
+        lower: &[String],
+        inside: &[&Named],
+        before: usize,
+    ) -> Option<Speaker> {
+        let roles: Vec<&[&str]> = PERSON_ROLES
+            .iter()
+            .filter(|(role, _)| lower.iter().any(|w| w == role))
+            .map(|(_, fits)| *fits)
+            .collect();
+        // Without a role or an official, no description to fit a person to.
+        let official = lower.iter().any(|w| REPRESENTATIVES.contains(w));
+        if roles.is_empty() && !official {
+            return None;
+        }
+        let country = inside
+            .iter()
+            .find(|n| n.kind == Type::Country)
+            .and_then(|n| self.entities.countries[n.index].iso.as_deref());
+        let mut best: Option<(usize, &Named)> = None;
+        for n in self.recent(Type::Person, before) {
+            let score = fit(&self.entities.people[n.index], &roles, lower, country);
+            // Latest first: a tie keeps the later mention.
+            if best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, n));
+            }
+        }
+        if official {
+            if let Some((score, n)) = best
+                && score >= 3
+            {
+                return self.speaker(n);
+            }
+            return self.last_speaker(Type::Organization, before);
+        }
+        best.and_then(|(_, n)| self.speaker(n))
+    }
+
+    /// The author of a document named near `before` ("statement by X", "the study,
+    /// conducted by X and Y"): the first person or organization after "by", looked for
+    /// in the document's mentions before the quote, then after it.
+    fn author(&self, lower: &[String], before: usize) -> Option<Speaker> {
+        let noun = lower.iter().find(|w| DOCUMENT_NOUNS.contains(w))?;
+        let floor = ceil_char_boundary(self.text, before.saturating_sub(4 * REACH));
+        let ceiling = floor_char_boundary(self.text, (before + 4 * REACH).min(self.text.len()));
+        let earlier = self.text[floor..before]
+            .rmatch_indices(noun.as_str())
+            .map(|(at, _)| floor + at);
+        let later = self.text[before..ceiling]
+            .match_indices(noun.as_str())
+            .map(|(at, _)| before + at);
+        earlier
+            .chain(later)
+            .find_map(|at| self.author_at(at, noun.len()))
+    }
+
+    /// The person or organization after "by" just after the document named at `at`.
+    fn author_at(&self, at: usize, noun_len: usize) -> Option<Speaker> {
+        let window_end = floor_char_boundary(self.text, (at + 160).min(self.text.len()));
+        let window = &self.text[at..window_end];
+        let by = window.find(" by ")?;
+        if by > noun_len + 30 || window[..by].contains(['"', '“', '”', '«', '»']) {
+            return None;
+        }
+        let from = at + by;
+        let first = self.named.partition_point(|n| n.range.start < from);
+        let n = self.named[first..]
+            .iter()
+            .take_while(|n| n.range.start < window_end)
+            .find(|n| {
+                n.range.end <= window_end && matches!(n.kind, Type::Person | Type::Organization)
+            })?;
+        self.speaker(n)
+    }
+}
+
+/// How well a person's titles fit a description: 1, and 2 more if they hold a role's title
+/// words, 1 for each other long word of the description in them ("defense"), 1 if the
+/// description names the person's country.
+fn fit(person: &Person, roles: &[&[&str]], lower: &[String], country: Option<&str>) -> usize {
+    let titles = person.titles.join(" ").to_lowercase();
+    let mut score = 1;
+    if roles
+        .iter()
+        .any(|fits| fits.iter().any(|f| titles.contains(f)))
+    {
+        score += 2;
+    }
+    score += lower
+        .iter()
+        .filter(|w| w.len() > 3 && titles.contains(w.as_str()))
+        .count();
+    if person.country.is_some() && person.country.as_deref() == country {
+        score += 1;
+    }
+    score
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::wordlist::{ORG_NOUNS, PERSON_ROLES};
+
+    #[test]
+    fn keyed_lists_are_their_files_in_order() {
+        for (table, file) in [
+            (PERSON_ROLES, include_str!("../data/person-roles.tsv")),
+            (ORG_NOUNS, include_str!("../data/org-nouns.tsv")),
+        ] {
+            let rows: Vec<(&str, Vec<&str>)> = file
+                .lines()
+                .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+                .map(|l| {
+                    let (key, fits) = l.split_once('\t').expect("two columns");
+                    (key, fits.split('|').filter(|f| *f != "-").collect())
+                })
+                .collect();
+            let compiled: Vec<(&str, Vec<&str>)> = table
+                .iter()
+                .map(|(key, fits)| (*key, fits.to_vec()))
+                .collect();
+            assert_eq!(compiled, rows);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! The whole stage, through `parse`.
+
+use crate::{Date, Options, Quote, QuoteKind, parse};
+
+fn quotes(text: &str) -> Vec<Quote<'static>> {
+    // Quotes borrow their text; the tests' texts are built in place, so kept for good.
+    let text: &'static str = Box::leak(text.into());
+    let options = Options {
+        reference_date: Date::new(2026, 11, 27).unwrap(),
+    };
+    let quotes = parse(text, &options).quotes;
+    let chars: Vec<char> = text.chars().collect();
+    for q in &quotes {
+        assert_eq!(chars[q.span.0..q.span.1].iter().collect::<String>(), q.text);
+        if let Some(m) = &q.speaker_mention {
+            assert_eq!(chars[m.span.0..m.span.1].iter().collect::<String>(), m.text);
+        }
+    }
+    quotes
+}
+
+fn who<'q>(quotes: &'q [Quote]) -> Vec<(&'q str, Option<&'q str>, Option<&'q str>)> {
+    quotes
+        .iter()
+        .map(|q| (q.text, q.speaker.as_deref(), q.cue.as_deref()))
+        .collect()
+}
+
+const HEAD: &str = "Title\n\nLONDON, May 4 - Finance Minister John Carver spoke.\n\n";
+
+#[test]
+fn cue_after_the_quote() {
+    let q = quotes(&format!(
+        "{HEAD}\"Rates will rise,\" Carver said. \"Not soon,\" said Anna Berg, an economist.\n"
+    ));
+    assert_eq!(
+        who(&q),
+        [
+            ("Rates will rise,", Some("John Carver"), Some("said")),
+            ("Not soon,", Some("Anna Berg"), Some("said"))
+        ]
+    );
+    assert_eq!(q[0].speaker_mention.as_ref().unwrap().text, "Carver");
+}
+
+#[test]
+fn cue_before_the_quote() {
+    let q = quotes(&format!(
+        "{HEAD}Carver said: \"We are ready.\"\n\nAccording to Carver, \"the budget holds.\"\n"
+    ));
+    assert_eq!(
+        who(&q),
+        [
+            ("We are ready.", Some("John Carver"), Some("said")),
+            (
+                "the budget holds.",
+                Some("John Carver"),
+                Some("According to")
+            )
+        ]
+    );
+    assert_eq!(q[0].kind, QuoteKind::Direct);
+    assert_eq!(q[1].kind, QuoteKind::Partial);
+}
+
+#[test]
+fn pronouns_and_descriptions() {
+    let q = quotes(&format!(
+        "{HEAD}\"We are ready,\" he said. \"It is done,\" the finance minister told reporters.\n"
+    ));
+    assert_eq!(
+        who(&q),
+        [
+            ("We are ready,", Some("John Carver"), Some("said")),
+            ("It is done,", Some("John Carver"), Some("told reporters"))
+        ]
+    );
+}
+
+#[test]
+fn a_quote_over_paragraphs_is_one() {
+    let q = quotes(&format!(
+        "{HEAD}\u{201c}First part.\n\n\u{201c}Second part,\u{201d} Carver said.\n"
+    ));
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].text, "First part.\n\n\u{201c}Second part,");
+    assert_eq!(q[0].speaker.as_deref(), Some("John Carver"));
+}
+
+#[test]
+fn an_odd_mark_stays_in_its_paragraph() {
+    let q = quotes(&format!(
+        "{HEAD}He warned of a \"long winter ahead for the industry.\n\n\"Prices will fall,\" Carver said.\n"
+    ));
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[1].text, "Prices will fall,");
+    assert_eq!(q[1].speaker.as_deref(), Some("John Carver"));
+}
+
+#[test]
+fn quoted_terms_are_not_quotes() {
+    let q = quotes(&format!(
+        "{HEAD}Tankers of the so-called \"shadow fleet\" joined the \"Zapad-2025\" exercises.\n"
+    ));
+    assert!(q.is_empty(), "{q:?}");
+}
+
+#[test]
+fn a_quote_without_cue_continues_the_speaker() {
+    let q = quotes(&format!(
+        "{HEAD}\"We are ready,\" Carver said.\n\n\"The rest can wait.\"\n"
+    ));
+    assert_eq!(q[1].speaker.as_deref(), Some("John Carver"));
+    assert_eq!(q[1].cue, None);
+}
+
+#[test]
+fn organizations_speak_through_officials_and_pronouns() {
+    let q = quotes(&format!(
+        "{HEAD}The Treasury Department issued rules. \"They apply now,\" the department said. \"Comply,\" it added.\n"
+    ));
+    assert_eq!(who(&q)[0].1, Some("Treasury Department"));
+    assert_eq!(who(&q)[1].1, Some("Treasury Department"));
+}
