@@ -11,11 +11,23 @@ use std::path::PathBuf;
 #[path = "src/text/strtable.rs"]
 mod strtable;
 
-/// Lines that are neither blank nor `#` comments.
-fn data_lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines()
-        .map(|l| l.trim_end_matches('\r'))
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+#[path = "src/text/datafile.rs"]
+mod datafile;
+
+use datafile::Shape;
+
+/// The word sets whose lines are phrases; every other one holds one word a line.
+const PHRASE_LISTS: &[&str] = &["furniture.txt"];
+
+/// The entries of `src/data/{name}`, checked against `shape`: a bad line stops the build,
+/// naming its file and line.
+fn entries(name: &str, shape: Shape) -> Vec<&'static str> {
+    let path = format!("src/data/{name}");
+    datafile::entries(&path, read(name), shape)
+        .unwrap_or_else(|e| panic!("\n{e}\n"))
+        .into_iter()
+        .map(|(_, line)| line)
+        .collect()
 }
 
 /// A `|`-separated field; `-` or nothing is none.
@@ -26,10 +38,12 @@ fn forms(field: &str) -> impl Iterator<Item = &str> {
         .filter(|f| !f.is_empty() && *f != "-")
 }
 
-fn read(name: &str) -> String {
+/// A build script runs once: its files can live as long as it does.
+fn read(name: &str) -> &'static str {
     println!("cargo::rerun-if-changed=src/data/{name}");
     std::fs::read_to_string(format!("src/data/{name}"))
         .unwrap_or_else(|e| panic!("src/data/{name}: {e}"))
+        .leak()
 }
 
 /// A `PhraseTable` named `name` over `(phrase, entry)` pairs: each phrase under its first
@@ -87,6 +101,17 @@ impl Table {
     }
 }
 
+/// The static `WordSet` `name` of `words`.
+fn word_set(lists: &mut String, name: &str, mut words: Vec<&str>) {
+    words.sort_unstable();
+    writeln!(
+        lists,
+        "\npub(crate) static {name}: WordSet = WordSet({});",
+        strtable::Table::source(&words)
+    )
+    .unwrap();
+}
+
 fn main() {
     let mut table = Table {
         forms: Vec::new(),
@@ -95,12 +120,15 @@ fn main() {
     };
     let mut code = String::new();
 
-    for phrase in data_lines(&read("not-countries.txt")) {
-        table.add(phrase.trim(), "Entry::NotCountry".into());
+    for phrase in entries("not-countries.txt", Shape::Phrase) {
+        table.add(phrase, "Entry::NotCountry".into());
     }
 
     code.push_str("pub(crate) static COUNTRIES: &[CountryData] = &[\n");
-    for (id, line) in data_lines(&read("countries.tsv")).enumerate() {
+    for (id, line) in entries("countries.tsv", Shape::Columns { count: 4, key: 1 })
+        .into_iter()
+        .enumerate()
+    {
         let cols: Vec<&str> = line.split('\t').collect();
         let [iso, name, names, demonyms] = cols[..] else {
             panic!("countries.tsv: not 4 columns: {line:?}");
@@ -125,7 +153,10 @@ fn main() {
         }
     }
     code.push_str("];\n\npub(crate) static ORGANIZATION_ACRONYMS: &[Option<&str>] = &[\n");
-    for (id, line) in data_lines(&read("organizations.tsv")).enumerate() {
+    for (id, line) in entries("organizations.tsv", Shape::Columns { count: 3, key: 0 })
+        .into_iter()
+        .enumerate()
+    {
         let cols: Vec<&str> = line.split('\t').collect();
         let [name, acronym, others] = cols[..] else {
             panic!("organizations.tsv: not 3 columns: {line:?}");
@@ -137,8 +168,8 @@ fn main() {
         }
     }
     code.push_str("];\n\n");
-    for title in data_lines(&read("titles.txt")) {
-        table.add(title.trim(), "Entry::Title".into());
+    for title in entries("titles.txt", Shape::Phrase) {
+        table.add(title, "Entry::Title".into());
     }
 
     writeln!(code, "/// What each form is, by its index.").unwrap();
@@ -168,8 +199,6 @@ fn main() {
         ("ORG_HEADS", "org-heads.txt"),
         ("EVENT_HEADS", "event-heads.txt"),
         ("STOPWORDS", "stopwords.txt"),
-        ("SPEECH_VERBS", "speech-verbs.txt"),
-        ("CUE_VERBS", "cue-verbs.txt"),
         ("GIVEN_NAMES", "given-names.txt"),
         ("FURNITURE", "furniture.txt"),
         ("ABBREVIATIONS", "abbreviations.txt"),
@@ -183,16 +212,19 @@ fn main() {
         ("DOCUMENT_NOUNS", "document-nouns.txt"),
         ("REPRESENTATIVES", "representatives.txt"),
     ] {
-        let text = read(file);
-        let mut words: Vec<&str> = data_lines(&text).map(str::trim).collect();
-        words.sort_unstable();
-        words.dedup();
-        writeln!(
-            lists,
-            "\npub(crate) static {name}: WordSet = WordSet({});",
-            strtable::Table::source(&words)
-        )
-        .unwrap();
+        let shape = if PHRASE_LISTS.contains(&file) {
+            Shape::Phrase
+        } else {
+            Shape::Word
+        };
+        word_set(&mut lists, name, entries(file, shape));
+    }
+    // One verb list, a column for each use (see its header).
+    let verbs = read("verbs.tsv");
+    for (name, column) in [("SPEECH_VERBS", 1), ("CUE_VERBS", 2)] {
+        let verbs = datafile::marked("src/data/verbs.tsv", verbs, 3, column)
+            .unwrap_or_else(|e| panic!("\n{e}\n"));
+        word_set(&mut lists, name, verbs);
     }
 
     // Keyed lists, in the file's order: a word, a tab, and the words that fit it.

@@ -4,7 +4,6 @@
 mod common;
 
 use std::fs;
-use std::path::Path;
 
 use common::{REFERENCE_DATE, check_record, decoded, run, run_ok, stderr, stdout, temp_dir};
 use serde_json::{Value, json};
@@ -216,10 +215,21 @@ fn error_records_for_files() {
     );
 }
 
+/// Whether `parallel` is GNU parallel (moreutils has another, with other arguments).
+fn gnu_parallel() -> bool {
+    std::process::Command::new("parallel")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| {
+            o.status.success() && String::from_utf8_lossy(&o.stdout).contains("GNU parallel")
+        })
+}
+
 #[test]
 fn gnu_parallel_pipe_gives_the_sequential_records() {
-    if !Path::new("/usr/bin/parallel").exists() {
-        eprintln!("skipped: GNU parallel is not installed (.ci/run installs it)");
+    if !gnu_parallel() {
+        let why = "GNU parallel is not installed (.ci/run installs it)";
+        common::skip_unless_required(common::REQUIRE_PARALLEL, why);
         return;
     }
     let input = fixtures_jsonl("id", "text");

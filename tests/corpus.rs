@@ -1,24 +1,19 @@
 //! Robustness over the real wire articles of `../shared/corpus` (not part of this
-//! repository: the test skips, saying so, where that folder is absent).
+//! repository: the tests skip, saying so, where that folder is absent, and fail there when
+//! `NEWSPARSE_REQUIRE_SHARED` is set, as CI does).
 
 mod common;
 
-use common::{REFERENCE_DATE, check_record, decoded, newsparse, root};
+use common::{REFERENCE_DATE, check_record, decoded, newsparse};
 
 /// The layout may miss a dateline in a few odd articles, but no more.
 const MAX_WITHOUT_DATELINE: usize = 4;
 
 #[test]
 fn every_corpus_article_gives_a_sound_record() {
-    let dir = std::env::var_os("NEWSPARSE_CORPUS")
-        .map_or_else(|| root().join("../shared/corpus"), Into::into);
-    if !dir.is_dir() {
-        eprintln!(
-            "skipped: no corpus at {} (set NEWSPARSE_CORPUS to run this test)",
-            dir.display()
-        );
+    let Some(dir) = common::shared_corpus() else {
         return;
-    }
+    };
     let articles = common::articles(&dir);
     assert!(!articles.is_empty(), "no articles in {}", dir.display());
 
@@ -73,11 +68,9 @@ fn every_corpus_article_gives_a_sound_record() {
 /// is a guess: the guesses that miss are listed, and may be no more than one in a hundred.
 #[test]
 fn every_corpus_article_survives_re_encoding() {
-    let dir = root().join("../shared/corpus");
-    if !dir.is_dir() {
-        eprintln!("skipped: no corpus at {}", dir.display());
+    let Some(dir) = common::shared_corpus() else {
         return;
-    }
+    };
     let mut variants = 0;
     let mut missed = Vec::new();
     for path in common::articles(&dir) {

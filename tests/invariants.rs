@@ -119,19 +119,20 @@ proptest! {
     }
 }
 
-/// The corpus articles, where `../shared/corpus` is at hand.
-fn corpus() -> Vec<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
+/// The corpus articles, where `../shared/corpus` is at hand (read once: the property
+/// below runs hundreds of cases).
+static CORPUS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    let Some(dir) = common::shared_corpus() else {
         return Vec::new();
     };
-    let mut texts: Vec<String> = entries
+    let mut texts: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .flatten()
         .filter_map(|e| std::fs::read_to_string(e.path()).ok())
         .collect();
     texts.sort();
     texts
-}
+});
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
@@ -139,7 +140,7 @@ proptest! {
     /// Real articles with pieces cut out and others put in.
     #[test]
     fn edited_corpus_articles(article in 0usize..1000, edits in proptest::collection::vec((0usize..100_000, 0usize..40, 0..PIECES.len()), 0..12)) {
-        let texts = corpus();
+        let texts = &*CORPUS;
         if texts.is_empty() {
             return Ok(());
         }

@@ -7,32 +7,9 @@
 use libfuzzer_sys::fuzz_target;
 use newsparse::{Date, Options, Style, decode, parse, render};
 
-fn check(value: &serde_json::Value, chars: &[char]) {
-    match value {
-        serde_json::Value::Object(map) => {
-            if let (Some(span), Some(serde_json::Value::String(text))) =
-                (map.get("span"), map.get("text"))
-            {
-                let (start, end) = (
-                    span[0].as_u64().unwrap() as usize,
-                    span[1].as_u64().unwrap() as usize,
-                );
-                assert!(
-                    start <= end && end <= chars.len(),
-                    "span {span} outside the text"
-                );
-                assert_eq!(
-                    &chars[start..end].iter().collect::<String>(),
-                    text,
-                    "span {span}"
-                );
-            }
-            map.values().for_each(|v| check(v, chars));
-        }
-        serde_json::Value::Array(items) => items.iter().for_each(|v| check(v, chars)),
-        _ => {}
-    }
-}
+// The integration tests' span checker, the very file, so that both check the same thing.
+#[path = "../../tests/common/spans.rs"]
+mod spans;
 
 fuzz_target!(|bytes: &[u8]| {
     let Ok(decoded) = decode(bytes, None) else {
@@ -51,5 +28,5 @@ fuzz_target!(|bytes: &[u8]| {
         assert_eq!(&record[key], value, "{key}");
     }
     let chars: Vec<char> = decoded.text.chars().collect();
-    check(&record, &chars);
+    spans::check_spans(&record, &chars);
 });

@@ -1,5 +1,6 @@
-//! Word lists from `src/data/` (one word or phrase a line), laid out as hash tables by
-//! `build.rs`: nothing to build when a process starts.
+//! Word lists from `src/data/` (one word or phrase a line; the verbs one a line with a
+//! column per use), checked and laid out as hash tables by `build.rs` (through `datafile`):
+//! nothing to build when a process starts.
 
 use crate::text::strtable::Table;
 
@@ -19,6 +20,12 @@ impl WordSet {
 
 include!(concat!(env!("OUT_DIR"), "/wordlists.rs"));
 
+/// The lists' reader and checker, which `build.rs` includes too; here for its tests and
+/// for the test below, which reads the lists the way the build does.
+#[cfg(test)]
+#[path = "datafile.rs"]
+mod datafile;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -29,8 +36,6 @@ mod tests {
             (&ORG_HEADS, include_str!("../data/org-heads.txt")),
             (&EVENT_HEADS, include_str!("../data/event-heads.txt")),
             (&STOPWORDS, include_str!("../data/stopwords.txt")),
-            (&SPEECH_VERBS, include_str!("../data/speech-verbs.txt")),
-            (&CUE_VERBS, include_str!("../data/cue-verbs.txt")),
             (&GIVEN_NAMES, include_str!("../data/given-names.txt")),
             (&FURNITURE, include_str!("../data/furniture.txt")),
             (&ABBREVIATIONS, include_str!("../data/abbreviations.txt")),
@@ -65,5 +70,34 @@ mod tests {
                 assert!(!set.contains(&format!("{word}\u{0}")), "{word:?} + NUL");
             }
         }
+    }
+
+    #[test]
+    fn each_verb_set_holds_the_verbs_marked_for_it_and_no_other() {
+        let text = include_str!("../data/verbs.tsv");
+        let rows = datafile::entries(
+            "verbs.tsv",
+            text,
+            datafile::Shape::Columns { count: 3, key: 0 },
+        );
+        let verbs: Vec<&str> = rows
+            .unwrap()
+            .iter()
+            .map(|(_, l)| &l[..l.find('\t').unwrap()])
+            .collect();
+        assert!(verbs.len() > 40, "{verbs:?}");
+        for (set, column) in [(&SPEECH_VERBS, 1), (&CUE_VERBS, 2)] {
+            let marked = datafile::marked("verbs.tsv", text, 3, column).unwrap();
+            for verb in &verbs {
+                assert_eq!(
+                    set.contains(verb),
+                    marked.contains(verb),
+                    "{verb:?}, column {column}"
+                );
+            }
+        }
+        // The two uses differ: a name next to "vowed" is not taken for a person's.
+        assert!(CUE_VERBS.contains("vowed") && !SPEECH_VERBS.contains("vowed"));
+        assert!(SPEECH_VERBS.contains("believed") && !CUE_VERBS.contains("believed"));
     }
 }

@@ -1,5 +1,13 @@
-//! Helpers shared by the integration tests, which all drive the real binary.
+//! Helpers shared by the integration tests, which all drive the real binary: running it,
+//! the record checks (schema and spans), the line diff of a fixture, and where a test needs
+//! what the repository does not hold (`../shared/corpus`, GNU parallel), skipping with a
+//! message, or failing where CI requires it.
 #![allow(dead_code)]
+
+pub mod diff;
+mod spans;
+
+pub use spans::check_spans;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -77,8 +85,7 @@ pub fn check_record(record: &Value, text: &str) {
         return;
     }
     let chars: Vec<char> = text.chars().collect();
-    let mut checked = 0;
-    check_spans(record, &chars, &mut checked);
+    let checked = check_spans(record, &chars);
     if record["dateline"].is_object() || !record["body"].as_array().is_some_and(Vec::is_empty) {
         assert!(checked > 0, "no span checked in {}", record["source"]);
     }
@@ -92,26 +99,33 @@ pub fn check_record(record: &Value, text: &str) {
     }
 }
 
-fn check_spans(value: &Value, chars: &[char], checked: &mut usize) {
-    match value {
-        Value::Object(map) => {
-            if let (Some(span), Some(Value::String(expected))) = (map.get("span"), map.get("text"))
-            {
-                let start = span[0].as_u64().expect("span start") as usize;
-                let end = span[1].as_u64().expect("span end") as usize;
-                assert!(
-                    start <= end && end <= chars.len(),
-                    "span {span} outside the text"
-                );
-                let got: String = chars[start..end].iter().collect();
-                assert_eq!(&got, expected, "span {span} does not slice to its text");
-                *checked += 1;
-            }
-            map.values().for_each(|v| check_spans(v, chars, checked));
-        }
-        Value::Array(items) => items.iter().for_each(|v| check_spans(v, chars, checked)),
-        _ => {}
+/// CI sets these (`.ci/run`): what they name must be there, and a test that would skip
+/// without it fails instead.
+pub const REQUIRE_SHARED: &str = "NEWSPARSE_REQUIRE_SHARED";
+pub const REQUIRE_PARALLEL: &str = "NEWSPARSE_REQUIRE_PARALLEL";
+
+/// For a test that cannot run, `why`: says it skips, or fails where the variable `require`
+/// is set (to anything but empty or 0).
+pub fn skip_unless_required(require: &str, why: &str) {
+    let required = std::env::var_os(require).is_some_and(|v| !v.is_empty() && v != "0");
+    assert!(!required, "{why}, and {require} is set: this test must run");
+    eprintln!("skipped: {why} ({require}=1 makes this a failure)");
+}
+
+/// The folder of real wire articles, `../shared/corpus` next to the repository (or the one
+/// `NEWSPARSE_CORPUS` names), where it is at hand; else none, after `skip_unless_required`.
+pub fn shared_corpus() -> Option<PathBuf> {
+    let dir = std::env::var_os("NEWSPARSE_CORPUS")
+        .map_or_else(|| root().join("../shared/corpus"), Into::into);
+    if dir.is_dir() {
+        return Some(dir);
     }
+    let why = format!(
+        "no corpus at {} (NEWSPARSE_CORPUS can name another folder)",
+        dir.display()
+    );
+    skip_unless_required(REQUIRE_SHARED, &why);
+    None
 }
 
 /// The articles `*.txt` in `dir`, sorted.
