@@ -17,7 +17,7 @@ mod datafile;
 use datafile::Shape;
 
 /// The word sets whose lines are phrases; every other one holds one word a line.
-const PHRASE_LISTS: &[&str] = &["furniture.txt"];
+const PHRASE_LISTS: &[&str] = &["furniture.txt", "term-introducers.txt"];
 
 /// The entries of `src/data/{name}`, checked against `shape`: a bad line stops the build,
 /// naming its file and line.
@@ -233,7 +233,7 @@ fn main() {
         ("ORG_NOUNS", "org-nouns.tsv"),
     ] {
         writeln!(lists, "\npub(crate) static {name}: &[(&str, &[&str])] = &[").unwrap();
-        for line in data_lines(&read(file)) {
+        for line in entries(file, Shape::Columns { count: 2, key: 0 }) {
             let Some((key, fits)) = line.split_once('\t') else {
                 panic!("{file}: not 2 columns: {line:?}");
             };
