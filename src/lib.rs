@@ -1,14 +1,22 @@
 //! newsparse: the structure of a news-agency article (headline, lead, dateline, body) as
-//! one JSON record. The library does no I/O: `decode` bytes, `parse` text, `render` the
-//! record; the `newsparse` binary reads files and writes records.
+//! one JSON record. The library does no I/O and reads no clock: `decode` bytes, `parse` the
+//! text, `render` the record into any writer; the `newsparse` binary (feature `cli`) reads
+//! files and writes records. Every public item is at this root; the modules are private.
 //!
 //! ```
-//! use newsparse::{parse, Date, Options};
-//! let options = Options { reference_date: Date::new(2026, 11, 27).unwrap() };
-//! let article = parse("Title\n\nMOSCOW, May 4. /TASS/. Text.", &options);
+//! use newsparse::{Date, Options, Style, decode, render};
+//! let options = Options::default().with_reference_date(Date::new(2026, 11, 27).unwrap());
+//! let decoded = decode(b"Title\n\nMOSCOW, May 4. /TASS/. Text.", None)?;
+//! let article = decoded.parse(&options);
 //! assert_eq!(article.headline.as_deref(), Some("Title"));
-//! assert_eq!(article.dateline.unwrap().location, "Moscow");
+//! assert_eq!(article.dateline.as_ref().unwrap().location, "Moscow");
+//! assert_eq!((article.encoding, article.stats.replaced_chars), ("UTF-8", 0));
+//! let mut record = Vec::new();
+//! render(&mut record, "article.txt", &article, Style::Compact)?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! Text already in a `str` goes straight to `parse(text, &options)`.
 
 mod entities;
 mod layout;
@@ -16,8 +24,9 @@ mod quotes;
 mod record;
 mod text;
 
-pub use layout::calendar::Date;
-pub use record::json::{SCHEMA, Style, render};
+pub use encoding_rs::Encoding;
+pub use layout::calendar::{Date, DateParseError};
+pub use record::json::{SCHEMA, Style, render, render_to_vec};
 pub use record::*;
 pub use text::decode::{DecodeError, Decoded, decode, encoding_for_label};
 
@@ -25,14 +34,38 @@ use layout::dateline;
 use text::sentences;
 use text::span::CharIndex;
 
-/// What a parse depends on besides the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a parse depends on besides the text. `Options::default()` pins no year by a weekday
+/// (that needs today's date, and the library reads no clock); the command line passes today.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Options {
-    /// The latest date a weekday may resolve a dateline's year to ("today").
-    pub reference_date: Date,
+    /// The latest date a weekday in the first paragraph ("on Tuesday") may resolve a
+    /// dateline's year to: "today" for current news. None: a weekday pins no year.
+    pub reference_date: Option<Date>,
 }
 
-/// The structure of one article. Never fails: text that is no article still gets a record.
+impl Options {
+    /// These options with `reference_date` set.
+    pub fn with_reference_date(self, date: Date) -> Options {
+        Options {
+            reference_date: Some(date),
+        }
+    }
+}
+
+impl Decoded<'_> {
+    /// The structure of the decoded article, with the encoding it was read in and the count
+    /// of replaced bytes: `parse` of its text, and the two filled in.
+    pub fn parse(&self, options: &Options) -> Article<'_> {
+        let mut article = parse(&self.text, options);
+        article.encoding = self.encoding;
+        article.stats.replaced_chars = self.replaced_chars;
+        article
+    }
+}
+
+/// The structure of one article, from text in a `str` (so read as UTF-8, nothing replaced).
+/// Never fails: text that is no article still gets a record.
 pub fn parse<'a>(text: &'a str, options: &Options) -> Article<'a> {
     let layout = layout::layout(text);
     let index = CharIndex::new(text);
@@ -48,14 +81,14 @@ pub fn parse<'a>(text: &'a str, options: &Options) -> Article<'a> {
         .collect();
 
     let dateline = layout.dateline.map(|(range, found)| {
-        let year = found
-            .year
-            .or_else(|| match (found.month, found.day, body.first()) {
-                (Some(m), Some(d), Some(first)) => {
-                    dateline::year_from_weekday(m, d, first.text, options.reference_date)
+        let year = found.year.or_else(|| {
+            match (found.month, found.day, body.first(), options.reference_date) {
+                (Some(m), Some(d), Some(first), Some(today)) => {
+                    dateline::year_from_weekday(m, d, first.text, today)
                 }
                 _ => None,
-            });
+            }
+        });
         let date = match (year, found.month, found.day) {
             (Some(y), Some(m), Some(d)) => Date::new(y, m, d).map(|date| date.to_string()),
             _ => None,
@@ -80,7 +113,7 @@ pub fn parse<'a>(text: &'a str, options: &Options) -> Article<'a> {
             .map(|p| sentences::count_sentences(p.text))
             .sum(),
         words: body.iter().map(|p| sentences::count_words(p.text)).sum(),
-        // Known to the decoder, not to `parse`.
+        // Text in a `str` is UTF-8 with nothing replaced; `Decoded::parse` says otherwise.
         replaced_chars: 0,
     };
 
@@ -100,6 +133,7 @@ pub fn parse<'a>(text: &'a str, options: &Options) -> Article<'a> {
     let quotes = quotes::find(text, &field_ranges, &entities, &named, &index);
 
     Article {
+        encoding: "UTF-8",
         headline: layout.headline.as_ref().map(owned),
         lead: layout.lead.as_ref().map(owned),
         dateline,

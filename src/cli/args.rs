@@ -88,7 +88,7 @@ pub struct Cli {
     /// koi8-r, latin1…) instead of detecting it [default: a byte-order mark, else UTF-8,
     /// else the likeliest legacy encoding].
     #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
-    pub encoding: Option<&'static encoding_rs::Encoding>,
+    pub encoding: Option<&'static newsparse::Encoding>,
 
     /// The largest article (or JSON Lines line) read, in bytes; K, M and G suffixes are
     /// binary multiples. A larger input is refused, and a device or pipe that never ends is
@@ -126,7 +126,7 @@ fn parse_size(text: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("not a usable size: {text:?}"))
 }
 
-fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
+fn parse_encoding(label: &str) -> Result<&'static newsparse::Encoding, String> {
     newsparse::encoding_for_label(label).ok_or_else(|| {
         format!("unknown encoding {label:?} (e.g. utf-8, utf-16le, windows-1251, koi8-r, latin1)")
     })

@@ -40,7 +40,7 @@ pub struct Config {
     pub error_records: bool,
     pub max_bytes: u64,
     /// The encoding the user forces, else detected per input.
-    pub encoding: Option<&'static encoding_rs::Encoding>,
+    pub encoding: Option<&'static newsparse::Encoding>,
     /// A progress bar on standard error: only for a person watching a batch.
     pub progress: bool,
     /// Whether stdout is a terminal: then records are flushed as they come.
@@ -94,9 +94,8 @@ impl Config {
             text_field: cli.text_field,
             glob,
             style,
-            options: Options {
-                reference_date: cli.reference_date.unwrap_or_else(today),
-            },
+            options: Options::default()
+                .with_reference_date(cli.reference_date.unwrap_or_else(today)),
             jobs,
             single,
             output_dir: cli.output_dir,

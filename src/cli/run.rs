@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use newsparse::{DecodeError, Decoded, SCHEMA, SCHEMA_VERSION, decode, parse, render};
+use newsparse::{DecodeError, SCHEMA, SCHEMA_VERSION, decode, parse, render_to_vec};
 use serde::Serialize;
 
 use crate::cli::config::{Action, Config};
@@ -92,7 +92,8 @@ fn process(config: &Config, item: Item) -> (Item, Outcome) {
 
 fn parse_item(config: &Config, item: &Item) -> Outcome {
     let bytes;
-    let decoded = match &item.work {
+    let decoded;
+    let article = match &item.work {
         Work::Failed(failure) => return Err(failure.clone()),
         // `process` turns every line into an article first.
         Work::Line(_) => {
@@ -106,39 +107,29 @@ fn parse_item(config: &Config, item: &Item) -> Outcome {
             if text.trim().is_empty() {
                 return Err(decode_failure(&DecodeError::Empty));
             }
-            Decoded {
-                text: text.as_str().into(),
-                encoding: "UTF-8",
-                replaced_chars: 0,
-            }
+            parse(text, &config.options)
         }
         Work::File(path) => {
             bytes = inputs::read(Some(path), config.max_bytes)?;
-            decode(&bytes, config.encoding).map_err(|e| decode_failure(&e))?
+            decoded = decode(&bytes, config.encoding).map_err(|e| decode_failure(&e))?;
+            decoded.parse(&config.options)
         }
         Work::Stdin => {
             bytes = inputs::read(None, config.max_bytes)?;
-            decode(&bytes, config.encoding).map_err(|e| decode_failure(&e))?
+            decoded = decode(&bytes, config.encoding).map_err(|e| decode_failure(&e))?;
+            decoded.parse(&config.options)
         }
     };
-    let mut article = parse(&decoded.text, &config.options);
-    article.stats.replaced_chars = decoded.replaced_chars;
-    // A record is about twice its article's size; room for more saves a copy.
-    let mut buf = Vec::with_capacity(decoded.text.len() * 3 + 1024);
-    render(
-        &mut buf,
-        &item.source,
-        decoded.encoding,
-        &article,
-        config.style,
-    );
+    let mut buf = Vec::new();
+    render_to_vec(&mut buf, &item.source, &article, config.style);
     Ok(buf)
 }
 
 fn decode_failure(e: &DecodeError) -> Failure {
     let kind = match e {
         DecodeError::Empty => "empty",
-        DecodeError::NotText => "not_text",
+        // NotText, and any reason a later version adds.
+        _ => "not_text",
     };
     Failure {
         kind,

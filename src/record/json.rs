@@ -1,13 +1,17 @@
 //! Output: an `Article` as a JSON record, with the `schema_version` and `source` that
-//! only the caller knows. Rendering goes to a buffer, so a record is written whole or not
-//! at all.
+//! only the caller knows. A record is made whole in a buffer (`render_to_vec`) and then
+//! written (`render`), so a writer gets a record whole or not at all.
+
+use std::io;
 
 use crate::record::{Article, Dateline, Entities, Mention, Quote, QuoteKind, SCHEMA_VERSION, Span};
 
 /// The JSON Schema (draft 2020-12) that every record validates against.
 pub const SCHEMA: &str = include_str!("record.schema.json");
 
+/// How a record is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Style {
     /// Indented, for one record read by a person.
     Pretty,
@@ -15,13 +19,32 @@ pub enum Style {
     Compact,
 }
 
-/// Appends the record for `article` from `source` (read as `encoding`, e.g. "UTF-8"), and a
-/// newline, to `out`: `schema_version`, `source` and `encoding`, then the article's fields
-/// in their order. Written by hand rather than through serde, whose string escaping looks
-/// at one byte at a time: records are mostly text, and writing them was a tenth of a
-/// batch's instructions.
+/// Writes the record for `article` from `source` (a file name, an id: whatever names the
+/// input), and a newline, to `out`, in one `write_all`. See `render_to_vec` for the record.
+pub fn render<W: io::Write>(
+    mut out: W,
+    source: &str,
+    article: &Article,
+    style: Style,
+) -> io::Result<()> {
+    let mut buf = Vec::new();
+    render_to_vec(&mut buf, source, article, style);
+    out.write_all(&buf)
+}
+
+/// Appends the record for `article` from `source`, and a newline, to `out`: `schema_version`,
+/// `source`, then the article's fields in their order (`encoding` first). The buffer a
+/// record is made in, for a caller that keeps records as bytes (no copy).
+///
+/// Written by hand rather than through serde, whose string escaping looks at one byte at a
+/// time: records are mostly text, and writing them was a tenth of a batch's instructions.
 /// The output is serde_json's, byte for byte (`tests::same_bytes_as_serde_json`).
-pub fn render(out: &mut Vec<u8>, source: &str, encoding: &str, article: &Article, style: Style) {
+pub fn render_to_vec(out: &mut Vec<u8>, source: &str, article: &Article, style: Style) {
+    // A record is about twice its article's size; room for more saves a copy.
+    let text = article.headline.as_ref().map_or(0, String::len)
+        + article.lead.as_ref().map_or(0, String::len)
+        + article.body.iter().map(|p| p.text.len()).sum::<usize>();
+    out.reserve(text * 3 + 1024);
     let mut j = Json {
         out,
         pretty: style == Style::Pretty,
@@ -34,7 +57,7 @@ pub fn render(out: &mut Vec<u8>, source: &str, encoding: &str, article: &Article
     j.key(b"source");
     j.str(source);
     j.key(b"encoding");
-    j.str(encoding);
+    j.str(article.encoding);
     j.key(b"headline");
     j.opt_str(article.headline.as_deref());
     j.key(b"lead");
@@ -411,7 +434,7 @@ mod tests {
     fn reference(source: &str, article: &Article, style: Style) -> Vec<u8> {
         let record = Record {
             source,
-            encoding: "UTF-8",
+            encoding: article.encoding,
             article,
         };
         let mut out = Vec::new();
@@ -426,7 +449,7 @@ mod tests {
     fn assert_same_as_reference(source: &str, article: &Article) {
         for style in [Style::Compact, Style::Pretty] {
             let mut out = Vec::new();
-            render(&mut out, source, "UTF-8", article, style);
+            render(&mut out, source, article, style).unwrap();
             let expected = reference(source, article, style);
             assert!(
                 out == expected,
@@ -439,9 +462,7 @@ mod tests {
 
     #[test]
     fn same_bytes_as_serde_json() {
-        let options = Options {
-            reference_date: Date::new(2026, 11, 27).unwrap(),
-        };
+        let options = Options::default().with_reference_date(Date::new(2026, 11, 27).unwrap());
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut paths: Vec<_> = std::fs::read_dir(root.join("fixtures"))
             .unwrap()
@@ -465,6 +486,7 @@ mod tests {
         strings.extend((0..16).map(|k| format!("{}{ascii}x\\\"", "a".repeat(k))));
         for (n, s) in strings.iter().enumerate() {
             let article = Article {
+                encoding: "UTF-8",
                 headline: Some(s.clone()),
                 lead: None,
                 dateline: None,
