@@ -143,3 +143,45 @@ pub fn parse<'a>(text: &'a str, options: &Options) -> Article<'a> {
         stats,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ARTICLE: &str = "Title\n\nPATRIOT PARK, August 15. /TASS/. Shoigu spoke on Tuesday.";
+
+    #[test]
+    fn a_weekday_pins_a_year_only_with_a_reference_date() {
+        let dateline = |options| parse(ARTICLE, &options).dateline.expect("a dateline");
+        let pinned =
+            dateline(Options::default().with_reference_date(Date::new(2026, 11, 27).unwrap()));
+        assert_eq!(
+            (pinned.year, pinned.date.as_deref()),
+            (Some(2023), Some("2023-08-15"))
+        );
+        let unpinned = dateline(Options::default());
+        assert_eq!((unpinned.year, unpinned.date), (None, None));
+        assert_eq!((unpinned.month, unpinned.day), (Some(8), Some(15)));
+    }
+
+    #[test]
+    fn decoded_parse_fills_the_encoding_and_the_replaced_bytes() {
+        let mut bytes = ARTICLE.as_bytes().to_vec();
+        bytes.extend_from_slice(" Ünïcødé text, then a byte that is no UTF-8: ".as_bytes());
+        bytes.push(0xFF);
+        let decoded = decode(&bytes, None).unwrap();
+        let article = decoded.parse(&Options::default());
+        assert_eq!(
+            (article.encoding, article.stats.replaced_chars),
+            ("UTF-8", 1)
+        );
+        let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode(ARTICLE);
+        let decoded = decode(&cp1251, Encoding::for_label(b"windows-1251")).unwrap();
+        let article = decoded.parse(&Options::default());
+        assert_eq!(
+            (article.encoding, article.stats.replaced_chars),
+            ("windows-1251", 0)
+        );
+        assert_eq!(parse(ARTICLE, &Options::default()).encoding, "UTF-8");
+    }
+}
