@@ -52,38 +52,39 @@ pub fn render_to_vec(out: &mut Vec<u8>, source: &str, article: &Article, style: 
         empty: true,
     };
     j.open(b'{');
-    j.key(b"schema_version");
+    j.key("schema_version");
     j.uint(u64::from(SCHEMA_VERSION));
-    j.key(b"source");
+    j.key("source");
     j.str(source);
-    j.key(b"encoding");
+    j.key("encoding");
     j.str(article.encoding);
-    j.key(b"headline");
+    j.key("headline");
     j.opt_str(article.headline.as_deref());
-    j.key(b"lead");
+    j.key("lead");
     j.opt_str(article.lead.as_deref());
-    j.key(b"dateline");
+    j.key("dateline");
     match &article.dateline {
         Some(d) => dateline(&mut j, d),
         None => j.null(),
     }
-    j.key(b"body");
+    j.key("body");
     j.list(&article.body, |j, p| j.text_span(p.text, p.span));
-    j.key(b"quotes");
+    j.key("quotes");
     j.list(&article.quotes, quote);
-    j.key(b"entities");
+    j.key("entities");
     entities(&mut j, &article.entities);
-    j.key(b"stats");
+    j.key("stats");
     let s = &article.stats;
     j.open(b'{');
-    j.key(b"paragraphs");
-    j.uint(s.paragraphs as u64);
-    j.key(b"sentences");
-    j.uint(s.sentences as u64);
-    j.key(b"words");
-    j.uint(s.words as u64);
-    j.key(b"replaced_chars");
-    j.uint(s.replaced_chars as u64);
+    for (name, n) in [
+        ("paragraphs", s.paragraphs),
+        ("sentences", s.sentences),
+        ("words", s.words),
+        ("replaced_chars", s.replaced_chars),
+    ] {
+        j.key(name);
+        j.uint(n as u64);
+    }
     j.close(b'}');
     j.close(b'}');
     out.push(b'\n');
@@ -91,46 +92,46 @@ pub fn render_to_vec(out: &mut Vec<u8>, source: &str, article: &Article, style: 
 
 fn dateline(j: &mut Json, d: &Dateline) {
     j.open(b'{');
-    j.key(b"text");
+    j.key("text");
     j.str(&d.text);
-    j.key(b"location");
+    j.key("location");
     j.str(&d.location);
-    j.key(b"region");
+    j.key("region");
     j.opt_str(d.region.as_deref());
-    j.key(b"month");
+    j.key("month");
     j.opt_uint(d.month.map(u64::from));
-    j.key(b"day");
+    j.key("day");
     j.opt_uint(d.day.map(u64::from));
-    j.key(b"year");
+    j.key("year");
     match d.year {
         Some(y) => j.int(i64::from(y)),
         None => j.null(),
     }
-    j.key(b"date");
+    j.key("date");
     j.opt_str(d.date.as_deref());
-    j.key(b"agency");
+    j.key("agency");
     j.opt_str(d.agency.as_deref());
-    j.key(b"span");
+    j.key("span");
     j.span(d.span);
     j.close(b'}');
 }
 
 fn quote(j: &mut Json, q: &Quote) {
     j.open(b'{');
-    j.key(b"text");
+    j.key("text");
     j.str(q.text);
-    j.key(b"span");
+    j.key("span");
     j.span(q.span);
-    j.key(b"speaker");
+    j.key("speaker");
     j.opt_str(q.speaker.as_deref());
-    j.key(b"speaker_mention");
+    j.key("speaker_mention");
     match &q.speaker_mention {
         Some(m) => j.text_span(m.text, m.span),
         None => j.null(),
     }
-    j.key(b"cue");
+    j.key("cue");
     j.opt_str(q.cue.as_deref());
-    j.key(b"kind");
+    j.key("kind");
     j.str(match q.kind {
         QuoteKind::Direct => "direct",
         QuoteKind::Partial => "partial",
@@ -140,46 +141,46 @@ fn quote(j: &mut Json, q: &Quote) {
 
 fn entities(j: &mut Json, e: &Entities) {
     let mentions = |j: &mut Json, m: &[Mention]| {
-        j.key(b"mentions");
+        j.key("mentions");
         j.list(m, |j, m| j.text_span(m.text, m.span));
     };
     j.open(b'{');
-    j.key(b"people");
+    j.key("people");
     j.list(&e.people, |j, p| {
         j.open(b'{');
-        j.key(b"name");
+        j.key("name");
         j.str(&p.name);
-        j.key(b"titles");
+        j.key("titles");
         j.list(&p.titles, |j, t| j.str(t));
-        j.key(b"country");
+        j.key("country");
         j.opt_str(p.country.as_deref());
         mentions(j, &p.mentions);
         j.close(b'}');
     });
-    j.key(b"countries");
+    j.key("countries");
     j.list(&e.countries, |j, c| {
         j.open(b'{');
-        j.key(b"name");
+        j.key("name");
         j.str(&c.name);
-        j.key(b"iso");
+        j.key("iso");
         j.opt_str(c.iso.as_deref());
         mentions(j, &c.mentions);
         j.close(b'}');
     });
-    j.key(b"organizations");
+    j.key("organizations");
     j.list(&e.organizations, |j, o| {
         j.open(b'{');
-        j.key(b"name");
+        j.key("name");
         j.str(&o.name);
-        j.key(b"acronym");
+        j.key("acronym");
         j.opt_str(o.acronym.as_deref());
         mentions(j, &o.mentions);
         j.close(b'}');
     });
-    j.key(b"events");
+    j.key("events");
     j.list(&e.events, |j, ev| {
         j.open(b'{');
-        j.key(b"name");
+        j.key("name");
         j.str(&ev.name);
         mentions(j, &ev.mentions);
         j.close(b'}');
@@ -230,13 +231,11 @@ impl Json<'_> {
         self.newline();
     }
 
-    /// Keys are this file's own, with nothing to escape; as arrays, of a length known where
-    /// each is written, so that the copy is a few moves rather than a call to `memcpy`
-    /// (a record has a few hundred keys).
-    fn key<const N: usize>(&mut self, key: &[u8; N]) {
+    fn key(&mut self, key: &str) {
         self.item();
+        // Keys are this file's own, with nothing to escape.
         self.out.push(b'"');
-        self.out.extend_from_slice(key);
+        self.out.extend_from_slice(key.as_bytes());
         // Bytes pushed, not one of two slices: a slice of a length not known here would
         // be copied by a call to `memcpy`.
         self.out.push(b'"');
@@ -297,9 +296,9 @@ impl Json<'_> {
     /// `{"text": …, "span": […]}`: a paragraph or a mention.
     fn text_span(&mut self, text: &str, span: Span) {
         self.open(b'{');
-        self.key(b"text");
+        self.key("text");
         self.str(text);
-        self.key(b"span");
+        self.key("span");
         self.span(span);
         self.close(b'}');
     }
