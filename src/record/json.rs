@@ -236,13 +236,8 @@ impl Json<'_> {
         // Keys are this file's own, with nothing to escape.
         self.out.push(b'"');
         self.out.extend_from_slice(key.as_bytes());
-        // Bytes pushed, not one of two slices: a slice of a length not known here would
-        // be copied by a call to `memcpy`.
-        self.out.push(b'"');
-        self.out.push(b':');
-        if self.pretty {
-            self.out.push(b' ');
-        }
+        self.out
+            .extend_from_slice(if self.pretty { b"\": " } else { b"\":" });
     }
 
     fn list<T>(&mut self, items: &[T], mut each: impl FnMut(&mut Self, &T)) {
