@@ -280,10 +280,8 @@ impl Json<'_> {
     fn span(&mut self, span: Span) {
         self.out.push(b'[');
         self.uint(span.0 as u64);
-        self.out.push(b',');
-        if self.pretty {
-            self.out.push(b' ');
-        }
+        self.out
+            .extend_from_slice(if self.pretty { b", " } else { b"," });
         self.uint(span.1 as u64);
         self.out.push(b']');
     }
