@@ -169,13 +169,8 @@ fn lines(
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        // `NAME:LINE` by hand: `format!` costs more than the rest of a line's bookkeeping.
-        let mut source = String::with_capacity(name.len() + 12);
-        source.push_str(name);
-        source.push(':');
-        source.push_str(itoa::Buffer::new().format(number));
         let item = Item {
-            source,
+            source: format!("{name}:{number}"),
             out_name: PathBuf::new(),
             work: Work::Line(std::mem::take(&mut line)),
         };
