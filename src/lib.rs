@@ -31,7 +31,9 @@ pub use record::*;
 pub use text::decode::{DecodeError, Decoded, decode, encoding_for_label};
 
 use layout::dateline;
+use std::ops::Range;
 use text::sentences;
+
 use text::span::CharIndex;
 
 /// What a parse depends on besides the text. `Options::default()` pins no year by a weekday
@@ -67,71 +69,22 @@ impl Decoded<'_> {
 /// The structure of one article, from text in a `str` (so read as UTF-8, nothing replaced).
 /// Never fails: text that is no article still gets a record.
 pub fn parse<'a>(text: &'a str, options: &Options) -> Article<'a> {
-    let layout = layout::layout(text);
+    // Lines: furniture, headline, lead, dateline, body, sign-off (byte ranges).
+    let mut layout = layout::layout(text);
+    // Byte offsets to the code-point spans the record gives.
     let index = CharIndex::new(text);
-    let owned = |r: &std::ops::Range<usize>| text[r.clone()].to_owned();
-
-    let body: Vec<Paragraph> = layout
-        .body
-        .iter()
-        .map(|r| Paragraph {
-            text: &text[r.clone()],
-            span: index.span(r.clone()),
-        })
-        .collect();
-
-    let dateline = layout.dateline.map(|(range, found)| {
-        let year = found.year.or_else(|| {
-            match (found.month, found.day, body.first(), options.reference_date) {
-                (Some(m), Some(d), Some(first), Some(today)) => {
-                    dateline::year_from_weekday(m, d, first.text, today)
-                }
-                _ => None,
-            }
-        });
-        let date = match (year, found.month, found.day) {
-            (Some(y), Some(m), Some(d)) => Date::new(y, m, d).map(|date| date.to_string()),
-            _ => None,
-        };
-        Dateline {
-            text: owned(&range),
-            location: found.location,
-            region: found.region,
-            month: found.month,
-            day: found.day,
-            year: date.as_ref().and(year),
-            date,
-            agency: found.agency,
-            span: index.span(range),
-        }
-    });
-
-    let stats = Stats {
-        paragraphs: body.len(),
-        sentences: body
-            .iter()
-            .map(|p| sentences::count_sentences(p.text))
-            .sum(),
-        words: body.iter().map(|p| sentences::count_words(p.text)).sum(),
-        // Text in a `str` is UTF-8 with nothing replaced; `Decoded::parse` says otherwise.
-        replaced_chars: 0,
-    };
-
-    let mut fields = Vec::with_capacity(body.len() + 2);
-    if let Some(h) = &layout.headline {
-        fields.push((h.clone(), entities::headline_mode(&text[h.clone()])));
-    }
-    fields.extend(
-        layout
-            .lead
-            .iter()
-            .chain(&layout.body)
-            .map(|r| (r.clone(), entities::Mode::Full)),
-    );
+    let body = paragraphs(text, &layout.body, &index);
+    let dateline = layout
+        .dateline
+        .take()
+        .map(|(range, found)| dateline(text, range, found, body.first(), options, &index));
+    let stats = stats(&body);
+    // Entities in the headline, the lead and the body; then the quotes and who said them.
+    let fields = fields(text, &layout);
     let (entities, named) = entities::find(text, &fields, &index);
     let field_ranges: Vec<_> = fields.iter().map(|(r, _)| r.clone()).collect();
     let quotes = quotes::find(text, &field_ranges, &entities, &named, &index);
-
+    let owned = |r: &Range<usize>| text[r.clone()].to_owned();
     Article {
         encoding: "UTF-8",
         headline: layout.headline.as_ref().map(owned),
@@ -142,6 +95,82 @@ pub fn parse<'a>(text: &'a str, options: &Options) -> Article<'a> {
         entities,
         stats,
     }
+}
+
+fn paragraphs<'a>(text: &'a str, body: &[Range<usize>], index: &CharIndex) -> Vec<Paragraph<'a>> {
+    body.iter()
+        .map(|r| Paragraph {
+            text: &text[r.clone()],
+            span: index.span(r.clone()),
+        })
+        .collect()
+}
+
+/// The dateline found, its year pinned by a weekday in the first paragraph where the
+/// dateline gives none and `options` has a reference date.
+fn dateline(
+    text: &str,
+    range: Range<usize>,
+    found: dateline::Found,
+    first: Option<&Paragraph>,
+    options: &Options,
+    index: &CharIndex,
+) -> Dateline {
+    let year =
+        found.year.or_else(
+            || match (found.month, found.day, first, options.reference_date) {
+                (Some(m), Some(d), Some(first), Some(today)) => {
+                    dateline::year_from_weekday(m, d, first.text, today)
+                }
+                _ => None,
+            },
+        );
+    let date = match (year, found.month, found.day) {
+        (Some(y), Some(m), Some(d)) => Date::new(y, m, d).map(|date| date.to_string()),
+        _ => None,
+    };
+    Dateline {
+        text: text[range.clone()].to_owned(),
+        location: found.location,
+        region: found.region,
+        month: found.month,
+        day: found.day,
+        year: date.as_ref().and(year),
+        date,
+        agency: found.agency,
+        span: index.span(range),
+    }
+}
+
+fn stats(body: &[Paragraph]) -> Stats {
+    Stats {
+        paragraphs: body.len(),
+        sentences: body
+            .iter()
+            .map(|p| sentences::count_sentences(p.text))
+            .sum(),
+        words: body.iter().map(|p| sentences::count_words(p.text)).sum(),
+        // Text in a `str` is UTF-8 with nothing replaced; `Decoded::parse` says otherwise.
+        replaced_chars: 0,
+    }
+}
+
+/// The stretches entities are looked for in, each with how far its capitals are trusted:
+/// the headline (a Title Case one for known names only, an ALL CAPS one not at all), the
+/// lead and every paragraph.
+fn fields(text: &str, layout: &layout::Layout) -> Vec<(Range<usize>, entities::Mode)> {
+    let mut fields = Vec::with_capacity(layout.body.len() + 2);
+    if let Some(h) = &layout.headline {
+        fields.push((h.clone(), entities::headline_mode(&text[h.clone()])));
+    }
+    fields.extend(
+        layout
+            .lead
+            .iter()
+            .chain(&layout.body)
+            .map(|r| (r.clone(), entities::Mode::Full)),
+    );
+    fields
 }
 
 #[cfg(test)]

@@ -298,7 +298,7 @@ impl Json<'_> {
 
     /// A JSON string, escaped as serde_json does: `"` and `\\`, the short forms `\b`,
     /// `\f`, `\n`, `\r`, `\t`, other control characters as `\u00XX`, everything else as
-    /// it is. The bytes that need no escape are found eight at a time.
+    /// it is. The bytes that need no escape are found sixteen at a time (`plain_prefix`).
     fn str(&mut self, s: &str) {
         let b = s.as_bytes();
         let out = &mut *self.out;
