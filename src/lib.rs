@@ -1,14 +1,22 @@
 //! newsparse: the structure of a news-agency article (headline, lead, dateline, body) as
-//! one JSON record. The library does no I/O: `decode` bytes, `parse` text, `render` the
-//! record; the `newsparse` binary reads files and writes records.
+//! one JSON record. The library does no I/O and reads no clock: `decode` bytes, `parse` the
+//! text, `render` the record into any writer; the `newsparse` binary (feature `cli`) reads
+//! files and writes records. Every public item is at this root; the modules are private.
 //!
 //! ```
-//! use newsparse::{parse, Date, Options};
-//! let options = Options { reference_date: Date::new(2026, 11, 27).unwrap() };
-//! let article = parse("Title\n\nMOSCOW, May 4. /TASS/. Text.", &options);
+//! use newsparse::{Date, Options, Style, decode, render};
+//! let options = Options::default().with_reference_date(Date::new(2026, 11, 27).unwrap());
+//! let decoded = decode(b"Title\n\nMOSCOW, May 4. /TASS/. Text.", None)?;
+//! let article = decoded.parse(&options);
 //! assert_eq!(article.headline.as_deref(), Some("Title"));
-//! assert_eq!(article.dateline.unwrap().location, "Moscow");
+//! assert_eq!(article.dateline.as_ref().unwrap().location, "Moscow");
+//! assert_eq!((article.encoding, article.stats.replaced_chars), ("UTF-8", 0));
+//! let mut record = Vec::new();
+//! render(&mut record, "article.txt", &article, Style::Compact)?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! Text already in a `str` goes straight to `parse(text, &options)`.
 
 mod entities;
 mod layout;
@@ -16,75 +24,142 @@ mod quotes;
 mod record;
 mod text;
 
-pub use layout::calendar::Date;
-pub use record::json::{SCHEMA, Style, render};
+pub use encoding_rs::Encoding;
+pub use layout::calendar::{Date, DateParseError};
+pub use record::json::{SCHEMA, Style, render, render_to_vec};
 pub use record::*;
 pub use text::decode::{DecodeError, Decoded, decode, encoding_for_label};
 
 use layout::dateline;
+use std::ops::Range;
 use text::sentences;
+
 use text::span::CharIndex;
 
-/// What a parse depends on besides the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a parse depends on besides the text. `Options::default()` pins no year by a weekday
+/// (that needs today's date, and the library reads no clock); the command line passes today.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Options {
-    /// The latest date a weekday may resolve a dateline's year to ("today").
-    pub reference_date: Date,
+    /// The latest date a weekday in the first paragraph ("on Tuesday") may resolve a
+    /// dateline's year to: "today" for current news. None: a weekday pins no year.
+    pub reference_date: Option<Date>,
 }
 
-/// The structure of one article. Never fails: text that is no article still gets a record.
-pub fn parse<'a>(text: &'a str, options: &Options) -> Article<'a> {
-    let layout = layout::layout(text);
-    let index = CharIndex::new(text);
-    let owned = |r: &std::ops::Range<usize>| text[r.clone()].to_owned();
+impl Options {
+    /// These options with `reference_date` set.
+    pub fn with_reference_date(self, date: Date) -> Options {
+        Options {
+            reference_date: Some(date),
+        }
+    }
+}
 
-    let body: Vec<Paragraph> = layout
-        .body
-        .iter()
+impl Decoded<'_> {
+    /// The structure of the decoded article, with the encoding it was read in and the count
+    /// of replaced bytes: `parse` of its text, and the two filled in.
+    pub fn parse(&self, options: &Options) -> Article<'_> {
+        let mut article = parse(&self.text, options);
+        article.encoding = self.encoding;
+        article.stats.replaced_chars = self.replaced_chars;
+        article
+    }
+}
+
+/// The structure of one article, from text in a `str` (so read as UTF-8, nothing replaced).
+/// Never fails: text that is no article still gets a record.
+pub fn parse<'a>(text: &'a str, options: &Options) -> Article<'a> {
+    // Lines: furniture, headline, lead, dateline, body, sign-off (byte ranges).
+    let mut layout = layout::layout(text);
+    // Byte offsets to the code-point spans the record gives.
+    let index = CharIndex::new(text);
+    let body = paragraphs(text, &layout.body, &index);
+    let dateline = layout
+        .dateline
+        .take()
+        .map(|(range, found)| dateline(text, range, found, body.first(), options, &index));
+    let stats = stats(&body);
+    // Entities in the headline, the lead and the body; then the quotes and who said them.
+    let fields = fields(text, &layout);
+    let (entities, named) = entities::find(text, &fields, &index);
+    let field_ranges: Vec<_> = fields.iter().map(|(r, _)| r.clone()).collect();
+    let quotes = quotes::find(text, &field_ranges, &entities, &named, &index);
+    let owned = |r: &Range<usize>| text[r.clone()].to_owned();
+    Article {
+        encoding: "UTF-8",
+        headline: layout.headline.as_ref().map(owned),
+        lead: layout.lead.as_ref().map(owned),
+        dateline,
+        body,
+        quotes,
+        entities,
+        stats,
+    }
+}
+
+fn paragraphs<'a>(text: &'a str, body: &[Range<usize>], index: &CharIndex) -> Vec<Paragraph<'a>> {
+    body.iter()
         .map(|r| Paragraph {
             text: &text[r.clone()],
             span: index.span(r.clone()),
         })
-        .collect();
+        .collect()
+}
 
-    let dateline = layout.dateline.map(|(range, found)| {
-        let year = found
-            .year
-            .or_else(|| match (found.month, found.day, body.first()) {
-                (Some(m), Some(d), Some(first)) => {
-                    dateline::year_from_weekday(m, d, first.text, options.reference_date)
+/// The dateline found, its year pinned by a weekday in the first paragraph where the
+/// dateline gives none and `options` has a reference date.
+fn dateline(
+    text: &str,
+    range: Range<usize>,
+    found: dateline::Found,
+    first: Option<&Paragraph>,
+    options: &Options,
+    index: &CharIndex,
+) -> Dateline {
+    let year =
+        found.year.or_else(
+            || match (found.month, found.day, first, options.reference_date) {
+                (Some(m), Some(d), Some(first), Some(today)) => {
+                    dateline::year_from_weekday(m, d, first.text, today)
                 }
                 _ => None,
-            });
-        let date = match (year, found.month, found.day) {
-            (Some(y), Some(m), Some(d)) => Date::new(y, m, d).map(|date| date.to_string()),
-            _ => None,
-        };
-        Dateline {
-            text: owned(&range),
-            location: found.location,
-            region: found.region,
-            month: found.month,
-            day: found.day,
-            year: date.as_ref().and(year),
-            date,
-            agency: found.agency,
-            span: index.span(range),
-        }
-    });
+            },
+        );
+    let date = match (year, found.month, found.day) {
+        (Some(y), Some(m), Some(d)) => Date::new(y, m, d).map(|date| date.to_string()),
+        _ => None,
+    };
+    Dateline {
+        text: text[range.clone()].to_owned(),
+        location: found.location,
+        region: found.region,
+        month: found.month,
+        day: found.day,
+        year: date.as_ref().and(year),
+        date,
+        agency: found.agency,
+        span: index.span(range),
+    }
+}
 
-    let stats = Stats {
+fn stats(body: &[Paragraph]) -> Stats {
+    Stats {
         paragraphs: body.len(),
         sentences: body
             .iter()
             .map(|p| sentences::count_sentences(p.text))
             .sum(),
         words: body.iter().map(|p| sentences::count_words(p.text)).sum(),
-        // Known to the decoder, not to `parse`.
+        // Text in a `str` is UTF-8 with nothing replaced; `Decoded::parse` says otherwise.
         replaced_chars: 0,
-    };
+    }
+}
 
-    let mut fields = Vec::with_capacity(body.len() + 2);
+/// The stretches entities are looked for in, each with how far its capitals are trusted:
+/// the headline (a Title Case one for known names only, an ALL CAPS one not at all), the
+/// lead and every paragraph.
+fn fields(text: &str, layout: &layout::Layout) -> Vec<(Range<usize>, entities::Mode)> {
+    let mut fields = Vec::with_capacity(layout.body.len() + 2);
     if let Some(h) = &layout.headline {
         fields.push((h.clone(), entities::headline_mode(&text[h.clone()])));
     }
@@ -95,17 +170,47 @@ pub fn parse<'a>(text: &'a str, options: &Options) -> Article<'a> {
             .chain(&layout.body)
             .map(|r| (r.clone(), entities::Mode::Full)),
     );
-    let (entities, named) = entities::find(text, &fields, &index);
-    let field_ranges: Vec<_> = fields.iter().map(|(r, _)| r.clone()).collect();
-    let quotes = quotes::find(text, &field_ranges, &entities, &named, &index);
+    fields
+}
 
-    Article {
-        headline: layout.headline.as_ref().map(owned),
-        lead: layout.lead.as_ref().map(owned),
-        dateline,
-        body,
-        quotes,
-        entities,
-        stats,
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ARTICLE: &str = "Title\n\nPATRIOT PARK, August 15. /TASS/. Shoigu spoke on Tuesday.";
+
+    #[test]
+    fn a_weekday_pins_a_year_only_with_a_reference_date() {
+        let dateline = |options| parse(ARTICLE, &options).dateline.expect("a dateline");
+        let pinned =
+            dateline(Options::default().with_reference_date(Date::new(2026, 11, 27).unwrap()));
+        assert_eq!(
+            (pinned.year, pinned.date.as_deref()),
+            (Some(2023), Some("2023-08-15"))
+        );
+        let unpinned = dateline(Options::default());
+        assert_eq!((unpinned.year, unpinned.date), (None, None));
+        assert_eq!((unpinned.month, unpinned.day), (Some(8), Some(15)));
+    }
+
+    #[test]
+    fn decoded_parse_fills_the_encoding_and_the_replaced_bytes() {
+        let mut bytes = ARTICLE.as_bytes().to_vec();
+        bytes.extend_from_slice(" Ünïcødé text, then a byte that is no UTF-8: ".as_bytes());
+        bytes.push(0xFF);
+        let decoded = decode(&bytes, None).unwrap();
+        let article = decoded.parse(&Options::default());
+        assert_eq!(
+            (article.encoding, article.stats.replaced_chars),
+            ("UTF-8", 1)
+        );
+        let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode(ARTICLE);
+        let decoded = decode(&cp1251, Encoding::for_label(b"windows-1251")).unwrap();
+        let article = decoded.parse(&Options::default());
+        assert_eq!(
+            (article.encoding, article.stats.replaced_chars),
+            ("windows-1251", 0)
+        );
+        assert_eq!(parse(ARTICLE, &Options::default()).encoding, "UTF-8");
     }
 }

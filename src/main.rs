@@ -11,19 +11,21 @@ use clap::Parser;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Bad arguments exit with 2 (clap's own errors too), a failure to write the output with 1;
+/// `run` says how everything else ended (`cli::exit`).
 fn main() -> ExitCode {
     let config = match cli::config::Config::new(cli::args::Cli::parse()) {
         Ok(config) => config,
         Err(e) => {
             eprintln!("newsparse: {e:#}");
-            return cli::run::Exit::Usage.into();
+            return cli::exit::Exit::Usage.into();
         }
     };
     match cli::run::run(&config) {
         Ok(exit) => exit.into(),
         Err(e) => {
             eprintln!("newsparse: {e:#}");
-            cli::run::Exit::InputFailed.into()
+            cli::exit::Exit::InputFailed.into()
         }
     }
 }

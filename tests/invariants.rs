@@ -7,12 +7,10 @@ use newsparse::{Date, Options, Style, parse, render};
 use proptest::prelude::*;
 
 fn check(text: &str) {
-    let options = Options {
-        reference_date: Date::new(2026, 11, 27).unwrap(),
-    };
+    let options = Options::default().with_reference_date(Date::new(2026, 11, 27).unwrap());
     let article = parse(text, &options);
     let mut out = Vec::new();
-    render(&mut out, "-", "UTF-8", &article, Style::Compact);
+    render(&mut out, "-", &article, Style::Compact).expect("a Vec takes it");
     let record: serde_json::Value = serde_json::from_slice(&out).expect("valid JSON");
     // Valid against the JSON Schema, every span inside the text and slicing to its text.
     common::check_record(&record, text);
@@ -22,7 +20,7 @@ fn check(text: &str) {
         assert_eq!(&record[key], value, "{key}");
     }
     let mut pretty = Vec::new();
-    render(&mut pretty, "-", "UTF-8", &article, Style::Pretty);
+    render(&mut pretty, "-", &article, Style::Pretty).expect("a Vec takes it");
     let pretty: serde_json::Value = serde_json::from_slice(&pretty).expect("valid JSON");
     assert_eq!(pretty, record);
 }

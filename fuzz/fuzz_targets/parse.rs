@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use newsparse::{Date, Options, Style, decode, parse, render};
+use newsparse::{Date, Options, Style, decode, render};
 
 // The integration tests' span checker, the very file, so that both check the same thing.
 #[path = "../../tests/common/spans.rs"]
@@ -15,12 +15,10 @@ fuzz_target!(|bytes: &[u8]| {
     let Ok(decoded) = decode(bytes, None) else {
         return;
     };
-    let options = Options {
-        reference_date: Date::new(2026, 11, 27).unwrap(),
-    };
-    let article = parse(&decoded.text, &options);
+    let options = Options::default().with_reference_date(Date::new(2026, 11, 27).unwrap());
+    let article = decoded.parse(&options);
     let mut out = Vec::new();
-    render(&mut out, "-", decoded.encoding, &article, Style::Compact);
+    render(&mut out, "-", &article, Style::Compact).expect("a Vec takes it");
     let record: serde_json::Value = serde_json::from_slice(&out).expect("the record is JSON");
     // The hand-written JSON says what serde says of the same article.
     let serde_view = serde_json::to_value(&article).expect("an article serializes");

@@ -1,4 +1,5 @@
-//! Command-line arguments, as the user types them. `config` resolves them.
+//! Command-line arguments, as the user types them (clap derive), checked one by one;
+//! `config` resolves them together.
 
 use std::ffi::OsString;
 use std::num::NonZeroUsize;
@@ -6,6 +7,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
 use newsparse::Date;
+
+use crate::cli::exit;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -16,13 +19,7 @@ Examples:
   newsparse --output-dir out/ archive/       one out/…/NAME.json per article, mirroring archive/
   cat article.txt | newsparse                read standard input
   newsparse --input jsonl < articles.jsonl   {\"id\": …, \"text\": …} per line in, a record per line out
-  parallel --pipe -k -N 1000 newsparse --input jsonl -j 1 < articles.jsonl > records.jsonl
-
-Exit status:
-  0  every input gave a record (a closed output pipe also ends with 0)
-  1  at least one input could not be read or is no article; the others were still processed
-  2  usage error (unknown option, bad value)
-  130  interrupted (Ctrl-C); the records written are whole lines";
+  parallel --pipe -k -N 1000 newsparse --input jsonl -j 1 < articles.jsonl > records.jsonl";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum InputFormat {
@@ -36,7 +33,7 @@ pub enum InputFormat {
 /// body, finds the people, countries, organizations, events and quotes they hold, and prints
 /// each article as one JSON record.
 #[derive(Debug, Parser)]
-#[command(name = "newsparse", version, about, after_help = EXAMPLES)]
+#[command(name = "newsparse", version, about, after_help = format!("{EXAMPLES}\n\n{}", exit::HELP))]
 pub struct Cli {
     /// Articles: files, or folders walked recursively for files matching --glob. None, or
     /// `-`, reads standard input. One file prints one pretty record; several print JSON
@@ -88,7 +85,7 @@ pub struct Cli {
     /// koi8-r, latin1…) instead of detecting it [default: a byte-order mark, else UTF-8,
     /// else the likeliest legacy encoding].
     #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
-    pub encoding: Option<&'static encoding_rs::Encoding>,
+    pub encoding: Option<&'static newsparse::Encoding>,
 
     /// The largest article (or JSON Lines line) read, in bytes; K, M and G suffixes are
     /// binary multiples. A larger input is refused, and a device or pipe that never ends is
@@ -126,7 +123,7 @@ fn parse_size(text: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("not a usable size: {text:?}"))
 }
 
-fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
+fn parse_encoding(label: &str) -> Result<&'static newsparse::Encoding, String> {
     newsparse::encoding_for_label(label).ok_or_else(|| {
         format!("unknown encoding {label:?} (e.g. utf-8, utf-16le, windows-1251, koi8-r, latin1)")
     })

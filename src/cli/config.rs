@@ -1,4 +1,7 @@
-//! The run's configuration, resolved once from the arguments and the environment.
+//! The run's configuration, resolved once from the arguments and the environment (is
+//! standard output a terminal? how many cores?) and never changed after: a plan for
+//! `inputs`, the settings of each parse, the sink's settings, and how many workers. Each
+//! part goes only to the code that needs it.
 
 use std::ffi::OsString;
 use std::io::IsTerminal;
@@ -6,16 +9,12 @@ use std::path::PathBuf;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::Context;
-use globset::{Glob, GlobMatcher};
-use newsparse::{Date, Options, Style};
+use globset::Glob;
+use newsparse::{Date, Encoding, Options, Style};
 
 use crate::cli::args::{Cli, InputFormat};
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Input {
-    Stdin,
-    Path(PathBuf),
-}
+use crate::cli::inputs::{Input, Plan};
+use crate::cli::sink;
 
 #[derive(Debug, Clone)]
 pub enum Action {
@@ -23,28 +22,24 @@ pub enum Action {
     Parse,
 }
 
+/// How each item's text becomes a record.
+#[derive(Debug, Clone)]
+pub struct Parsing {
+    pub options: Options,
+    /// The encoding the user forces, else detected per input.
+    pub encoding: Option<&'static Encoding>,
+    pub style: Style,
+}
+
 #[derive(Debug, Clone)]
 pub struct Config {
     pub action: Action,
-    pub inputs: Vec<Input>,
-    pub format: InputFormat,
-    pub id_field: String,
-    pub text_field: String,
-    pub glob: GlobMatcher,
-    pub style: Style,
-    pub options: Options,
+    pub inputs: Plan,
+    pub parsing: Parsing,
+    pub sink: sink::Settings,
+    /// Workers parsing at once; 1 parses on the main thread (and always for one article
+    /// file or standard input: no threads are worth starting for it).
     pub jobs: usize,
-    /// One article file (or standard input): no threads are worth starting for it.
-    pub single: bool,
-    pub output_dir: Option<PathBuf>,
-    pub error_records: bool,
-    pub max_bytes: u64,
-    /// The encoding the user forces, else detected per input.
-    pub encoding: Option<&'static encoding_rs::Encoding>,
-    /// A progress bar on standard error: only for a person watching a batch.
-    pub progress: bool,
-    /// Whether stdout is a terminal: then records are flushed as they come.
-    pub stdout_is_terminal: bool,
 }
 
 impl Config {
@@ -77,33 +72,39 @@ impl Config {
         let glob = Glob::new(&pattern)
             .with_context(|| format!("invalid --glob {pattern:?}"))?
             .compile_matcher();
-        let jobs = cli.jobs.map_or_else(
-            || std::thread::available_parallelism().map_or(1, |n| n.get()),
-            |n| n.get(),
-        );
+        let jobs = match cli.jobs {
+            _ if single => 1,
+            Some(n) => n.get(),
+            None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        };
         Ok(Config {
             action: if cli.schema {
                 Action::PrintSchema
             } else {
                 Action::Parse
             },
-            progress: !cli.quiet && !single && std::io::stderr().is_terminal(),
-            inputs,
-            format: cli.input,
-            id_field: cli.id_field,
-            text_field: cli.text_field,
-            glob,
-            style,
-            options: Options {
-                reference_date: cli.reference_date.unwrap_or_else(today),
+            inputs: Plan {
+                inputs,
+                format: cli.input,
+                glob,
+                max_bytes: cli.max_bytes,
+                id_field: cli.id_field,
+                text_field: cli.text_field,
+                file_names: cli.output_dir.is_some(),
+            },
+            parsing: Parsing {
+                options: Options::default()
+                    .with_reference_date(cli.reference_date.unwrap_or_else(today)),
+                encoding: cli.encoding,
+                style,
+            },
+            sink: sink::Settings {
+                output_dir: cli.output_dir,
+                error_records: cli.error_records,
+                progress: !cli.quiet && !single && std::io::stderr().is_terminal(),
+                flush_each: std::io::stdout().is_terminal(),
             },
             jobs,
-            single,
-            output_dir: cli.output_dir,
-            error_records: cli.error_records,
-            max_bytes: cli.max_bytes,
-            encoding: cli.encoding,
-            stdout_is_terminal: std::io::stdout().is_terminal(),
         })
     }
 }
@@ -116,7 +117,7 @@ fn input(arg: OsString) -> Input {
     }
 }
 
-/// Today in UTC.
+/// Today in UTC: the one clock reading of a run.
 fn today() -> Date {
     let secs = SystemTime::now()
         .duration_since(UNIX_EPOCH)

@@ -1,43 +1,39 @@
 //! What to parse: the inputs given, folders walked and JSON Lines split into articles, one
 //! item at a time and in a fixed order, so that memory does not grow with their number.
+//! Takes a `Plan` (resolved by `config`); gives `Item`s to a callback, and the bytes or the
+//! article of an item when `run` asks. It knows nothing of parsing or of where records go.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
+use globset::GlobMatcher;
 use walkdir::WalkDir;
 
 use crate::cli::args::InputFormat;
-use crate::cli::config::{Config, Input};
+use crate::cli::failure::Failure;
 
-/// Why an input gave no record.
-#[derive(Debug, Clone)]
-pub struct Failure {
-    /// A stable word for programs: not_found, permission_denied, is_directory, io, empty,
-    /// not_text, too_large, invalid_json, missing_field.
-    pub kind: &'static str,
-    pub message: String,
+/// An input as given: standard input (none given, or `-`) or a path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Stdin,
+    Path(PathBuf),
 }
 
-impl Failure {
-    pub fn io(e: &io::Error) -> Failure {
-        let (kind, message) = match e.kind() {
-            io::ErrorKind::NotFound => ("not_found", "no such file or directory".to_owned()),
-            io::ErrorKind::PermissionDenied => {
-                ("permission_denied", "permission denied".to_owned())
-            }
-            io::ErrorKind::IsADirectory => ("is_directory", "is a directory".to_owned()),
-            _ => {
-                // Drop the " (os error N)" that io::Error's Display appends.
-                let text = e.to_string();
-                (
-                    "io",
-                    text.split(" (os error").next().unwrap_or(&text).to_owned(),
-                )
-            }
-        };
-        Failure { kind, message }
-    }
+/// What to read and how: all that `walk`, `article` and `read` need.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub inputs: Vec<Input>,
+    pub format: InputFormat,
+    /// The files taken from folders.
+    pub glob: GlobMatcher,
+    /// The largest article, or JSON Lines line, read.
+    pub max_bytes: u64,
+    /// The JSON Lines fields that name an article and hold its text.
+    pub id_field: String,
+    pub text_field: String,
+    /// Whether records go to files (--output-dir): only then is a JSON Lines id made a name.
+    pub file_names: bool,
 }
 
 pub enum Work {
@@ -60,26 +56,24 @@ pub struct Item {
 }
 
 /// Calls `each` with every item in order, until it returns false.
-pub fn walk(config: &Config, mut each: impl FnMut(Item) -> bool) {
-    for input in &config.inputs {
-        let go_on = match (input, config.format) {
+pub fn walk(plan: &Plan, mut each: impl FnMut(Item) -> bool) {
+    for input in &plan.inputs {
+        let go_on = match (input, plan.format) {
             (Input::Stdin, InputFormat::Text) => each(Item {
                 source: "-".into(),
                 out_name: "stdin.json".into(),
                 work: Work::Stdin,
             }),
             (Input::Stdin, InputFormat::Jsonl) => {
-                lines("-", config.max_bytes, io::stdin().lock(), &mut each)
+                lines("-", plan.max_bytes, io::stdin().lock(), &mut each)
             }
-            (Input::Path(root), format) if root.is_dir() => {
-                walk_folder(config, root, format, &mut each)
-            }
+            (Input::Path(root), _) if root.is_dir() => walk_folder(plan, root, &mut each),
             (Input::Path(path), InputFormat::Text) => each(Item {
                 source: path.to_string_lossy().into_owned(),
                 out_name: json_name(Path::new(path.file_name().unwrap_or(path.as_os_str()))),
                 work: Work::File(path.clone()),
             }),
-            (Input::Path(path), InputFormat::Jsonl) => jsonl_file(config, path, &mut each),
+            (Input::Path(path), InputFormat::Jsonl) => jsonl_file(path, plan.max_bytes, &mut each),
         };
         if !go_on {
             return;
@@ -89,23 +83,19 @@ pub fn walk(config: &Config, mut each: impl FnMut(Item) -> bool) {
 
 /// The files under `root` that match the glob, sorted by name at every level. Symbolic
 /// links are not followed, so a link back up the tree is never walked twice.
-fn walk_folder(
-    config: &Config,
-    root: &Path,
-    format: InputFormat,
-    each: &mut impl FnMut(Item) -> bool,
-) -> bool {
+fn walk_folder(plan: &Plan, root: &Path, each: &mut impl FnMut(Item) -> bool) -> bool {
     for entry in WalkDir::new(root).sort_by_file_name() {
         let go_on = match entry {
-            Ok(e) if e.file_type().is_file() && config.glob.is_match(e.file_name()) => match format
-            {
-                InputFormat::Text => each(Item {
-                    source: e.path().to_string_lossy().into_owned(),
-                    out_name: json_name(e.path().strip_prefix(root).unwrap_or(e.path())),
-                    work: Work::File(e.path().to_owned()),
-                }),
-                InputFormat::Jsonl => jsonl_file(config, e.path(), each),
-            },
+            Ok(e) if e.file_type().is_file() && plan.glob.is_match(e.file_name()) => {
+                match plan.format {
+                    InputFormat::Text => each(Item {
+                        source: e.path().to_string_lossy().into_owned(),
+                        out_name: json_name(e.path().strip_prefix(root).unwrap_or(e.path())),
+                        work: Work::File(e.path().to_owned()),
+                    }),
+                    InputFormat::Jsonl => jsonl_file(e.path(), plan.max_bytes, each),
+                }
+            }
             Ok(_) => true,
             Err(e) => {
                 let path = e.path().unwrap_or(root).to_string_lossy().into_owned();
@@ -130,10 +120,10 @@ fn walk_folder(
     true
 }
 
-fn jsonl_file(config: &Config, path: &Path, each: &mut impl FnMut(Item) -> bool) -> bool {
+fn jsonl_file(path: &Path, limit: u64, each: &mut impl FnMut(Item) -> bool) -> bool {
     let name = path.to_string_lossy();
     match File::open(path) {
-        Ok(file) => lines(&name, config.max_bytes, BufReader::new(file), each),
+        Ok(file) => lines(&name, limit, BufReader::new(file), each),
         Err(e) => each(Item {
             source: name.into_owned(),
             out_name: PathBuf::new(),
@@ -172,20 +162,15 @@ fn lines(
             let item = Item {
                 source: format!("{name}:{number}"),
                 out_name: PathBuf::new(),
-                work: Work::Failed(too_large(limit)),
+                work: Work::Failed(Failure::too_large(limit)),
             };
             return each(item);
         }
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        // `NAME:LINE` by hand: `format!` costs more than the rest of a line's bookkeeping.
-        let mut source = String::with_capacity(name.len() + 12);
-        source.push_str(name);
-        source.push(':');
-        source.push_str(itoa::Buffer::new().format(number));
         let item = Item {
-            source,
+            source: format!("{name}:{number}"),
             out_name: PathBuf::new(),
             work: Work::Line(std::mem::take(&mut line)),
         };
@@ -195,17 +180,17 @@ fn lines(
     }
 }
 
-/// The article that a JSON Lines line holds: `{"id": …, "text": …}`, fields as configured.
+/// The article that a JSON Lines line holds: `{"id": …, "text": …}`, fields as planned.
 /// `at` names the line (`NAME:LINE`) for errors before the id is known.
-pub fn article(config: &Config, at: String, line: &[u8]) -> Item {
+pub fn article(plan: &Plan, at: String, line: &[u8]) -> Item {
     let failed = |source: String, kind, message| Item {
         source,
         out_name: PathBuf::new(),
         work: Work::Failed(Failure { kind, message }),
     };
     let fields = ArticleFields {
-        id: &config.id_field,
-        text: &config.text_field,
+        id: &plan.id_field,
+        text: &plan.text_field,
     };
     let mut de = serde_json::Deserializer::from_slice(line);
     let (id, text) = match serde::de::DeserializeSeed::deserialize(fields, &mut de)
@@ -218,15 +203,16 @@ pub fn article(config: &Config, at: String, line: &[u8]) -> Item {
         return failed(
             at,
             "missing_field",
-            format!("no string or number field {:?}", config.id_field),
+            format!("no string or number field {:?}", plan.id_field),
         );
     };
     match text {
         Some(text) => {
             // Only `--output-dir` writes files: the name is not made for every line.
-            let out_name = match config.output_dir {
-                Some(_) => json_name(Path::new(&safe_file_name(&id))),
-                None => PathBuf::new(),
+            let out_name = if plan.file_names {
+                json_name(Path::new(&safe_file_name(&id)))
+            } else {
+                PathBuf::new()
             };
             Item {
                 source: id,
@@ -237,7 +223,7 @@ pub fn article(config: &Config, at: String, line: &[u8]) -> Item {
         None => failed(
             id,
             "missing_field",
-            format!("no string field {:?}", config.text_field),
+            format!("no string field {:?}", plan.text_field),
         ),
     }
 }
@@ -335,7 +321,7 @@ pub fn read(path: Option<&Path>, limit: u64) -> Result<Vec<u8>, Failure> {
                 });
             }
             if meta.is_file() && meta.len() > limit {
-                return Err(too_large(limit));
+                return Err(Failure::too_large(limit));
             }
             // A device or a pipe says nothing of its size: read one byte past the limit.
             file.take(limit + 1)
@@ -344,16 +330,9 @@ pub fn read(path: Option<&Path>, limit: u64) -> Result<Vec<u8>, Failure> {
         }
     }
     if bytes.len() as u64 > limit {
-        return Err(too_large(limit));
+        return Err(Failure::too_large(limit));
     }
     Ok(bytes)
-}
-
-fn too_large(limit: u64) -> Failure {
-    Failure {
-        kind: "too_large",
-        message: format!("larger than --max-bytes ({limit} bytes)"),
-    }
 }
 
 #[cfg(test)]

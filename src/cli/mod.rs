@@ -1,8 +1,13 @@
 //! The command line, apart from the library: arguments (`args`) resolved once into an
-//! immutable configuration (`config`), inputs found and read (`inputs`), and the run loop
-//! that parses them and writes the records (`run`).
+//! immutable configuration (`config`); the run loop (`run`) takes items from `inputs`,
+//! parses them with the library and hands the records to the `sink`. Dependencies go one
+//! way: run → inputs, run → sink; `failure` (why an input gave no record) and `exit` (the
+//! exit statuses) are leaves that every part may use.
 
 pub mod args;
 pub mod config;
+pub mod exit;
+pub mod failure;
 pub mod inputs;
 pub mod run;
+pub mod sink;

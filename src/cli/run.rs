@@ -1,34 +1,22 @@
 //! Runs a configuration: items from `inputs` are parsed, one at a time or by a pool of
-//! workers, and their records written in input order to standard output or to files.
+//! workers, and their records handed in input order to the `sink`. The one module that
+//! knows the others: it asks `inputs` for items and bytes, the library for records, and
+//! gives them to `sink`; neither of those calls back into it.
 
 use std::collections::BTreeMap;
 use std::io::{self, BufWriter, Write};
-use std::path::PathBuf;
-use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::sync_channel;
 use std::sync::{Arc, Mutex};
 
 use anyhow::Context;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use newsparse::{DecodeError, Decoded, SCHEMA, SCHEMA_VERSION, decode, parse, render};
-use serde::Serialize;
+use newsparse::{DecodeError, SCHEMA, decode, parse, render_to_vec};
 
-use crate::cli::config::{Action, Config};
-use crate::cli::inputs::{self, Failure, Item, Work};
-
-/// The exit statuses of newsparse, all in one place (the README lists them).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Exit {
-    /// Every input gave a record; also when the reader of our output went away.
-    Success = 0,
-    /// At least one input failed; the others were still processed.
-    InputFailed = 1,
-    /// Bad arguments.
-    Usage = 2,
-    /// Stopped by Ctrl-C (SIGINT): the records written so far are whole lines.
-    Interrupted = 130,
-}
+use crate::cli::config::{Action, Config, Parsing};
+use crate::cli::exit::Exit;
+use crate::cli::failure::Failure;
+use crate::cli::inputs::{self, Item, Plan, Work};
+use crate::cli::sink::Sink;
 
 /// Set by the first Ctrl-C: the run stops before its next record, so that only whole
 /// records reach the output. A second Ctrl-C ends the process at once.
@@ -40,34 +28,29 @@ fn on_interrupt() {
     }
 }
 
-impl From<Exit> for ExitCode {
-    fn from(exit: Exit) -> ExitCode {
-        ExitCode::from(exit as u8)
-    }
-}
-
 pub fn run(config: &Config) -> anyhow::Result<Exit> {
     let stdout = io::stdout().lock();
     // Block-buffered when piped; a terminal sees each record as soon as it is made.
-    let out: Box<dyn Write> = if config.stdout_is_terminal {
+    let out: Box<dyn Write> = if config.sink.flush_each {
         Box::new(stdout)
     } else {
         Box::new(BufWriter::with_capacity(64 * 1024, stdout))
     };
-    let mut sink = Sink::new(config, out);
+    let mut sink = Sink::new(&config.sink, out);
     // Without a handler (another one is set, say) Ctrl-C simply ends the process.
     let _ = ctrlc::set_handler(on_interrupt);
+    let (plan, parsing) = (&config.inputs, &config.parsing);
     let result = match config.action {
-        Action::PrintSchema => sink.out.write_all(SCHEMA.as_bytes()),
-        Action::Parse if config.jobs <= 1 || config.single => sequential(config, &mut sink),
-        Action::Parse => parallel(config, &mut sink),
+        Action::PrintSchema => sink.write_raw(SCHEMA.as_bytes()),
+        Action::Parse if config.jobs <= 1 => sequential(plan, parsing, &mut sink),
+        Action::Parse => parallel(plan, parsing, config.jobs, &mut sink),
     };
-    sink.progress.finish_and_clear();
-    match result.and_then(|()| sink.out.flush()) {
+    sink.clear_progress();
+    match result.and_then(|()| sink.flush()) {
         Ok(()) if sink.failed => Ok(Exit::InputFailed),
         Ok(()) => Ok(Exit::Success),
         Err(e) if e.kind() == io::ErrorKind::Interrupted => {
-            let _ = sink.out.flush();
+            let _ = sink.flush();
             eprintln!("newsparse: interrupted");
             Ok(Exit::Interrupted)
         }
@@ -80,19 +63,29 @@ pub fn run(config: &Config) -> anyhow::Result<Exit> {
 /// What one item gives: its record, or why there is none.
 type Outcome = Result<Vec<u8>, Failure>;
 
+/// Hands an item's outcome to the sink, unless Ctrl-C came: then the run ends here.
+fn deliver(sink: &mut Sink, item: &Item, outcome: Outcome) -> io::Result<()> {
+    if INTERRUPTED.load(Ordering::SeqCst) {
+        return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
+    }
+    sink.accept(&item.source, &item.out_name, outcome)
+}
+
 /// Parses one item; a JSON Lines line first becomes its article (and gets its id).
-fn process(config: &Config, item: Item) -> (Item, Outcome) {
+fn process(plan: &Plan, parsing: &Parsing, item: Item) -> (Item, Outcome) {
     let item = match item.work {
-        Work::Line(line) => inputs::article(config, item.source, &line),
+        Work::Line(line) => inputs::article(plan, item.source, &line),
         _ => item,
     };
-    let outcome = parse_item(config, &item);
+    let outcome = record(plan.max_bytes, parsing, &item);
     (item, outcome)
 }
 
-fn parse_item(config: &Config, item: &Item) -> Outcome {
+/// The record of an item: its bytes read (up to `max_bytes`), decoded, parsed and rendered.
+fn record(max_bytes: u64, parsing: &Parsing, item: &Item) -> Outcome {
     let bytes;
-    let decoded = match &item.work {
+    let decoded;
+    let article = match &item.work {
         Work::Failed(failure) => return Err(failure.clone()),
         // `process` turns every line into an article first.
         Work::Line(_) => {
@@ -104,53 +97,31 @@ fn parse_item(config: &Config, item: &Item) -> Outcome {
         // JSON Lines are UTF-8, and the JSON decoder has read them already.
         Work::Text(text) => {
             if text.trim().is_empty() {
-                return Err(decode_failure(&DecodeError::Empty));
+                return Err(Failure::decode(&DecodeError::Empty));
             }
-            Decoded {
-                text: text.as_str().into(),
-                encoding: "UTF-8",
-                replaced_chars: 0,
-            }
+            parse(text, &parsing.options)
         }
         Work::File(path) => {
-            bytes = inputs::read(Some(path), config.max_bytes)?;
-            decode(&bytes, config.encoding).map_err(|e| decode_failure(&e))?
+            bytes = inputs::read(Some(path), max_bytes)?;
+            decoded = decode(&bytes, parsing.encoding).map_err(|e| Failure::decode(&e))?;
+            decoded.parse(&parsing.options)
         }
         Work::Stdin => {
-            bytes = inputs::read(None, config.max_bytes)?;
-            decode(&bytes, config.encoding).map_err(|e| decode_failure(&e))?
+            bytes = inputs::read(None, max_bytes)?;
+            decoded = decode(&bytes, parsing.encoding).map_err(|e| Failure::decode(&e))?;
+            decoded.parse(&parsing.options)
         }
     };
-    let mut article = parse(&decoded.text, &config.options);
-    article.stats.replaced_chars = decoded.replaced_chars;
-    // A record is about twice its article's size; room for more saves a copy.
-    let mut buf = Vec::with_capacity(decoded.text.len() * 3 + 1024);
-    render(
-        &mut buf,
-        &item.source,
-        decoded.encoding,
-        &article,
-        config.style,
-    );
+    let mut buf = Vec::new();
+    render_to_vec(&mut buf, &item.source, &article, parsing.style);
     Ok(buf)
 }
 
-fn decode_failure(e: &DecodeError) -> Failure {
-    let kind = match e {
-        DecodeError::Empty => "empty",
-        DecodeError::NotText => "not_text",
-    };
-    Failure {
-        kind,
-        message: e.to_string(),
-    }
-}
-
-fn sequential(config: &Config, sink: &mut Sink) -> io::Result<()> {
+fn sequential(plan: &Plan, parsing: &Parsing, sink: &mut Sink) -> io::Result<()> {
     let mut result = Ok(());
-    inputs::walk(config, |item| {
-        let (item, outcome) = process(config, item);
-        result = sink.accept(&item, outcome);
+    inputs::walk(plan, |item| {
+        let (item, outcome) = process(plan, parsing, item);
+        result = deliver(sink, &item, outcome);
         result.is_ok()
     });
     result
@@ -165,8 +136,8 @@ const BATCH_BYTES: usize = 256 * 1024;
 /// A pool of workers parses while this thread writes, in input order. At most
 /// `4 × jobs` batches are between reading and writing at any time, so memory stays bounded
 /// however many inputs there are.
-fn parallel(config: &Config, sink: &mut Sink) -> io::Result<()> {
-    let in_flight = config.jobs * 4;
+fn parallel(plan: &Plan, parsing: &Parsing, jobs: usize, sink: &mut Sink) -> io::Result<()> {
+    let in_flight = jobs * 4;
     std::thread::scope(|scope| {
         let (job_tx, job_rx) = sync_channel::<(usize, Vec<Item>)>(in_flight);
         let (done_tx, done_rx) = sync_channel::<(usize, Vec<(Item, Outcome)>)>(in_flight);
@@ -187,7 +158,7 @@ fn parallel(config: &Config, sink: &mut Sink) -> io::Result<()> {
                 sent
             };
             let mut open = true;
-            inputs::walk(config, |item| {
+            inputs::walk(plan, |item| {
                 if let Work::Line(line) = &item.work {
                     bytes += line.len();
                 }
@@ -203,7 +174,7 @@ fn parallel(config: &Config, sink: &mut Sink) -> io::Result<()> {
             }
         });
         let job_rx = Arc::new(Mutex::new(job_rx));
-        for _ in 0..config.jobs {
+        for _ in 0..jobs {
             let (job_rx, done_tx) = (Arc::clone(&job_rx), done_tx.clone());
             scope.spawn(move || {
                 loop {
@@ -214,7 +185,7 @@ fn parallel(config: &Config, sink: &mut Sink) -> io::Result<()> {
                     let Ok((seq, batch)) = next else { break };
                     let done = batch
                         .into_iter()
-                        .map(|item| process(config, item))
+                        .map(|item| process(plan, parsing, item))
                         .collect();
                     if done_tx.send((seq, done)).is_err() {
                         break;
@@ -230,7 +201,7 @@ fn parallel(config: &Config, sink: &mut Sink) -> io::Result<()> {
             while let Some(done) = pending.remove(&next) {
                 for (item, outcome) in done {
                     // Returning drops the receivers, and the reader and workers stop.
-                    sink.accept(&item, outcome)?;
+                    deliver(sink, &item, outcome)?;
                 }
                 next += 1;
                 let _ = permit_tx.send(());
@@ -238,121 +209,4 @@ fn parallel(config: &Config, sink: &mut Sink) -> io::Result<()> {
         }
         Ok(())
     })
-}
-
-#[derive(Serialize)]
-struct ErrorRecord<'a> {
-    schema_version: u32,
-    source: &'a str,
-    error: ErrorBody<'a>,
-}
-
-#[derive(Serialize)]
-struct ErrorBody<'a> {
-    kind: &'a str,
-    message: &'a str,
-}
-
-/// Where records go: standard output, or one file each under --output-dir.
-struct Sink<'a> {
-    config: &'a Config,
-    out: Box<dyn Write + 'a>,
-    progress: ProgressBar,
-    failed: bool,
-}
-
-impl<'a> Sink<'a> {
-    fn new(config: &'a Config, out: Box<dyn Write + 'a>) -> Sink<'a> {
-        let progress = if config.progress {
-            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-            bar.set_style(
-                ProgressStyle::with_template("{spinner} {pos} articles, {per_sec}, {elapsed}")
-                    .expect("template"),
-            );
-            bar
-        } else {
-            ProgressBar::hidden()
-        };
-        Sink {
-            config,
-            out,
-            progress,
-            failed: false,
-        }
-    }
-
-    fn accept(&mut self, item: &Item, outcome: Outcome) -> io::Result<()> {
-        if INTERRUPTED.load(Ordering::SeqCst) {
-            return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
-        }
-        self.progress.inc(1);
-        let record = match outcome {
-            Ok(record) => record,
-            Err(failure) => {
-                self.failed = true;
-                self.progress.suspend(|| {
-                    eprintln!("newsparse: {}: {}", visible(&item.source), failure.message)
-                });
-                if !self.config.error_records {
-                    return Ok(());
-                }
-                let mut line = serde_json::to_vec(&ErrorRecord {
-                    schema_version: SCHEMA_VERSION,
-                    source: &item.source,
-                    error: ErrorBody {
-                        kind: failure.kind,
-                        message: &failure.message,
-                    },
-                })
-                .expect("an error record always serializes");
-                line.push(b'\n');
-                line
-            }
-        };
-        match &self.config.output_dir {
-            None => {
-                self.out.write_all(&record)?;
-                if self.config.stdout_is_terminal {
-                    self.out.flush()?;
-                }
-            }
-            Some(dir) => {
-                let path = if item.out_name.as_os_str().is_empty() {
-                    PathBuf::from("errors.json")
-                } else {
-                    item.out_name.clone()
-                };
-                let path = dir.join(path);
-                let written = path
-                    .parent()
-                    .map_or(Ok(()), std::fs::create_dir_all)
-                    .and_then(|()| std::fs::write(&path, &record));
-                if let Err(e) = written {
-                    self.failed = true;
-                    let message = Failure::io(&e).message;
-                    self.progress
-                        .suspend(|| eprintln!("newsparse: {}: {message}", path.display()));
-                }
-            }
-        }
-        Ok(())
-    }
-}
-
-/// A name as it may go to a terminal: control characters (a newline, an escape sequence)
-/// shown as escapes, so that a file name cannot forge lines or colours.
-fn visible(name: &str) -> std::borrow::Cow<'_, str> {
-    if !name.chars().any(char::is_control) {
-        return name.into();
-    }
-    name.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect::<String>()
-        .into()
 }

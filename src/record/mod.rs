@@ -1,10 +1,13 @@
 //! The record newsparse prints for an article: a public interface, versioned by
-//! `SCHEMA_VERSION` and described by `schema/record.schema.json`. Field order here is the
-//! key order of the JSON output, so reordering a field is a schema change.
+//! `SCHEMA_VERSION` and described by `record.schema.json`. Field order here is the key order
+//! of the JSON output, so reordering a field is a schema change. Every type is
+//! `#[non_exhaustive]`: the record grows by new fields (a minor schema change), and a user's
+//! code that reads it should not break when one comes. `Span` alone is a plain pair, as the
+//! schema's two-number array is.
 
 use serde::Serialize;
 
-pub mod json;
+pub(crate) mod json;
 
 pub use crate::text::span::Span;
 
@@ -13,7 +16,11 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// What `parse` finds in one article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Article<'a> {
+    /// The encoding the input was read in, as the WHATWG Encoding Standard names it
+    /// ("UTF-8", "windows-1251"); "UTF-8" for text given as a `str`.
+    pub encoding: &'static str,
     /// The title line, without site furniture before it; null when the article opens
     /// with its dateline.
     pub headline: Option<String>,
@@ -29,6 +36,7 @@ pub struct Article<'a> {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Dateline {
     /// The dateline as written, e.g. `PATRIOT PARK /Moscow Region/, August 15. /TASS/.`
     pub text: String,
@@ -48,6 +56,7 @@ pub struct Dateline {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Paragraph<'a> {
     pub text: &'a str,
     pub span: Span,
@@ -55,6 +64,7 @@ pub struct Paragraph<'a> {
 
 /// A stretch of the text that names something.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Mention<'a> {
     pub text: &'a str,
     pub span: Span,
@@ -62,6 +72,7 @@ pub struct Mention<'a> {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum QuoteKind {
     /// A whole sentence or more.
     Direct,
@@ -70,6 +81,7 @@ pub enum QuoteKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Quote<'a> {
     pub text: &'a str,
     pub span: Span,
@@ -80,6 +92,7 @@ pub struct Quote<'a> {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Entities<'a> {
     pub people: Vec<Person<'a>>,
     pub countries: Vec<Country<'a>>,
@@ -88,6 +101,7 @@ pub struct Entities<'a> {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Person<'a> {
     pub name: String,
     pub titles: Vec<String>,
@@ -96,6 +110,7 @@ pub struct Person<'a> {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Country<'a> {
     pub name: String,
     pub iso: Option<String>,
@@ -103,6 +118,7 @@ pub struct Country<'a> {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Organization<'a> {
     pub name: String,
     pub acronym: Option<String>,
@@ -110,6 +126,7 @@ pub struct Organization<'a> {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Event<'a> {
     pub name: String,
     pub mentions: Vec<Mention<'a>>,
@@ -117,11 +134,12 @@ pub struct Event<'a> {
 
 /// Counts over the body (the dateline excluded), and of the input's undecodable bytes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Stats {
     pub paragraphs: usize,
     pub sentences: usize,
     pub words: usize,
-    /// Byte sequences of the input that were no text in its encoding, now U+FFFD; set by
-    /// whoever decoded the input (`parse` sees only text).
+    /// Byte sequences of the input that were no text in its encoding, now U+FFFD (0 for
+    /// text given as a `str`).
     pub replaced_chars: usize,
 }

@@ -9,7 +9,9 @@ use std::borrow::Cow;
 
 use encoding_rs::{Encoding, UTF_8};
 
+/// Why bytes give no article's text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum DecodeError {
     #[error("empty article (no text but whitespace)")]
     Empty,
@@ -17,9 +19,11 @@ pub enum DecodeError {
     NotText,
 }
 
-/// Text and how it was read.
+/// Text and how it was read; `Decoded::parse` gives its article, these two filled in.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Decoded<'a> {
+    /// Borrowed from the bytes where they were UTF-8 already.
     pub text: Cow<'a, str>,
     /// The encoding's name as the WHATWG Encoding Standard gives it: "UTF-8", "UTF-16LE",
     /// "windows-1251", "KOI8-R".
@@ -34,7 +38,8 @@ pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
     Encoding::for_label(label.trim().as_bytes())
 }
 
-/// Decodes an article; see the module comment for the order of the choices.
+/// Decodes an article: in the encoding `forced`, else the one the bytes show (see the
+/// module comment for the order of the choices). Whitespace alone is `Empty`.
 pub fn decode<'a>(
     bytes: &'a [u8],
     forced: Option<&'static Encoding>,

@@ -1,0 +1,168 @@
+//! Where records go: standard output, or one file each under --output-dir; for an input
+//! that failed, its message on standard error and, with --error-records, an error record in
+//! its place. Takes finished records (bytes) and failures from `run`, in input order; keeps
+//! the progress bar and whether anything failed. It knows nothing of inputs or parsing.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use newsparse::SCHEMA_VERSION;
+use serde::Serialize;
+
+use crate::cli::failure::Failure;
+
+/// How records are delivered, resolved by `config`.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Write one file per record under this folder instead of to standard output.
+    pub output_dir: Option<PathBuf>,
+    /// An error record in place of each failed input.
+    pub error_records: bool,
+    /// A progress bar on standard error: only for a person watching a batch.
+    pub progress: bool,
+    /// Flush after each record: standard output is a terminal, where a person waits for it.
+    pub flush_each: bool,
+}
+
+#[derive(Serialize)]
+struct ErrorRecord<'a> {
+    schema_version: u32,
+    source: &'a str,
+    error: ErrorBody<'a>,
+}
+
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+    kind: &'a str,
+    message: &'a str,
+}
+
+pub struct Sink<'a> {
+    settings: &'a Settings,
+    out: Box<dyn Write + 'a>,
+    progress: ProgressBar,
+    /// Whether an input failed or a record could not be written: the run's exit status.
+    pub failed: bool,
+}
+
+impl<'a> Sink<'a> {
+    pub fn new(settings: &'a Settings, out: Box<dyn Write + 'a>) -> Sink<'a> {
+        let progress = if settings.progress {
+            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} {pos} articles, {per_sec}, {elapsed}")
+                    .expect("template"),
+            );
+            bar
+        } else {
+            ProgressBar::hidden()
+        };
+        Sink {
+            settings,
+            out,
+            progress,
+            failed: false,
+        }
+    }
+
+    /// Bytes that are no record (the schema), straight to the output.
+    pub fn write_raw(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.out.write_all(bytes)
+    }
+
+    /// The run is over: no more progress to show.
+    pub fn clear_progress(&self) {
+        self.progress.finish_and_clear();
+    }
+
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
+    /// Delivers the record of the input `source` (to `out_name` under --output-dir), or
+    /// reports why it has none. Only a failure to write to the output is an error.
+    pub fn accept(
+        &mut self,
+        source: &str,
+        out_name: &Path,
+        outcome: Result<Vec<u8>, Failure>,
+    ) -> io::Result<()> {
+        self.progress.inc(1);
+        let record = match outcome {
+            Ok(record) => record,
+            Err(failure) => {
+                self.failed = true;
+                self.progress
+                    .suspend(|| eprintln!("newsparse: {}: {}", visible(source), failure.message));
+                if !self.settings.error_records {
+                    return Ok(());
+                }
+                error_record(source, &failure)
+            }
+        };
+        match &self.settings.output_dir {
+            None => {
+                self.out.write_all(&record)?;
+                if self.settings.flush_each {
+                    self.out.flush()?;
+                }
+            }
+            Some(dir) => self.write_file(dir, out_name, &record),
+        }
+        Ok(())
+    }
+
+    /// A record as its own file; a failure to write it fails the input, not the run.
+    fn write_file(&mut self, dir: &Path, out_name: &Path, record: &[u8]) {
+        let name = if out_name.as_os_str().is_empty() {
+            Path::new("errors.json")
+        } else {
+            out_name
+        };
+        let path = dir.join(name);
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&path, record));
+        if let Err(e) = written {
+            self.failed = true;
+            let message = Failure::io(&e).message;
+            self.progress
+                .suspend(|| eprintln!("newsparse: {}: {message}", path.display()));
+        }
+    }
+}
+
+/// `{"schema_version":1,"source":…,"error":{"kind":…,"message":…}}` and a newline.
+fn error_record(source: &str, failure: &Failure) -> Vec<u8> {
+    let mut line = serde_json::to_vec(&ErrorRecord {
+        schema_version: SCHEMA_VERSION,
+        source,
+        error: ErrorBody {
+            kind: failure.kind,
+            message: &failure.message,
+        },
+    })
+    .expect("an error record always serializes");
+    line.push(b'\n');
+    line
+}
+
+/// A name as it may go to a terminal: control characters (a newline, an escape sequence)
+/// shown as escapes, so that a file name cannot forge lines or colours.
+fn visible(name: &str) -> std::borrow::Cow<'_, str> {
+    if !name.chars().any(char::is_control) {
+        return name.into();
+    }
+    name.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
+}
