@@ -224,7 +224,10 @@ fn reference_date_bounds_the_weekday_year() {
 fn schema_flag_prints_the_schema() {
     let out = run(&["--schema"], b"");
     assert!(out.status.success());
-    assert_eq!(stdout(&out), include_str!("../src/record/record.schema.json"));
+    assert_eq!(
+        stdout(&out),
+        include_str!("../src/record/record.schema.json")
+    );
     assert_eq!(run(&["--schema", SEED], b"").status.code(), Some(2));
 }
 

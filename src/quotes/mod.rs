@@ -16,9 +16,10 @@
 
 use std::ops::Range;
 
-use crate::entities::{Named, Type, ascii_alnum_end};
+use crate::entities::{Named, Type};
 use crate::record::{Entities, Mention, Quote, QuoteKind};
 use crate::text::span::{CharIndex, ceil_char_boundary, floor_char_boundary};
+use crate::text::tokens::ascii_alnum_end;
 use crate::text::wordlist::CUE_VERBS;
 
 /// A quote found in the text, in bytes; `text` is inside the marks.

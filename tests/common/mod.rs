@@ -55,8 +55,8 @@ pub fn decoded(bytes: &[u8]) -> String {
 }
 
 static SCHEMA: LazyLock<jsonschema::Validator> = LazyLock::new(|| {
-    let schema: Value =
-        serde_json::from_str(include_str!("../../src/record/record.schema.json")).expect("schema is JSON");
+    let schema: Value = serde_json::from_str(include_str!("../../src/record/record.schema.json"))
+        .expect("schema is JSON");
     jsonschema::validator_for(&schema).expect("schema compiles")
 });
 

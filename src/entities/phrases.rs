@@ -1,0 +1,717 @@
+//! Capitalized phrases. Takes a field's words and gazetteer matches (`Field`); gives the
+//! maximal runs of capitalized words joined by connectors ("Bank of Montreal"), and cuts
+//! each into parts that the rule families classify in turn (`classify`). Shaped around one
+//! `Field` a paragraph, slices of lists shared by all of an article's fields, so that an
+//! article costs a few allocations, not a few a paragraph.
+
+use std::ops::Range;
+
+use super::events::{exercise_name, is_ordinal_or_year, is_roman};
+use super::gazetteer::{self, Entry, Gazetteer, PhraseTable};
+use super::organizations::{
+    COMPANY_SUFFIXES, acronym_after, extension, known_key, known_organization, media_noun_after,
+    org_key, ticker_after,
+};
+use super::people::{is_initial, is_role_word, speaks};
+use super::{Candidate, Kind};
+use crate::text::span::{ceil_char_boundary, floor_char_boundary};
+use crate::text::tokens::{self, Tok, is_capitalized, is_gap};
+
+/// How much of a field to trust its capitals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// Body text: capitals mark names.
+    Full,
+    /// A Title Case headline: only gazetteer entries and known short forms.
+    KnownOnly,
+    /// An ALL CAPS headline: nothing.
+    Skip,
+}
+
+/// How the capitals of a headline can be read.
+pub(crate) fn headline_mode(headline: &str) -> Mode {
+    if !headline.chars().any(char::is_lowercase) {
+        return Mode::Skip;
+    }
+    // Words of four letters or more, and how many of them are capitalized.
+    let (mut long, mut capitalized) = (0usize, 0usize);
+    for w in headline.split_whitespace() {
+        if w.chars().filter(|c| c.is_alphabetic()).take(4).count() == 4 {
+            long += 1;
+            capitalized += usize::from(w.starts_with(char::is_uppercase));
+        }
+    }
+    if long >= 3 && capitalized * 5 >= long * 4 {
+        Mode::KnownOnly
+    } else {
+        Mode::Full
+    }
+}
+
+/// Lowercase words inside names ("Bank of Montreal", "Charles de Gaulle"), none longer
+/// than three bytes.
+const CONNECTORS: &[&str] = &[
+    "of", "and", "for", "the", "on", "de", "du", "des", "la", "le", "van", "von", "der", "da",
+    "do", "dos", "y", "&", "bin", "al",
+];
+
+/// A word of up to three bytes as an integer: its length in the low byte, its bytes above.
+const fn pack(b: &[u8]) -> u32 {
+    let mut key = b.len() as u32;
+    let mut i = 0;
+    while i < b.len() {
+        key |= (b[i] as u32) << (8 * (i + 1));
+        i += 1;
+    }
+    key
+}
+
+/// `CONNECTORS`, packed, in a perfect hash table of 64 slots: each in the slot its key
+/// times `CONNECTOR_MULTIPLIER` gives (the top six bits), so that a word is one compare
+/// from its answer. Empty slots hold `u32::MAX`, which no word packs to (its length byte
+/// would be 255).
+const CONNECTOR_SLOTS: [u32; 64] = match connector_table(CONNECTOR_MULTIPLIER) {
+    Some(t) => t,
+    None => panic!("the multiplier gives each connector a slot"),
+};
+
+/// The first odd multiplier from the golden ratio's that gives each connector a slot.
+const CONNECTOR_MULTIPLIER: u32 = {
+    let mut multiplier: u32 = 0x9e37_79b9;
+    while connector_table(multiplier).is_none() {
+        multiplier = multiplier.wrapping_add(2);
+    }
+    multiplier
+};
+
+const fn connector_table(multiplier: u32) -> Option<[u32; 64]> {
+    let mut t = [u32::MAX; 64];
+    let mut i = 0;
+    while i < CONNECTORS.len() {
+        assert!(CONNECTORS[i].len() <= 3);
+        let key = pack(CONNECTORS[i].as_bytes());
+        let slot = (key.wrapping_mul(multiplier) >> 26) as usize;
+        if t[slot] != u32::MAX {
+            return None;
+        }
+        t[slot] = key;
+        i += 1;
+    }
+    Some(t)
+}
+
+fn is_connector_key(key: u32) -> bool {
+    CONNECTOR_SLOTS[(key.wrapping_mul(CONNECTOR_MULTIPLIER) >> 26) as usize] == key
+}
+
+/// Whether `word` is one of `CONNECTORS`: asked of every lowercase word, so compared as
+/// integers rather than strings.
+pub(super) fn is_connector(word: &str) -> bool {
+    word.len() <= 3 && is_connector_key(pack(word.as_bytes()))
+}
+
+/// `is_connector` for the ASCII word `bytes[start..end]`, without a branch on its length
+/// where four bytes from `start` can be read.
+fn is_connector_at(bytes: &[u8], start: usize, end: usize) -> bool {
+    let n = end - start;
+    let Some(four) = bytes.get(start..start + 4) else {
+        return n <= 3 && is_connector_key(pack(&bytes[start..end]));
+    };
+    const MASKS: [u32; 4] = [0, 0xff, 0xffff, 0xff_ffff];
+    let x = u32::from_le_bytes(four.try_into().expect("four bytes"));
+    // Longer words get key 0, which no connector has (its length byte is never 0): by a
+    // mask, since a branch on the length mispredicts (a word in three is that short).
+    let short = n.min(3);
+    let key = (short as u32 | (x & MASKS[short]) << 8) & u32::from(n <= 3).wrapping_neg();
+    is_connector_key(key)
+}
+
+/// The words of `text[range]` onto `toks`, and the gazetteer's matches in `table` onto
+/// `gaz`: each run of letters and digits is a word the table may have phrases under (see
+/// `gazetteer::find`), and the search goes on after a match.
+pub(super) fn scan(
+    text: &str,
+    range: Range<usize>,
+    table: &PhraseTable,
+    toks: &mut Vec<Tok>,
+    gaz: &mut Vec<(usize, usize, Entry)>,
+) {
+    let field = &text[range.clone()];
+    let bytes = field.as_bytes();
+    // No match starts before the end of the last one.
+    let mut resume = 0;
+    tokens::scan(text, range.clone(), toks, is_connector_at, |start, end| {
+        // Called for every run of letters; most are turned away by `may_start`, inline.
+        if start >= resume
+            && table.may_start(&bytes[start..end])
+            && let Some((to, entry)) = gazetteer::match_at(field, start, end, table)
+        {
+            gaz.push((range.start + start, range.start + to, entry));
+            resume = to;
+        }
+    });
+}
+
+/// The endings of a name turned into an adjective.
+const ATTRIBUTIVE: &[&str] = &[
+    "-based",
+    "-backed",
+    "-owned",
+    "-led",
+    "-born",
+    "-listed",
+    "-registered",
+    "-run",
+    "-controlled",
+];
+
+/// "Geneva-based", "Kremlin-backed": a name turned into an adjective, not part of a name.
+fn is_attributive(word: &str) -> bool {
+    // Asked of nearly every capitalized word, and most have no hyphen where a suffix's
+    // would be (4, 5, 6, 7 or 11 bytes from the end, the suffixes' lengths): five byte
+    // tests, no branch between them, turn them away before nine suffix compares.
+    let b = word.as_bytes();
+    let hyphen = |k: usize| b.get(b.len().wrapping_sub(k)) == Some(&b'-');
+    if !(hyphen(4) | hyphen(5) | hyphen(6) | hyphen(7) | hyphen(11)) {
+        return false;
+    }
+    ATTRIBUTIVE.iter().any(|s| word.ends_with(s))
+}
+
+/// For each token, the match (both in text order, matches not overlapping) that covers it.
+pub(super) fn cover(toks: &[Tok], gaz: &[(usize, usize, Entry)], out: &mut Vec<Option<u32>>) {
+    let mut k = 0;
+    out.extend(toks.iter().map(|t| {
+        while k < gaz.len() && gaz[k].1 < t.end {
+            k += 1;
+        }
+        (k < gaz.len() && gaz[k].0 <= t.start && t.end <= gaz[k].1).then_some(k as u32)
+    }));
+}
+
+/// Maximal runs of capitalized words, joined by whitespace and inner connectors
+/// ("Bank of Montreal"), and broken by a possessive or by punctuation.
+pub(super) fn phrases<'t>(
+    g: &'t Gazetteer,
+    text: &'t str,
+    toks: &'t [Tok],
+) -> impl Iterator<Item = Range<usize>> + 't {
+    let word = move |i: usize| &text[toks[i].start..toks[i].end];
+    // A possessive ends a name, but for an organization's ("Cocoa Growers' Council").
+    let joined = move |i: usize| {
+        i + 1 < toks.len()
+            && (!toks[i].possessive || g.org_heads.contains(word(i + 1)))
+            && text[toks[i].end..toks[i + 1].start].chars().all(is_gap)
+    };
+    let is_capitalized = |w: &str| is_capitalized(w) && !is_attributive(w);
+    // One phrase at a time, not a list of them: an article has a few dozen.
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < toks.len() && !is_capitalized(word(i)) {
+            i += 1;
+        }
+        if i == toks.len() {
+            return None;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while joined(end - 1) {
+            if is_capitalized(word(end)) {
+                end += 1;
+                continue;
+            }
+            // Connectors only inside a phrase: "Bank of Montreal", not "Montreal and".
+            let mut k = end;
+            while k < toks.len() && is_connector(word(k)) && joined(k) {
+                k += 1;
+            }
+            if k > end && k < toks.len() && joined(k - 1) && is_capitalized(word(k)) {
+                end = k + 1;
+            } else {
+                break;
+            }
+        }
+        i = end;
+        Some(start..end)
+    })
+}
+
+/// One field's words and gazetteer matches: slices of lists shared by the fields of an
+/// article, three allocations in all rather than three a paragraph.
+pub(super) struct Field<'a> {
+    pub(super) text: &'a str,
+    pub(super) toks: &'a [Tok],
+    pub(super) gaz: &'a [(usize, usize, Entry)],
+    /// For each token, the gazetteer match that covers it (an index into `gaz`).
+    pub(super) tok_gaz: &'a [Option<u32>],
+    pub(super) mode: Mode,
+}
+
+impl Field<'_> {
+    pub(super) fn word(&self, i: usize) -> &str {
+        &self.text[self.toks[i].start..self.toks[i].end]
+    }
+
+    pub(super) fn slice(&self, from: usize, to: usize) -> &str {
+        &self.text[self.toks[from].start..self.toks[to - 1].end]
+    }
+
+    /// The gazetteer match that covers token `i` exactly or with its neighbours.
+    pub(super) fn gaz_at(&self, i: usize) -> Option<(usize, usize, Entry)> {
+        self.tok_gaz[i].map(|k| self.gaz[k as usize])
+    }
+
+    pub(super) fn is_title(&self, i: usize) -> Option<usize> {
+        // The token index where a title starting at token `i` ends (exclusive).
+        let (s, e, entry) = self.gaz_at(i)?;
+        if entry != Entry::Title || s != self.toks[i].start {
+            return None;
+        }
+        // Only the tokens inside the title: one that ends in a lowercase word ("deputy
+        // head") has no token ending with it.
+        (i..self.toks.len())
+            .take_while(|&j| self.toks[j].start < e)
+            .find(|&j| self.toks[j].end == e)
+            .map(|j| j + 1)
+    }
+
+    pub(super) fn name_like(&self, g: &Gazetteer, i: usize) -> bool {
+        let w = self.word(i);
+        is_capitalized(w)
+            && !g.stopwords.contains(w)
+            && !g.org_heads.contains(w)
+            && !g.event_heads.contains(w)
+            && self.gaz_at(i).is_none()
+            && w.chars().any(char::is_lowercase)
+    }
+
+    /// Whether the token starting at byte `start` directly follows a capitalized word that
+    /// no gazetteer knows ("Patriot" in "Patriot Congress").
+    pub(super) fn follows_name(&self, g: &Gazetteer, start: usize) -> bool {
+        let i = self.toks.partition_point(|t| t.start < start);
+        if self.toks.get(i).is_none_or(|t| t.start != start) {
+            return false;
+        }
+        i > 0
+            && !self.toks[i - 1].possessive
+            && self.text[self.toks[i - 1].end..start].chars().all(is_gap)
+            && self.name_like(g, i - 1)
+    }
+
+    /// The text just before token `i` and just after token `j - 1`.
+    pub(super) fn before(&self, i: usize) -> &str {
+        let from = floor_char_boundary(self.text, self.toks[i].start.saturating_sub(40));
+        &self.text[from..self.toks[i].start]
+    }
+
+    pub(super) fn after(&self, j: usize) -> &str {
+        let from = self.toks[j - 1].end;
+        let to = ceil_char_boundary(self.text, from + 60);
+        &self.text[from..to]
+    }
+}
+
+/// What is known to be absent from a range of tokens: a search over a longer range with
+/// the same end found no title that makes a person, or no organization's head word.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Absent {
+    titles: bool,
+    org_heads: bool,
+}
+
+/// Candidates from one capitalized phrase, tokens `range` of `field`. What a rule leaves of
+/// the phrase before and after its find is classified in turn, the part before first; a
+/// list of parts to do, not recursion, so that a phrase of a million words costs no stack,
+/// and what a part is known to lack is not searched for again.
+pub(super) fn classify(
+    g: &Gazetteer,
+    f: &Field,
+    range: Range<usize>,
+    out: &mut Vec<Candidate>,
+    todo: &mut Vec<(Range<usize>, Absent)>,
+) {
+    todo.push((range, Absent::default()));
+    while let Some((range, absent)) = todo.pop() {
+        classify_part(g, f, range, absent, out, todo);
+    }
+}
+
+/// `classify` for one part; the parts left go on `todo`, the one to do next last.
+fn classify_part(
+    g: &Gazetteer,
+    f: &Field,
+    range: Range<usize>,
+    absent: Absent,
+    out: &mut Vec<Candidate>,
+    todo: &mut Vec<(Range<usize>, Absent)>,
+) {
+    let (mut a, b) = (range.start, range.end);
+    while a < b && (g.stopwords.contains(f.word(a)) || !is_capitalized(f.word(a))) {
+        a += 1;
+    }
+    if a >= b {
+        return;
+    }
+
+    // A title and the name after it: "Russian Defense Minister Sergey Shoigu".
+    let titles = if absent.titles { b..b } else { a..b };
+    for t in titles {
+        let Some(title_end) = f.is_title(t) else {
+            continue;
+        };
+        if title_end >= b || f.toks[title_end - 1].possessive {
+            continue;
+        }
+        let mut name_end = title_end;
+        while name_end < b && name_end - title_end < 4 && f.name_like(g, name_end) {
+            name_end += 1;
+            if f.toks[name_end - 1].possessive {
+                break;
+            }
+        }
+        // "General Sales Manager Melvin Sims": the title runs to the last role word.
+        let mut title_end = title_end;
+        if let Some(role) = (title_end..name_end)
+            .rev()
+            .find(|&i| is_role_word(f.word(i)))
+            && role + 1 < name_end
+        {
+            title_end = role + 1;
+        }
+        // "General Agreement on Tariffs and Trade": a name that goes on with "on", "of" or
+        // "for" is no person's ("and" may join two people).
+        if name_end == title_end || name_end < b && matches!(f.word(name_end), "of" | "on" | "for")
+        {
+            continue;
+        }
+        let name = f.slice(title_end, name_end).to_owned();
+        let country = (a..title_end).find_map(|i| match f.gaz_at(i) {
+            Some((_, _, Entry::Country { id, .. })) => Some(id),
+            _ => None,
+        });
+        out.push(Candidate {
+            start: f.toks[title_end].start,
+            end: f.toks[name_end - 1].end,
+            kind: Kind::Person {
+                key: name.clone(),
+                name,
+                title: Some(f.slice(a, title_end).to_owned()),
+                country,
+            },
+            priority: 4,
+        });
+        if name_end < b {
+            todo.push((name_end..b, absent));
+        }
+        // "Reserve Bank Governor Spencer Russell": the title may begin with a name.
+        if t > a {
+            todo.push((a..t, Absent::default()));
+        }
+        return;
+    }
+
+    // An organization: a head word ends the name ("Food and Drug Administration") or
+    // heads it before "of …" ("Bank of Montreal").
+    let org_heads = if absent.org_heads { b..b } else { a..b };
+    let org_head = org_heads
+        .into_iter()
+        .find(|&i| g.org_heads.contains(f.word(i)));
+    if let Some(mut h) = org_head {
+        // "Petroleum Corp of Jamaica", "Eastman Chemical Products Inc", "China Aerospace
+        // Science and Technology Corporation": a later head word, reached through
+        // capitalized words and "and" (not "and the", not "of"), ends the name; a company
+        // suffix ("Corp", "Inc") ends it for sure.
+        let mut k = h + 1;
+        while k < b && !COMPANY_SUFFIXES.contains(&f.word(h)) {
+            let word = f.word(k);
+            let is_org = |i: usize| matches!(f.gaz_at(i), Some((_, _, Entry::Organization(_))));
+            // Never across "and" between two known names: "World Bank and International
+            // Monetary Fund" are two.
+            let joins = is_capitalized(word)
+                || word == "and"
+                    && k + 1 < b
+                    && is_capitalized(f.word(k + 1))
+                    && !is_org(k - 1)
+                    && !is_org(k + 1);
+            if !joins {
+                break;
+            }
+            if g.org_heads.contains(word) {
+                h = k;
+            }
+            k += 1;
+        }
+        // "Marshall Goldman of Harvard University": the name starts after "of".
+        let mut start = (a..h)
+            .rev()
+            .find(|&i| matches!(f.word(i), "of" | "for" | "the" | "on" | "at"))
+            .map_or(a, |i| i + 1);
+        // "vice chairman Dudley Taft and Narragansett Capital Inc": a person and a company.
+        if let Some(and) = (start..h).find(|&i| f.word(i) == "and")
+            && and > start
+            && speaks(g, f, start, and)
+        {
+            start = and + 1;
+        }
+        let end = extension(g, f, h + 1, b);
+        if end - start >= 2 {
+            let name = f.slice(start, end).to_owned();
+            let (key, acronym) = match known_organization(g, &name) {
+                Some(id) => (known_key(id), g.acronym(id).map(str::to_owned)),
+                None => (org_key(&name), None),
+            };
+            out.push(Candidate {
+                start: f.toks[start].start,
+                end: f.toks[end - 1].end,
+                kind: Kind::Organization {
+                    key,
+                    name,
+                    acronym: acronym.or_else(|| acronym_after(f, end)),
+                },
+                priority: 2,
+            });
+        }
+        let mut prefix_end = start;
+        while prefix_end > a && !is_capitalized(f.word(prefix_end - 1)) {
+            prefix_end -= 1;
+        }
+        if end < b {
+            // No title in the whole part, and later head words may follow.
+            let no_titles = Absent {
+                titles: true,
+                org_heads: false,
+            };
+            todo.push((end..b, no_titles));
+        }
+        if prefix_end > a {
+            todo.push((a..prefix_end, Absent::default()));
+        }
+        return;
+    }
+
+    // An event: "11th Moscow Conference on International Security", "Eastern Economic Forum".
+    if let Some(e) = (a..b).find(|&i| g.event_heads.contains(f.word(i))) {
+        let end = if e + 1 < b && is_roman(f.word(e + 1)) {
+            e + 2
+        } else {
+            extension(g, f, e + 1, b)
+        };
+        let ordinal = a.checked_sub(1).filter(|&p| {
+            is_ordinal_or_year(f.word(p))
+                && f.text[f.toks[p].end..f.toks[a].start].chars().all(is_gap)
+        });
+        if e > a || ordinal.is_some() {
+            let key = f.slice(a, end).to_lowercase();
+            let start = ordinal.unwrap_or(a);
+            out.push(Candidate {
+                start: f.toks[start].start,
+                end: f.toks[end - 1].end,
+                kind: Kind::Event {
+                    key,
+                    name: f.slice(start, end).to_owned(),
+                },
+                priority: 2,
+            });
+        }
+        if end < b {
+            let neither = Absent {
+                titles: true,
+                org_heads: true,
+            };
+            todo.push((end..b, neither));
+        }
+        return;
+    }
+
+    for i in a..b {
+        if let Some(event) = exercise_name(f, i) {
+            out.push(event);
+        }
+    }
+    // A newspaper or agency named by the noun after it ("Postimees newspaper"), or a
+    // company by its stock ticker, as Reuters writes it ("Ciba-Geigy <CIGZ.Z>"); the name
+    // starts after "of" ("Shares of Ciba-Geigy").
+    let from = (a..b)
+        .rev()
+        .find(|&i| matches!(f.word(i), "of" | "for" | "the" | "on" | "at"))
+        .map_or(a, |i| i + 1);
+    if from < b
+        && b - from <= 4
+        && (from..b).all(|i| f.gaz_at(i).is_none())
+        && (b - from <= 3 && media_noun_after(f, b) || ticker_after(f, b))
+    {
+        let name = f.slice(from, b).to_owned();
+        out.push(Candidate {
+            start: f.toks[from].start,
+            end: f.toks[b - 1].end,
+            kind: Kind::Organization {
+                key: org_key(&name),
+                name,
+                acronym: None,
+            },
+            priority: 2,
+        });
+        return;
+    }
+    // A two-to-four-word name, where its first word is a given name or where a reporting
+    // verb or an apposition says it is a person.
+    // "Ambassador to Havana Viktor Koronelli", "envoy to Russia Alexander Darchiev": the
+    // place the title is "to" comes first.
+    let to_place = f
+        .before(a)
+        .trim_end()
+        .strip_suffix(" to")
+        .is_some_and(|rest| {
+            let title = &rest[rest.bytes().rposition(|b| b == b' ').map_or(0, |k| k + 1)..];
+            is_role_word(title)
+        });
+    // The title then runs from its first capitalized word to the place: "Russian
+    // Ambassador to Vietnam".
+    let mut title = None;
+    if b - a >= 3
+        && (to_place
+            || matches!(
+                f.gaz_at(a),
+                Some((_, _, Entry::Country { demonym: false, .. }))
+            ))
+    {
+        if to_place {
+            let mut first = a - 1;
+            while first > 0
+                && is_capitalized(f.word(first - 1))
+                && f.text[f.toks[first - 1].end..f.toks[first].start]
+                    .chars()
+                    .all(is_gap)
+            {
+                first -= 1;
+            }
+            let text = &f.text[f.toks[first].start..f.toks[a].end];
+            let country = g.find(text).into_iter().find_map(|(_, _, e)| match e {
+                Entry::Country { id, .. } => Some(id),
+                _ => None,
+            });
+            title = Some((text.to_owned(), country));
+        }
+        a += 1;
+    }
+    // "CNPF Francois Perigot": an acronym or known name before a person's name.
+    while b - a > 2 && !f.name_like(g, a) {
+        a += 1;
+    }
+    // "Sales Manager Melvin Sims": a role written before the name is no part of it.
+    if let Some(role) = (a..b).rev().find(|&i| is_role_word(f.word(i)))
+        && b - role > 2
+    {
+        a = role + 1;
+    }
+    let n = b - a;
+    if (2..=4).contains(&n)
+        && (a..b).all(|i| {
+            f.name_like(g, i)
+                || i > a && i + 1 < b && is_initial(f.word(i))
+                // "John Holland", "Kevin Jordan": after a given name, a country's name is a surname.
+                || i > a
+                    && g.given_names.contains(f.word(a))
+                    && matches!(f.gaz_at(i), Some((_, _, Entry::Country { demonym: false, .. })))
+        })
+        && (g.given_names.contains(f.word(a)) || speaks(g, f, a, b))
+    {
+        let name = f.slice(a, b).to_owned();
+        out.push(Candidate {
+            start: f.toks[a].start,
+            end: f.toks[b - 1].end,
+            kind: Kind::Person {
+                key: name.clone(),
+                name,
+                country: title.as_ref().and_then(|(_, c)| *c),
+                title: title.map(|(t, _)| t),
+            },
+            priority: 1,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attributive_words_by_their_suffix_alone() {
+        // The hyphen test before the suffixes knows their lengths.
+        assert!(
+            ATTRIBUTIVE
+                .iter()
+                .all(|s| [4, 5, 6, 7, 11].contains(&s.len()))
+        );
+        let suffixes = ATTRIBUTIVE;
+        for stem in ["", "K", "Kremlin", "Abu-Dhabi", "X-"] {
+            for tail in suffixes
+                .iter()
+                .chain(&["-bas", "-ruled", "-", "led", "-ledx", ""])
+            {
+                let word = format!("{stem}{tail}");
+                let expected = suffixes.iter().any(|s| word.ends_with(s));
+                assert_eq!(is_attributive(&word), expected, "{word}");
+            }
+        }
+    }
+
+    #[test]
+    fn connectors_and_nothing_else() {
+        assert!(CONNECTORS.iter().all(|c| is_connector(c)));
+        for word in [
+            "", "o", "Of", "off", "ofx", "an", "the ", "dex", "a&", "alx",
+        ] {
+            assert!(!is_connector(word), "{word:?}");
+        }
+    }
+
+    #[test]
+    fn connectors_at_a_position_as_connectors() {
+        // Every word of up to four of these bytes, with text after it and at the end.
+        let alphabet = b"adefhlnortu&x";
+        let mut words: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..4 {
+            let longer: Vec<Vec<u8>> = words
+                .iter()
+                .filter(|w| w.len() == words.last().map_or(0, Vec::len))
+                .flat_map(|w| alphabet.iter().map(move |&c| [w.as_slice(), &[c]].concat()))
+                .collect();
+            words.extend(longer);
+        }
+        for word in words.iter().filter(|w| !w.is_empty()) {
+            let text = std::str::from_utf8(word).unwrap();
+            let expected = is_connector(text);
+            for after in ["", " ", " of the"] {
+                let bytes = [word.as_slice(), after.as_bytes()].concat();
+                assert_eq!(is_connector_at(&bytes, 0, word.len()), expected, "{text:?}");
+                let shifted = [b"x ".as_slice(), &bytes].concat();
+                assert_eq!(
+                    is_connector_at(&shifted, 2, 2 + word.len()),
+                    expected,
+                    "{text:?}"
+                );
+            }
+        }
+        assert!(
+            words
+                .iter()
+                .filter(|w| is_connector(std::str::from_utf8(w).unwrap()))
+                .count()
+                >= 10
+        );
+    }
+
+    #[test]
+    fn headline_capitals() {
+        assert_eq!(headline_mode("GELCO SEES FLAT 1987 NET"), Mode::Skip);
+        assert_eq!(
+            headline_mode("Senate Panel Advances Bill to Expand Rural Broadband Grants"),
+            Mode::KnownOnly
+        );
+        assert_eq!(
+            headline_mode("Russia set to boost military cooperation — Shoigu"),
+            Mode::Full
+        );
+    }
+}
