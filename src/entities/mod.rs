@@ -11,6 +11,7 @@
 //!    belongs to that entity alone; mentions are grouped into entities in order of first
 //!    mention.
 
+mod countries;
 mod events;
 mod gazetteer;
 mod grouping;
@@ -22,7 +23,7 @@ mod short_forms;
 
 use std::ops::Range;
 
-use gazetteer::{Entry, GAZETTEER};
+use gazetteer::GAZETTEER;
 use phrases::{Field, classify, cover, phrases};
 
 pub(crate) use phrases::{Mode, headline_mode};
@@ -124,31 +125,7 @@ pub(crate) fn find<'a>(
     // The parts of a phrase left to classify; one list for all phrases.
     let mut todo = Vec::new();
     for field in &fields {
-        for &(start, end, entry) in field.gaz {
-            let kind = match entry {
-                Entry::Country { id, .. } => Kind::Country(id),
-                Entry::NotCountry => Kind::Blocked,
-                // "Patriot Congress": a one-word form after a capitalized word is part of
-                // a longer name that the gazetteer does not know.
-                Entry::Organization(_)
-                    if !text[start..end].contains(' ') && field.follows_name(g, start) =>
-                {
-                    continue;
-                }
-                Entry::Organization(id) => Kind::Organization {
-                    key: organizations::known_key(id),
-                    name: text[start..end].to_owned(),
-                    acronym: g.acronym(id).map(str::to_owned),
-                },
-                Entry::Title => continue,
-            };
-            candidates.push(Candidate {
-                start,
-                end,
-                kind,
-                priority: 3,
-            });
-        }
+        countries::gazetteer_candidates(g, field, &mut candidates);
         if field.mode == Mode::Full {
             for phrase in phrases(g, text, field.toks) {
                 classify(g, field, phrase, &mut candidates, &mut todo);

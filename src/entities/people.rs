@@ -2,8 +2,10 @@
 //! it: a reporting verb or an apposition around it (`speaks`), a role word, an initial.
 //! Takes a `Field` and token positions; gives yes or no.
 
+use super::countries;
 use super::gazetteer::Gazetteer;
-use super::phrases::Field;
+use super::phrases::{Absent, Field, Todo};
+use super::{Candidate, Kind};
 use crate::text::wordlist::ROLE_WORDS;
 
 pub(super) fn is_initial(word: &str) -> bool {
@@ -70,5 +72,123 @@ pub(super) fn is_role_word(word: &str) -> bool {
             ROLE_WORDS.contains_bytes(lower)
         }
         _ => ROLE_WORDS.contains(&word.to_lowercase()),
+    }
+}
+
+/// A title and the name after it: "Russian Defense Minister Sergey Shoigu". Whether the
+/// part `a..b` was one; what it leaves goes on `todo`.
+pub(super) fn by_title(
+    g: &Gazetteer,
+    f: &Field,
+    (a, b): (usize, usize),
+    absent: Absent,
+    out: &mut Vec<Candidate>,
+    todo: &mut Todo,
+) -> bool {
+    for t in a..b {
+        let Some(title_end) = f.is_title(t) else {
+            continue;
+        };
+        if title_end >= b || f.toks[title_end - 1].possessive {
+            continue;
+        }
+        let mut name_end = title_end;
+        while name_end < b && name_end - title_end < 4 && f.name_like(g, name_end) {
+            name_end += 1;
+            if f.toks[name_end - 1].possessive {
+                break;
+            }
+        }
+        // "General Sales Manager Melvin Sims": the title runs to the last role word.
+        let mut title_end = title_end;
+        if let Some(role) = (title_end..name_end)
+            .rev()
+            .find(|&i| is_role_word(f.word(i)))
+            && role + 1 < name_end
+        {
+            title_end = role + 1;
+        }
+        // "General Agreement on Tariffs and Trade": a name that goes on with "on", "of" or
+        // "for" is no person's ("and" may join two people).
+        if name_end == title_end || name_end < b && matches!(f.word(name_end), "of" | "on" | "for")
+        {
+            continue;
+        }
+        let name = f.slice(title_end, name_end).to_owned();
+        let country = countries::in_title(f, a..title_end);
+        out.push(Candidate {
+            start: f.toks[title_end].start,
+            end: f.toks[name_end - 1].end,
+            kind: Kind::Person {
+                key: name.clone(),
+                name,
+                title: Some(f.slice(a, title_end).to_owned()),
+                country,
+            },
+            priority: 4,
+        });
+        if name_end < b {
+            todo.push((name_end..b, absent));
+        }
+        // "Reserve Bank Governor Spencer Russell": the title may begin with a name.
+        if t > a {
+            todo.push((a..t, Absent::default()));
+        }
+        return true;
+    }
+
+    false
+}
+
+/// A two-to-four-word name, where its first word is a given name or where a reporting
+/// verb or an apposition says it is a person: the part `a..b` classified last.
+pub(super) fn by_context(
+    g: &Gazetteer,
+    f: &Field,
+    (mut a, b): (usize, usize),
+    out: &mut Vec<Candidate>,
+) {
+    // "Ambassador to Havana Viktor Koronelli": a title and the place it is "to" first.
+    let mut title = None;
+    if b - a >= 3
+        && let Some(place) = countries::leading_place(g, f, a)
+    {
+        title = place;
+        a += 1;
+    }
+    // "CNPF Francois Perigot": an acronym or known name before a person's name.
+    while b - a > 2 && !f.name_like(g, a) {
+        a += 1;
+    }
+    // "Sales Manager Melvin Sims": a role written before the name is no part of it.
+    if let Some(role) = (a..b).rev().find(|&i| is_role_word(f.word(i)))
+        && b - role > 2
+    {
+        a = role + 1;
+    }
+    let n = b - a;
+    if (2..=4).contains(&n)
+        && (a..b).all(|i| {
+            f.name_like(g, i)
+                || i > a && i + 1 < b && is_initial(f.word(i))
+                // "John Holland", "Kevin Jordan": after a given name, a country's name is a surname.
+                || i > a
+                    && g.given_names.contains(f.word(a))
+                    && countries::is_country_name(f, i)
+        })
+        && (g.given_names.contains(f.word(a)) || speaks(g, f, a, b))
+    {
+        let name = f.slice(a, b).to_owned();
+        out.push(Candidate {
+            start: f.toks[a].start,
+            end: f.toks[b - 1].end,
+            kind: Kind::Person {
+                key: name.clone(),
+                name,
+                country: title.as_ref().and_then(|(_, c)| *c),
+                title: title.map(|(t, _)| t),
+            },
+            priority: 1,
+        });
     }
 }

@@ -6,14 +6,9 @@
 
 use std::ops::Range;
 
-use super::events::{exercise_name, is_ordinal_or_year, is_roman};
+use super::Candidate;
 use super::gazetteer::{self, Entry, Gazetteer, PhraseTable};
-use super::organizations::{
-    COMPANY_SUFFIXES, acronym_after, extension, known_key, known_organization, media_noun_after,
-    org_key, ticker_after,
-};
-use super::people::{is_initial, is_role_word, speaks};
-use super::{Candidate, Kind};
+use super::{events, organizations, people};
 use crate::text::span::{ceil_char_boundary, floor_char_boundary};
 use crate::text::tokens::{self, Tok, is_capitalized, is_gap};
 
@@ -315,9 +310,12 @@ impl Field<'_> {
 /// the same end found no title that makes a person, or no organization's head word.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Absent {
-    titles: bool,
-    org_heads: bool,
+    pub(super) titles: bool,
+    pub(super) org_heads: bool,
 }
+
+/// The parts of a phrase left to classify, the one to do next last.
+pub(super) type Todo = Vec<(Range<usize>, Absent)>;
 
 /// Candidates from one capitalized phrase, tokens `range` of `field`. What a rule leaves of
 /// the phrase before and after its find is classified in turn, the part before first; a
@@ -328,7 +326,7 @@ pub(super) fn classify(
     f: &Field,
     range: Range<usize>,
     out: &mut Vec<Candidate>,
-    todo: &mut Vec<(Range<usize>, Absent)>,
+    todo: &mut Todo,
 ) {
     todo.push((range, Absent::default()));
     while let Some((range, absent)) = todo.pop() {
@@ -336,14 +334,16 @@ pub(super) fn classify(
     }
 }
 
-/// `classify` for one part; the parts left go on `todo`, the one to do next last.
+/// `classify` for one part; the parts left go on `todo`, the one to do next last. The
+/// rule families in turn, each a function of its own file; the first that finds a name
+/// in the part classifies it.
 fn classify_part(
     g: &Gazetteer,
     f: &Field,
     range: Range<usize>,
     absent: Absent,
     out: &mut Vec<Candidate>,
-    todo: &mut Vec<(Range<usize>, Absent)>,
+    todo: &mut Todo,
 ) {
     let (mut a, b) = (range.start, range.end);
     while a < b && (g.stopwords.contains(f.word(a)) || !is_capitalized(f.word(a))) {
@@ -352,283 +352,20 @@ fn classify_part(
     if a >= b {
         return;
     }
-
-    // A title and the name after it: "Russian Defense Minister Sergey Shoigu".
-    let titles = if absent.titles { b..b } else { a..b };
-    for t in titles {
-        let Some(title_end) = f.is_title(t) else {
-            continue;
-        };
-        if title_end >= b || f.toks[title_end - 1].possessive {
-            continue;
-        }
-        let mut name_end = title_end;
-        while name_end < b && name_end - title_end < 4 && f.name_like(g, name_end) {
-            name_end += 1;
-            if f.toks[name_end - 1].possessive {
-                break;
-            }
-        }
-        // "General Sales Manager Melvin Sims": the title runs to the last role word.
-        let mut title_end = title_end;
-        if let Some(role) = (title_end..name_end)
-            .rev()
-            .find(|&i| is_role_word(f.word(i)))
-            && role + 1 < name_end
-        {
-            title_end = role + 1;
-        }
-        // "General Agreement on Tariffs and Trade": a name that goes on with "on", "of" or
-        // "for" is no person's ("and" may join two people).
-        if name_end == title_end || name_end < b && matches!(f.word(name_end), "of" | "on" | "for")
-        {
-            continue;
-        }
-        let name = f.slice(title_end, name_end).to_owned();
-        let country = (a..title_end).find_map(|i| match f.gaz_at(i) {
-            Some((_, _, Entry::Country { id, .. })) => Some(id),
-            _ => None,
-        });
-        out.push(Candidate {
-            start: f.toks[title_end].start,
-            end: f.toks[name_end - 1].end,
-            kind: Kind::Person {
-                key: name.clone(),
-                name,
-                title: Some(f.slice(a, title_end).to_owned()),
-                country,
-            },
-            priority: 4,
-        });
-        if name_end < b {
-            todo.push((name_end..b, absent));
-        }
-        // "Reserve Bank Governor Spencer Russell": the title may begin with a name.
-        if t > a {
-            todo.push((a..t, Absent::default()));
-        }
+    if !absent.titles && people::by_title(g, f, (a, b), absent, out, todo) {
         return;
     }
-
-    // An organization: a head word ends the name ("Food and Drug Administration") or
-    // heads it before "of …" ("Bank of Montreal").
-    let org_heads = if absent.org_heads { b..b } else { a..b };
-    let org_head = org_heads
-        .into_iter()
-        .find(|&i| g.org_heads.contains(f.word(i)));
-    if let Some(mut h) = org_head {
-        // "Petroleum Corp of Jamaica", "Eastman Chemical Products Inc", "China Aerospace
-        // Science and Technology Corporation": a later head word, reached through
-        // capitalized words and "and" (not "and the", not "of"), ends the name; a company
-        // suffix ("Corp", "Inc") ends it for sure.
-        let mut k = h + 1;
-        while k < b && !COMPANY_SUFFIXES.contains(&f.word(h)) {
-            let word = f.word(k);
-            let is_org = |i: usize| matches!(f.gaz_at(i), Some((_, _, Entry::Organization(_))));
-            // Never across "and" between two known names: "World Bank and International
-            // Monetary Fund" are two.
-            let joins = is_capitalized(word)
-                || word == "and"
-                    && k + 1 < b
-                    && is_capitalized(f.word(k + 1))
-                    && !is_org(k - 1)
-                    && !is_org(k + 1);
-            if !joins {
-                break;
-            }
-            if g.org_heads.contains(word) {
-                h = k;
-            }
-            k += 1;
-        }
-        // "Marshall Goldman of Harvard University": the name starts after "of".
-        let mut start = (a..h)
-            .rev()
-            .find(|&i| matches!(f.word(i), "of" | "for" | "the" | "on" | "at"))
-            .map_or(a, |i| i + 1);
-        // "vice chairman Dudley Taft and Narragansett Capital Inc": a person and a company.
-        if let Some(and) = (start..h).find(|&i| f.word(i) == "and")
-            && and > start
-            && speaks(g, f, start, and)
-        {
-            start = and + 1;
-        }
-        let end = extension(g, f, h + 1, b);
-        if end - start >= 2 {
-            let name = f.slice(start, end).to_owned();
-            let (key, acronym) = match known_organization(g, &name) {
-                Some(id) => (known_key(id), g.acronym(id).map(str::to_owned)),
-                None => (org_key(&name), None),
-            };
-            out.push(Candidate {
-                start: f.toks[start].start,
-                end: f.toks[end - 1].end,
-                kind: Kind::Organization {
-                    key,
-                    name,
-                    acronym: acronym.or_else(|| acronym_after(f, end)),
-                },
-                priority: 2,
-            });
-        }
-        let mut prefix_end = start;
-        while prefix_end > a && !is_capitalized(f.word(prefix_end - 1)) {
-            prefix_end -= 1;
-        }
-        if end < b {
-            // No title in the whole part, and later head words may follow.
-            let no_titles = Absent {
-                titles: true,
-                org_heads: false,
-            };
-            todo.push((end..b, no_titles));
-        }
-        if prefix_end > a {
-            todo.push((a..prefix_end, Absent::default()));
-        }
+    if !absent.org_heads && organizations::by_head(g, f, (a, b), out, todo) {
         return;
     }
-
-    // An event: "11th Moscow Conference on International Security", "Eastern Economic Forum".
-    if let Some(e) = (a..b).find(|&i| g.event_heads.contains(f.word(i))) {
-        let end = if e + 1 < b && is_roman(f.word(e + 1)) {
-            e + 2
-        } else {
-            extension(g, f, e + 1, b)
-        };
-        let ordinal = a.checked_sub(1).filter(|&p| {
-            is_ordinal_or_year(f.word(p))
-                && f.text[f.toks[p].end..f.toks[a].start].chars().all(is_gap)
-        });
-        if e > a || ordinal.is_some() {
-            let key = f.slice(a, end).to_lowercase();
-            let start = ordinal.unwrap_or(a);
-            out.push(Candidate {
-                start: f.toks[start].start,
-                end: f.toks[end - 1].end,
-                kind: Kind::Event {
-                    key,
-                    name: f.slice(start, end).to_owned(),
-                },
-                priority: 2,
-            });
-        }
-        if end < b {
-            let neither = Absent {
-                titles: true,
-                org_heads: true,
-            };
-            todo.push((end..b, neither));
-        }
+    if events::by_head(g, f, (a, b), out, todo) {
         return;
     }
-
-    for i in a..b {
-        if let Some(event) = exercise_name(f, i) {
-            out.push(event);
-        }
-    }
-    // A newspaper or agency named by the noun after it ("Postimees newspaper"), or a
-    // company by its stock ticker, as Reuters writes it ("Ciba-Geigy <CIGZ.Z>"); the name
-    // starts after "of" ("Shares of Ciba-Geigy").
-    let from = (a..b)
-        .rev()
-        .find(|&i| matches!(f.word(i), "of" | "for" | "the" | "on" | "at"))
-        .map_or(a, |i| i + 1);
-    if from < b
-        && b - from <= 4
-        && (from..b).all(|i| f.gaz_at(i).is_none())
-        && (b - from <= 3 && media_noun_after(f, b) || ticker_after(f, b))
-    {
-        let name = f.slice(from, b).to_owned();
-        out.push(Candidate {
-            start: f.toks[from].start,
-            end: f.toks[b - 1].end,
-            kind: Kind::Organization {
-                key: org_key(&name),
-                name,
-                acronym: None,
-            },
-            priority: 2,
-        });
+    events::exercises(f, (a, b), out);
+    if organizations::by_noun(f, (a, b), out) {
         return;
     }
-    // A two-to-four-word name, where its first word is a given name or where a reporting
-    // verb or an apposition says it is a person.
-    // "Ambassador to Havana Viktor Koronelli", "envoy to Russia Alexander Darchiev": the
-    // place the title is "to" comes first.
-    let to_place = f
-        .before(a)
-        .trim_end()
-        .strip_suffix(" to")
-        .is_some_and(|rest| {
-            let title = &rest[rest.bytes().rposition(|b| b == b' ').map_or(0, |k| k + 1)..];
-            is_role_word(title)
-        });
-    // The title then runs from its first capitalized word to the place: "Russian
-    // Ambassador to Vietnam".
-    let mut title = None;
-    if b - a >= 3
-        && (to_place
-            || matches!(
-                f.gaz_at(a),
-                Some((_, _, Entry::Country { demonym: false, .. }))
-            ))
-    {
-        if to_place {
-            let mut first = a - 1;
-            while first > 0
-                && is_capitalized(f.word(first - 1))
-                && f.text[f.toks[first - 1].end..f.toks[first].start]
-                    .chars()
-                    .all(is_gap)
-            {
-                first -= 1;
-            }
-            let text = &f.text[f.toks[first].start..f.toks[a].end];
-            let country = g.find(text).into_iter().find_map(|(_, _, e)| match e {
-                Entry::Country { id, .. } => Some(id),
-                _ => None,
-            });
-            title = Some((text.to_owned(), country));
-        }
-        a += 1;
-    }
-    // "CNPF Francois Perigot": an acronym or known name before a person's name.
-    while b - a > 2 && !f.name_like(g, a) {
-        a += 1;
-    }
-    // "Sales Manager Melvin Sims": a role written before the name is no part of it.
-    if let Some(role) = (a..b).rev().find(|&i| is_role_word(f.word(i)))
-        && b - role > 2
-    {
-        a = role + 1;
-    }
-    let n = b - a;
-    if (2..=4).contains(&n)
-        && (a..b).all(|i| {
-            f.name_like(g, i)
-                || i > a && i + 1 < b && is_initial(f.word(i))
-                // "John Holland", "Kevin Jordan": after a given name, a country's name is a surname.
-                || i > a
-                    && g.given_names.contains(f.word(a))
-                    && matches!(f.gaz_at(i), Some((_, _, Entry::Country { demonym: false, .. })))
-        })
-        && (g.given_names.contains(f.word(a)) || speaks(g, f, a, b))
-    {
-        let name = f.slice(a, b).to_owned();
-        out.push(Candidate {
-            start: f.toks[a].start,
-            end: f.toks[b - 1].end,
-            kind: Kind::Person {
-                key: name.clone(),
-                name,
-                country: title.as_ref().and_then(|(_, c)| *c),
-                title: title.map(|(t, _)| t),
-            },
-            priority: 1,
-        });
-    }
+    people::by_context(g, f, (a, b), out);
 }
 
 #[cfg(test)]

@@ -15,6 +15,51 @@ pub(crate) struct Tok {
     pub possessive: bool,
 }
 
+// Character classes: ASCII by table, other characters (`WIDE` in the table) decoded.
+const ALNUM: u8 = 1;
+const INNER: u8 = 2;
+const WIDE: u8 = 4;
+const CLASS: [u8; 256] = {
+    let mut t = [WIDE; 256];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_alphanumeric() {
+            ALNUM | INNER
+        } else if matches!(b, b'-' | b'\'' | b'.' | b'&') {
+            INNER
+        } else {
+            0
+        };
+        c += 1;
+    }
+    t
+};
+
+/// The class and length of the character at byte `i`, not ASCII.
+#[cold]
+fn wide(field: &str, i: usize) -> (u8, usize) {
+    field[i..].chars().next().map_or((0, 1), |c| {
+        let class = if c.is_alphanumeric() {
+            ALNUM | INNER
+        } else if c == '’' || is_combining(c) {
+            INNER
+        } else {
+            0
+        };
+        (class, c.len_utf8())
+    })
+}
+
+/// The class and length of the character at byte `i`.
+#[inline]
+fn class(field: &str, i: usize) -> (u8, usize) {
+    match CLASS[usize::from(field.as_bytes()[i])] {
+        WIDE => wide(field, i),
+        c => (c, 1),
+    }
+}
+
 /// Words of `text[range]`: letters and digits, with the hyphens, apostrophes, periods and
 /// ampersands inside names ("al-Sabah", "O'Neill", "U.S.", "AT&T"); a possessive "'s" is
 /// cut off and remembered. Lowercase words are left out unless `keep_lowercase(bytes,
@@ -30,54 +75,9 @@ pub(crate) fn scan(
 ) {
     let field = &text[range.clone()];
     let bytes = field.as_bytes();
-    // ASCII by table, other characters (`WIDE` in the table) decoded.
-    const ALNUM: u8 = 1;
-    const INNER: u8 = 2;
-    const WIDE: u8 = 4;
-    const CLASS: [u8; 256] = {
-        let mut t = [WIDE; 256];
-        let mut c = 0;
-        while c < 128 {
-            let b = c as u8;
-            t[c] = if b.is_ascii_alphanumeric() {
-                ALNUM | INNER
-            } else if matches!(b, b'-' | b'\'' | b'.' | b'&') {
-                INNER
-            } else {
-                0
-            };
-            c += 1;
-        }
-        t
-    };
-    // The class and length of the character at byte `i`, not ASCII.
-    #[cold]
-    fn wide(field: &str, i: usize) -> (u8, usize) {
-        field[i..].chars().next().map_or((0, 1), |c| {
-            let class = if c.is_alphanumeric() {
-                ALNUM | INNER
-            } else if c == '’' || is_combining(c) {
-                INNER
-            } else {
-                0
-            };
-            (class, c.len_utf8())
-        })
-    }
-    let class = |i: usize| -> (u8, usize) {
-        match CLASS[usize::from(bytes[i])] {
-            WIDE => wide(field, i),
-            c => (c, 1),
-        }
-    };
-    let ascii_alnum = |i: usize| {
-        bytes
-            .get(i)
-            .is_some_and(|&b| CLASS[usize::from(b)] & ALNUM != 0)
-    };
     let mut i = 0;
     while i < bytes.len() {
-        let (c, len) = class(i);
+        let (c, len) = class(field, i);
         if c & ALNUM == 0 {
             i += len;
             continue;
@@ -106,85 +106,99 @@ pub(crate) fn scan(
                 continue;
             }
         }
-        let mut end = i + len;
-        // Where the current run of letters and digits started, if one is open.
-        let mut run = Some(i);
-        loop {
-            // ASCII letters and digits, the most of a word, a byte at a time.
-            if run.is_none() && ascii_alnum(end) {
-                run = Some(end);
-            }
-            end = ascii_alnum_end(bytes, end);
-            if end == bytes.len() {
-                break;
-            }
-            let (d, len) = class(end);
-            if d & INNER == 0 {
-                break;
-            }
-            if d & ALNUM == 0 {
-                if let Some(from) = run.take() {
-                    on_run(from, end);
-                }
-            } else if run.is_none() {
-                run = Some(end);
-            }
-            end += len;
-        }
-        if let Some(from) = run {
-            on_run(from, end);
-        }
-        let mut word = &field[i..end];
+        let start = i;
+        let end = word_end(field, i, len, &mut on_run);
         i = end;
         // Only capitalized words, numbers and the connectors inside names matter to the
         // rules; a lowercase word left out still breaks a phrase, since the text between
         // two tokens then is more than whitespace.
-        let first = bytes[end - word.len()];
+        let first = bytes[start];
         // (A lowercase ASCII letter can only start "al-Sabah" and the like in "a" or "e".)
         if first.is_ascii_lowercase()
-            && !(matches!(first, b'a' | b'e') && is_capitalized(word))
-            && !keep_lowercase(bytes, end - word.len(), end)
+            && !(matches!(first, b'a' | b'e') && is_capitalized(&field[start..end]))
+            && !keep_lowercase(bytes, start, end)
         {
             continue;
         }
-        // Most words end in a letter or digit and are no possessive: nothing to cut.
-        let last = bytes[end - 1];
-        if last.is_ascii_alphanumeric()
-            && !(last == b's' && (word.ends_with("'s") || word.ends_with("’s")))
-        {
-            let start = range.start + (word.as_ptr() as usize - field.as_ptr() as usize);
-            out.push(Tok {
-                start,
-                end: start + word.len(),
-                possessive: false,
-            });
-            continue;
-        }
-        let mut possessive = false;
-        for suffix in ["'s", "’s"] {
-            if let Some(stem) = word.strip_suffix(suffix) {
-                word = stem;
-                possessive = true;
-            }
-        }
-        // Trailing punctuation belongs to the sentence, but for the period of an initial,
-        // a dotted abbreviation or a title ("E.", "U.S.", "Mr.", "Corp.").
-        let trimmed = word.trim_end_matches(|c: char| !c.is_alphanumeric() && !is_combining(c));
-        if word.len() == trimmed.len() + 1 && word.ends_with('.') && keeps_period(trimmed) {
-            word = &word[..trimmed.len() + 1];
-        } else {
-            if word.ends_with(['\'', '’']) && trimmed.ends_with('s') {
-                possessive = true;
-            }
-            word = trimmed;
-        }
-        let start = range.start + (word.as_ptr() as usize - field.as_ptr() as usize);
+        let (from, to, possessive) = trim(field, start, end);
         out.push(Tok {
-            start,
-            end: start + word.len(),
+            start: range.start + from,
+            end: range.start + to,
             possessive,
         });
     }
+}
+
+/// Where the word whose first character (of `len` bytes, a letter or digit) is at byte `i`
+/// ends; `on_run` for each run of letters and digits in it.
+fn word_end(field: &str, i: usize, len: usize, on_run: &mut impl FnMut(usize, usize)) -> usize {
+    let bytes = field.as_bytes();
+    let ascii_alnum = |i: usize| {
+        bytes
+            .get(i)
+            .is_some_and(|&b| CLASS[usize::from(b)] & ALNUM != 0)
+    };
+    let mut end = i + len;
+    // Where the current run of letters and digits started, if one is open.
+    let mut run = Some(i);
+    loop {
+        // ASCII letters and digits, the most of a word, a byte at a time.
+        if run.is_none() && ascii_alnum(end) {
+            run = Some(end);
+        }
+        end = ascii_alnum_end(bytes, end);
+        if end == bytes.len() {
+            break;
+        }
+        let (d, len) = class(field, end);
+        if d & INNER == 0 {
+            break;
+        }
+        if d & ALNUM == 0 {
+            if let Some(from) = run.take() {
+                on_run(from, end);
+            }
+        } else if run.is_none() {
+            run = Some(end);
+        }
+        end += len;
+    }
+    if let Some(from) = run {
+        on_run(from, end);
+    }
+    end
+}
+
+/// The word `field[start..end]` without a possessive "'s" and trailing punctuation: its
+/// bounds, and whether it was a possessive.
+fn trim(field: &str, start: usize, end: usize) -> (usize, usize, bool) {
+    let mut word = &field[start..end];
+    // Most words end in a letter or digit and are no possessive: nothing to cut.
+    let last = field.as_bytes()[end - 1];
+    if last.is_ascii_alphanumeric()
+        && !(last == b's' && (word.ends_with("'s") || word.ends_with("’s")))
+    {
+        return (start, end, false);
+    }
+    let mut possessive = false;
+    for suffix in ["'s", "’s"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            word = stem;
+            possessive = true;
+        }
+    }
+    // Trailing punctuation belongs to the sentence, but for the period of an initial,
+    // a dotted abbreviation or a title ("E.", "U.S.", "Mr.", "Corp.").
+    let trimmed = word.trim_end_matches(|c: char| !c.is_alphanumeric() && !is_combining(c));
+    if word.len() == trimmed.len() + 1 && word.ends_with('.') && keeps_period(trimmed) {
+        word = &word[..trimmed.len() + 1];
+    } else {
+        if word.ends_with(['\'', '’']) && trimmed.ends_with('s') {
+            possessive = true;
+        }
+        word = trimmed;
+    }
+    (start, start + word.len(), possessive)
 }
 
 /// Where the run of ASCII letters and digits from `i` ends: eight bytes at a time, so that
