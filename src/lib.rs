@@ -95,7 +95,7 @@ pub fn parse<'a>(text: &'a str, options: &Options) -> Article<'a> {
             .chain(&layout.body)
             .map(|r| (r.clone(), entities::Mode::Full)),
     );
-    let (entities, named) = entities::find(text, &fields, &index);
+    let (entities, named) = entities::find(text, &fields, &index, entities::Gazetteer::builtin());
     let field_ranges: Vec<_> = fields.iter().map(|(r, _)| r.clone()).collect();
     let quotes = quotes::find(text, &field_ranges, &entities, &named, &index);
 

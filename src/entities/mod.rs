@@ -1,15 +1,22 @@
 //! Named entities: people, countries, organizations and events, found by rules alone.
+//! Takes an article's text and its fields (byte ranges, with how far to trust their
+//! capitals) and a `Gazetteer`; gives the record's `Entities` and every place they are
+//! named (`Named`), which the quotes stage reads. `find` runs the steps in the order the
+//! data flows, a file each:
 //!
-//! 1. Gazetteers (countries, organizations, titles) match in one pass over the words.
-//! 2. Capitalized phrases are classified by what they contain and what stands around them:
-//!    a title before a name makes a person; a head word makes an organization ("… Ministry",
-//!    "… Corp") or an event ("11th … Conference"); a reporting verb or an apposition makes
-//!    a two-to-four-word name a person.
-//! 3. Short forms found in step 2 (a surname, a company without "Corp", an acronym) are
+//! 1. `text::tokens` splits each field into words, and `phrases::scan` looks each word up
+//!    in the `gazetteer` in the same pass; `countries` turns the matches into candidates
+//!    (countries, the phrases that block them, known organizations).
+//! 2. `phrases` finds the capitalized phrases and cuts each into parts that the rule
+//!    families classify in turn: a title before a name makes a person (`people`); a head
+//!    word makes an organization ("… Ministry", "… Corp"; `organizations`) or an event
+//!    ("11th … Conference"; `events`); a reporting verb or an apposition makes a
+//!    two-to-four-word name a person (`people`).
+//! 3. `short_forms`: those of step 2 (a surname, a company without "Corp", an acronym) are
 //!    looked for everywhere, in the manner of GATE's orthographic matcher.
-//! 4. Overlapping candidates give way to the longest, so that a name inside a longer name
-//!    belongs to that entity alone; mentions are grouped into entities in order of first
-//!    mention.
+//! 4. `overlap`: overlapping candidates give way to the longest, so that a name inside a
+//!    longer name belongs to that entity alone.
+//! 5. `grouping`: mentions are grouped into entities in order of first mention.
 
 mod countries;
 mod events;
@@ -23,9 +30,9 @@ mod short_forms;
 
 use std::ops::Range;
 
-use gazetteer::GAZETTEER;
 use phrases::{Field, classify, cover, phrases};
 
+pub use gazetteer::Gazetteer;
 pub(crate) use phrases::{Mode, headline_mode};
 
 use crate::record::Entities;
@@ -88,13 +95,13 @@ pub(crate) struct Named {
 }
 
 /// The entities in the given fields of `text` (byte ranges with their modes), and every
-/// place they are named, in text order.
+/// place they are named, in text order, by the names and words of `g`.
 pub(crate) fn find<'a>(
     text: &'a str,
     fields: &[(Range<usize>, Mode)],
     index: &CharIndex,
+    g: &Gazetteer,
 ) -> (Entities<'a>, Vec<Named>) {
-    let g = &GAZETTEER;
     // Room for what most articles need, so that the lists seldom grow (measured on the
     // corpus: a token every 20 bytes, at most one every 17; a gazetteer match every 220).
     let bytes = fields.iter().map(|(r, _)| r.len()).sum::<usize>();
@@ -106,7 +113,14 @@ pub(crate) fn find<'a>(
         // An all-lowercase story still names countries and organizations.
         let caseless = !text[range.clone()].chars().any(char::is_uppercase);
         let (t, m) = (toks.len(), gaz.len());
-        phrases::scan(text, range.clone(), g.table(caseless), &mut toks, &mut gaz);
+        phrases::scan(
+            g,
+            text,
+            range.clone(),
+            g.table(caseless),
+            &mut toks,
+            &mut gaz,
+        );
         cover(&toks[t..], &gaz[m..], &mut tok_gaz);
         bounds.push((t..toks.len(), m..gaz.len(), *mode));
     }
@@ -143,7 +157,8 @@ mod tests {
     use super::*;
 
     fn entities(text: &str) -> Entities<'_> {
-        let (found, _) = find(text, &[(0..text.len(), Mode::Full)], &CharIndex::new(text));
+        let fields = [(0..text.len(), Mode::Full)];
+        let (found, _) = find(text, &fields, &CharIndex::new(text), Gazetteer::builtin());
         // Every mention slices back to its text.
         let chars: Vec<char> = text.chars().collect();
         let mentions = found

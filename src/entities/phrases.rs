@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::Candidate;
-use super::gazetteer::{self, Entry, Gazetteer, PhraseTable};
+use super::gazetteer::{Entry, Gazetteer, PhraseTable};
 use super::{events, organizations, people};
 use crate::text::span::{ceil_char_boundary, floor_char_boundary};
 use crate::text::tokens::{self, Tok, is_capitalized, is_gap};
@@ -125,6 +125,7 @@ fn is_connector_at(bytes: &[u8], start: usize, end: usize) -> bool {
 /// `gaz`: each run of letters and digits is a word the table may have phrases under (see
 /// `gazetteer::find`), and the search goes on after a match.
 pub(super) fn scan(
+    g: &Gazetteer,
     text: &str,
     range: Range<usize>,
     table: &PhraseTable,
@@ -139,7 +140,7 @@ pub(super) fn scan(
         // Called for every run of letters; most are turned away by `may_start`, inline.
         if start >= resume
             && table.may_start(&bytes[start..end])
-            && let Some((to, entry)) = gazetteer::match_at(field, start, end, table)
+            && let Some((to, entry)) = g.match_at(field, start, end, table)
         {
             gaz.push((range.start + start, range.start + to, entry));
             resume = to;
