@@ -174,6 +174,7 @@ fn main() {
         ("FURNITURE", "furniture.txt"),
         ("ABBREVIATIONS", "abbreviations.txt"),
         ("ROLE_WORDS", "role-words.txt"),
+        ("COMPANY_SUFFIXES", "company-suffixes.txt"),
     ] {
         let text = read(file);
         let mut words: Vec<&str> = data_lines(&text).map(str::trim).collect();
@@ -185,6 +186,17 @@ fn main() {
             strtable::Table::source(&words)
         )
         .unwrap();
+    }
+
+    // Lists matched as prefixes or suffixes, in order: static slices, as in their files.
+    for (name, file) in [
+        ("ATTRIBUTIVE_SUFFIXES", "attributive-suffixes.txt"),
+        ("MEDIA_NOUNS", "media-nouns.txt"),
+        ("ARABIC_ARTICLES", "arabic-articles.txt"),
+    ] {
+        let text = read(file);
+        let words: Vec<&str> = data_lines(&text).map(str::trim).collect();
+        writeln!(lists, "\npub(crate) static {name}: &[&str] = &{words:?};").unwrap();
     }
 
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));

@@ -8,40 +8,10 @@ use super::phrases::{Absent, Field, Todo};
 use super::{Candidate, Kind};
 use crate::text::strtable;
 use crate::text::tokens::is_capitalized;
+use crate::text::wordlist::{COMPANY_SUFFIXES, MEDIA_NOUNS};
 
-/// Suffixes of company names, dropped to make the short form ("Gelco Corp" → "Gelco").
-pub(super) const COMPANY_SUFFIXES: &[&str] = &[
-    "Corp",
-    "Corp.",
-    "Corporation",
-    "Inc",
-    "Inc.",
-    "Co",
-    "Co.",
-    "Company",
-    "Ltd",
-    "Ltd.",
-    "PLC",
-    "Plc",
-    "AG",
-    "NV",
-    "SpA",
-    "GmbH",
-    "Holdings",
-    "Group",
-    "Oy",
-    "Oyj",
-    "AB",
-    "ASA",
-    "BV",
-    "Bhd",
-    "LLC",
-    "LLP",
-    "Pty",
-    "Ltda",
-    "KK",
-];
-
+/// The key of an organization the gazetteer does not know: its name lowercased, without
+/// "the", periods and commas, so that "the U.S. Fund" and "U.S. Fund" are one.
 pub(super) fn org_key(name: &str) -> String {
     let lower = name.to_lowercase();
     lower
@@ -70,18 +40,7 @@ pub(super) fn media_noun_after(f: &Field, b: usize) -> bool {
     let Some(rest) = f.after(b).strip_prefix(' ') else {
         return false;
     };
-    [
-        "newspaper",
-        "daily",
-        "weekly",
-        "magazine",
-        "news agency",
-        "broadcaster",
-        "TV channel",
-        "news outlet",
-    ]
-    .iter()
-    .any(|noun| {
+    MEDIA_NOUNS.iter().any(|noun| {
         rest.as_bytes()
             .get(..noun.len())
             .is_some_and(|head| strtable::same(head, noun.as_bytes()))
@@ -133,7 +92,7 @@ pub(super) fn known_key(id: impl itoa::Integer) -> String {
 pub(super) fn known_organization(g: &Gazetteer, name: &str) -> Option<usize> {
     // (The space found as a byte: `rsplit_once(' ')` costs a memrchr call.)
     let stem = match name.bytes().rposition(|b| b == b' ') {
-        Some(k) if COMPANY_SUFFIXES.contains(&&name[k + 1..]) => &name[..k],
+        Some(k) if COMPANY_SUFFIXES.contains(&name[k + 1..]) => &name[..k],
         _ => name,
     };
     [name, stem]
@@ -177,7 +136,7 @@ pub(super) fn by_head(
     // capitalized words and "and" (not "and the", not "of"), ends the name; a company
     // suffix ("Corp", "Inc") ends it for sure.
     let mut k = h + 1;
-    while k < b && !COMPANY_SUFFIXES.contains(&f.word(h)) {
+    while k < b && !COMPANY_SUFFIXES.contains(f.word(h)) {
         let word = f.word(k);
         let is_org = |i: usize| matches!(f.gaz_at(i), Some((_, _, Entry::Organization(_))));
         // Never across "and" between two known names: "World Bank and International

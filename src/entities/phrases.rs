@@ -11,6 +11,7 @@ use super::gazetteer::{Entry, Gazetteer, PhraseTable};
 use super::{events, organizations, people};
 use crate::text::span::{ceil_char_boundary, floor_char_boundary};
 use crate::text::tokens::{self, Tok, is_capitalized, is_gap};
+use crate::text::wordlist::ATTRIBUTIVE_SUFFIXES;
 
 /// How much of a field to trust its capitals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,19 +149,6 @@ pub(super) fn scan(
     });
 }
 
-/// The endings of a name turned into an adjective.
-const ATTRIBUTIVE: &[&str] = &[
-    "-based",
-    "-backed",
-    "-owned",
-    "-led",
-    "-born",
-    "-listed",
-    "-registered",
-    "-run",
-    "-controlled",
-];
-
 /// "Geneva-based", "Kremlin-backed": a name turned into an adjective, not part of a name.
 fn is_attributive(word: &str) -> bool {
     // Asked of nearly every capitalized word, and most have no hyphen where a suffix's
@@ -171,7 +159,7 @@ fn is_attributive(word: &str) -> bool {
     if !(hyphen(4) | hyphen(5) | hyphen(6) | hyphen(7) | hyphen(11)) {
         return false;
     }
-    ATTRIBUTIVE.iter().any(|s| word.ends_with(s))
+    ATTRIBUTIVE_SUFFIXES.iter().any(|s| word.ends_with(s))
 }
 
 /// For each token, the match (both in text order, matches not overlapping) that covers it.
@@ -377,11 +365,11 @@ mod tests {
     fn attributive_words_by_their_suffix_alone() {
         // The hyphen test before the suffixes knows their lengths.
         assert!(
-            ATTRIBUTIVE
+            ATTRIBUTIVE_SUFFIXES
                 .iter()
                 .all(|s| [4, 5, 6, 7, 11].contains(&s.len()))
         );
-        let suffixes = ATTRIBUTIVE;
+        let suffixes = ATTRIBUTIVE_SUFFIXES;
         for stem in ["", "K", "Kremlin", "Abu-Dhabi", "X-"] {
             for tail in suffixes
                 .iter()

@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use crate::text::wordlist::ARABIC_ARTICLES;
+
 /// A word, in bytes of the whole text; a possessive "'s" cut off and remembered.
 #[derive(Debug, Clone)]
 pub(crate) struct Tok {
@@ -270,12 +272,10 @@ pub(crate) fn is_capitalized(word: &str) -> bool {
     }
     match word.chars().next() {
         Some(c) if c.is_uppercase() => true,
-        Some('a' | 'e') => [
-            "al-", "el-", "ad-", "ash-", "as-", "at-", "ar-", "an-", "az-",
-        ]
-        .iter()
-        .find_map(|p| word.strip_prefix(p))
-        .is_some_and(|rest| rest.starts_with(char::is_uppercase)),
+        Some('a' | 'e') => ARABIC_ARTICLES
+            .iter()
+            .find_map(|p| word.strip_prefix(p))
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase)),
         _ => false,
     }
 }

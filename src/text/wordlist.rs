@@ -35,6 +35,10 @@ mod tests {
             (&FURNITURE, include_str!("../data/furniture.txt")),
             (&ABBREVIATIONS, include_str!("../data/abbreviations.txt")),
             (&ROLE_WORDS, include_str!("../data/role-words.txt")),
+            (
+                &COMPANY_SUFFIXES,
+                include_str!("../data/company-suffixes.txt"),
+            ),
         ] {
             let words = file
                 .lines()
@@ -44,6 +48,25 @@ mod tests {
                 assert!(set.contains(word), "{word:?}");
                 assert!(!set.contains(&format!("{word}\u{0}")), "{word:?} + NUL");
             }
+        }
+    }
+
+    #[test]
+    fn every_ordered_list_is_its_file_in_order() {
+        for (list, file) in [
+            (
+                ATTRIBUTIVE_SUFFIXES,
+                include_str!("../data/attributive-suffixes.txt"),
+            ),
+            (MEDIA_NOUNS, include_str!("../data/media-nouns.txt")),
+            (ARABIC_ARTICLES, include_str!("../data/arabic-articles.txt")),
+        ] {
+            let words: Vec<&str> = file
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect();
+            assert_eq!(list, words);
         }
     }
 }
