@@ -175,6 +175,7 @@ fn main() {
         ("ABBREVIATIONS", "abbreviations.txt"),
         ("ROLE_WORDS", "role-words.txt"),
         ("COMPANY_SUFFIXES", "company-suffixes.txt"),
+        ("CONNECTORS", "connectors.txt"),
     ] {
         let text = read(file);
         let mut words: Vec<&str> = data_lines(&text).map(str::trim).collect();

@@ -11,7 +11,7 @@ use super::gazetteer::{Entry, Gazetteer, PhraseTable};
 use super::{events, organizations, people};
 use crate::text::span::{ceil_char_boundary, floor_char_boundary};
 use crate::text::tokens::{self, Tok, is_capitalized, is_gap};
-use crate::text::wordlist::ATTRIBUTIVE_SUFFIXES;
+use crate::text::wordlist::{ATTRIBUTIVE_SUFFIXES, CONNECTORS};
 
 /// How much of a field to trust its capitals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,82 +44,9 @@ pub(crate) fn headline_mode(headline: &str) -> Mode {
     }
 }
 
-/// Lowercase words inside names ("Bank of Montreal", "Charles de Gaulle"), none longer
-/// than three bytes.
-const CONNECTORS: &[&str] = &[
-    "of", "and", "for", "the", "on", "de", "du", "des", "la", "le", "van", "von", "der", "da",
-    "do", "dos", "y", "&", "bin", "al",
-];
-
-/// A word of up to three bytes as an integer: its length in the low byte, its bytes above.
-const fn pack(b: &[u8]) -> u32 {
-    let mut key = b.len() as u32;
-    let mut i = 0;
-    while i < b.len() {
-        key |= (b[i] as u32) << (8 * (i + 1));
-        i += 1;
-    }
-    key
-}
-
-/// `CONNECTORS`, packed, in a perfect hash table of 64 slots: each in the slot its key
-/// times `CONNECTOR_MULTIPLIER` gives (the top six bits), so that a word is one compare
-/// from its answer. Empty slots hold `u32::MAX`, which no word packs to (its length byte
-/// would be 255).
-const CONNECTOR_SLOTS: [u32; 64] = match connector_table(CONNECTOR_MULTIPLIER) {
-    Some(t) => t,
-    None => panic!("the multiplier gives each connector a slot"),
-};
-
-/// The first odd multiplier from the golden ratio's that gives each connector a slot.
-const CONNECTOR_MULTIPLIER: u32 = {
-    let mut multiplier: u32 = 0x9e37_79b9;
-    while connector_table(multiplier).is_none() {
-        multiplier = multiplier.wrapping_add(2);
-    }
-    multiplier
-};
-
-const fn connector_table(multiplier: u32) -> Option<[u32; 64]> {
-    let mut t = [u32::MAX; 64];
-    let mut i = 0;
-    while i < CONNECTORS.len() {
-        assert!(CONNECTORS[i].len() <= 3);
-        let key = pack(CONNECTORS[i].as_bytes());
-        let slot = (key.wrapping_mul(multiplier) >> 26) as usize;
-        if t[slot] != u32::MAX {
-            return None;
-        }
-        t[slot] = key;
-        i += 1;
-    }
-    Some(t)
-}
-
-fn is_connector_key(key: u32) -> bool {
-    CONNECTOR_SLOTS[(key.wrapping_mul(CONNECTOR_MULTIPLIER) >> 26) as usize] == key
-}
-
-/// Whether `word` is one of `CONNECTORS`: asked of every lowercase word, so compared as
-/// integers rather than strings.
-pub(super) fn is_connector(word: &str) -> bool {
-    word.len() <= 3 && is_connector_key(pack(word.as_bytes()))
-}
-
-/// `is_connector` for the ASCII word `bytes[start..end]`, without a branch on its length
-/// where four bytes from `start` can be read.
-fn is_connector_at(bytes: &[u8], start: usize, end: usize) -> bool {
-    let n = end - start;
-    let Some(four) = bytes.get(start..start + 4) else {
-        return n <= 3 && is_connector_key(pack(&bytes[start..end]));
-    };
-    const MASKS: [u32; 4] = [0, 0xff, 0xffff, 0xff_ffff];
-    let x = u32::from_le_bytes(four.try_into().expect("four bytes"));
-    // Longer words get key 0, which no connector has (its length byte is never 0): by a
-    // mask, since a branch on the length mispredicts (a word in three is that short).
-    let short = n.min(3);
-    let key = (short as u32 | (x & MASKS[short]) << 8) & u32::from(n <= 3).wrapping_neg();
-    is_connector_key(key)
+/// Whether `word` is one of the lowercase words inside names ("of" in "Bank of Montreal").
+pub(super) fn is_connector(word: &[u8]) -> bool {
+    CONNECTORS.contains_bytes(word)
 }
 
 /// The words of `text[range]` onto `toks`, and the gazetteer's matches in `table` onto
@@ -137,7 +64,7 @@ pub(super) fn scan(
     let bytes = field.as_bytes();
     // No match starts before the end of the last one.
     let mut resume = 0;
-    tokens::scan(text, range.clone(), toks, is_connector_at, |start, end| {
+    tokens::scan(text, range.clone(), toks, is_connector, |start, end| {
         // Called for every run of letters; most are turned away by `may_start`, inline.
         if start >= resume
             && table.may_start(&bytes[start..end])
@@ -206,7 +133,7 @@ pub(super) fn phrases<'t>(
             }
             // Connectors only inside a phrase: "Bank of Montreal", not "Montreal and".
             let mut k = end;
-            while k < toks.len() && is_connector(word(k)) && joined(k) {
+            while k < toks.len() && is_connector(word(k).as_bytes()) && joined(k) {
                 k += 1;
             }
             if k > end && k < toks.len() && joined(k - 1) && is_capitalized(word(k)) {
@@ -384,48 +311,14 @@ mod tests {
 
     #[test]
     fn connectors_and_nothing_else() {
-        assert!(CONNECTORS.iter().all(|c| is_connector(c)));
+        for word in ["of", "and", "de", "van", "bin", "al", "&"] {
+            assert!(is_connector(word.as_bytes()), "{word:?}");
+        }
         for word in [
             "", "o", "Of", "off", "ofx", "an", "the ", "dex", "a&", "alx",
         ] {
-            assert!(!is_connector(word), "{word:?}");
+            assert!(!is_connector(word.as_bytes()), "{word:?}");
         }
-    }
-
-    #[test]
-    fn connectors_at_a_position_as_connectors() {
-        // Every word of up to four of these bytes, with text after it and at the end.
-        let alphabet = b"adefhlnortu&x";
-        let mut words: Vec<Vec<u8>> = vec![Vec::new()];
-        for _ in 0..4 {
-            let longer: Vec<Vec<u8>> = words
-                .iter()
-                .filter(|w| w.len() == words.last().map_or(0, Vec::len))
-                .flat_map(|w| alphabet.iter().map(move |&c| [w.as_slice(), &[c]].concat()))
-                .collect();
-            words.extend(longer);
-        }
-        for word in words.iter().filter(|w| !w.is_empty()) {
-            let text = std::str::from_utf8(word).unwrap();
-            let expected = is_connector(text);
-            for after in ["", " ", " of the"] {
-                let bytes = [word.as_slice(), after.as_bytes()].concat();
-                assert_eq!(is_connector_at(&bytes, 0, word.len()), expected, "{text:?}");
-                let shifted = [b"x ".as_slice(), &bytes].concat();
-                assert_eq!(
-                    is_connector_at(&shifted, 2, 2 + word.len()),
-                    expected,
-                    "{text:?}"
-                );
-            }
-        }
-        assert!(
-            words
-                .iter()
-                .filter(|w| is_connector(std::str::from_utf8(w).unwrap()))
-                .count()
-                >= 10
-        );
     }
 
     #[test]
