@@ -80,12 +80,9 @@ pub(super) fn extension(g: &Gazetteer, f: &Field, from: usize, b: usize) -> usiz
     if k > first { k } else { from }
 }
 
-/// The key of a known organization, `#ID`: by hand, since `format!` costs more.
-pub(super) fn known_key(id: impl itoa::Integer) -> String {
-    let mut key = String::with_capacity(8);
-    key.push('#');
-    key.push_str(itoa::Buffer::new().format(id));
-    key
+/// The key of a known organization, `#ID`: no name written in a text starts with "#".
+pub(super) fn known_key(id: usize) -> String {
+    format!("#{id}")
 }
 
 /// The gazetteer organization that `name`, or `name` without its company suffix, is.
