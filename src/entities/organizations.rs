@@ -6,7 +6,6 @@ use super::gazetteer::{Entry, Gazetteer};
 use super::people::speaks;
 use super::phrases::{Absent, Field, Todo};
 use super::{Candidate, Kind};
-use crate::text::strtable;
 use crate::text::tokens::is_capitalized;
 use crate::text::wordlist::{COMPANY_SUFFIXES, MEDIA_NOUNS};
 
@@ -41,10 +40,7 @@ pub(super) fn media_noun_after(f: &Field, b: usize) -> bool {
         return false;
     };
     MEDIA_NOUNS.iter().any(|noun| {
-        rest.as_bytes()
-            .get(..noun.len())
-            .is_some_and(|head| strtable::same(head, noun.as_bytes()))
-            && !rest[noun.len()..].starts_with(char::is_alphanumeric)
+        rest.starts_with(noun) && !rest[noun.len()..].starts_with(char::is_alphanumeric)
     })
 }
 
