@@ -5,7 +5,7 @@
 //! take them as a value, `Gazetteer` (the compiled-in one is `Gazetteer::builtin()`), so
 //! that a user's own lists can later be merged in rather than patched into statics.
 
-use crate::text::strtable::{self, Table};
+use crate::text::strtable::Table;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Entry {
@@ -142,12 +142,7 @@ impl Gazetteer {
             .under(&text[start..word_end])
             .iter()
             .find(|(form, _)| {
-                // `strip_prefix`, but for short forms without a call to `memcmp`.
-                let Some(after) = rest
-                    .get(..form.len())
-                    .filter(|head| strtable::same(head.as_bytes(), form.as_bytes()))
-                    .map(|_| &rest[form.len()..])
-                else {
+                let Some(after) = rest.strip_prefix(form) else {
                     return false;
                 };
                 let mut next = after.chars();
