@@ -78,11 +78,7 @@ fn organization_forms<'c>(
         forms.entry(acr.into()).or_insert(k);
     }
     // "Reserve Bank of India" → "Reserve Bank".
-    // (Found by its spaces: a substring searcher costs more to set up than a
-    // name of a few words takes to read.)
-    if let Some(head) = memchr::memchr_iter(b' ', name.as_bytes())
-        .find(|&i| name[i..].starts_with(" of "))
-        .map(|i| &name[..i])
+    if let Some(head) = name.find(" of ").map(|i| &name[..i])
         && head.contains(' ')
     {
         forms.entry(head.into()).or_insert(k);
