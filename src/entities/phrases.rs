@@ -51,7 +51,7 @@ pub(super) fn is_connector(word: &[u8]) -> bool {
 
 /// The words of `text[range]` onto `toks`, and the gazetteer's matches in `table` onto
 /// `gaz`: each run of letters and digits is a word the table may have phrases under (see
-/// `gazetteer::find`), and the search goes on after a match.
+/// `Gazetteer::find`), and the search goes on after a match.
 pub(super) fn scan(
     g: &Gazetteer,
     text: &str,
