@@ -211,6 +211,8 @@ fn main() {
         ("GROUP_PRONOUNS", "group-pronouns.txt"),
         ("DOCUMENT_NOUNS", "document-nouns.txt"),
         ("REPRESENTATIVES", "representatives.txt"),
+        ("COMPANY_SUFFIXES", "company-suffixes.txt"),
+        ("CONNECTORS", "connectors.txt"),
     ] {
         let shape = if PHRASE_LISTS.contains(&file) {
             Shape::Phrase
@@ -241,6 +243,16 @@ fn main() {
             writeln!(lists, "    ({:?}, &{fits:?}),", key.trim()).unwrap();
         }
         lists.push_str("];\n");
+    }
+
+    // Lists matched as prefixes or suffixes, in order: static slices, as in their files.
+    for (name, file) in [
+        ("ATTRIBUTIVE_SUFFIXES", "attributive-suffixes.txt"),
+        ("MEDIA_NOUNS", "media-nouns.txt"),
+        ("ARABIC_ARTICLES", "arabic-articles.txt"),
+    ] {
+        let words = entries(file, Shape::Word);
+        writeln!(lists, "\npub(crate) static {name}: &[&str] = &{words:?};").unwrap();
     }
 
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));

@@ -81,7 +81,7 @@ pub fn parse<'a>(text: &'a str, options: &Options) -> Article<'a> {
     let stats = stats(&body);
     // Entities in the headline, the lead and the body; then the quotes and who said them.
     let fields = fields(text, &layout);
-    let (entities, named) = entities::find(text, &fields, &index);
+    let (entities, named) = entities::find(text, &fields, &index, entities::Gazetteer::builtin());
     let field_ranges: Vec<_> = fields.iter().map(|(r, _)| r.clone()).collect();
     let quotes = quotes::find(text, &field_ranges, &entities, &named, &index);
     let owned = |r: &Range<usize>| text[r.clone()].to_owned();

@@ -1,8 +1,11 @@
-//! The gazetteers: countries, organizations and titles from the data files in `src/data/`.
+//! The gazetteers: countries, organizations and titles from the data files in `src/data/`,
+//! and the word lists the rules ask (head words, stopwords, reporting verbs, given names).
 //! `build.rs` compiles their forms into static tables, keyed by each form's first word:
-//! a lookup per word of the text, and nothing to load when a process starts.
+//! a lookup per word of the text, and nothing to load when a process starts. The rules
+//! take them as a value, `Gazetteer` (the compiled-in one is `Gazetteer::builtin()`), so
+//! that a user's own lists can later be merged in rather than patched into statics.
 
-use crate::text::strtable::{self, Table};
+use crate::text::strtable::Table;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Entry {
@@ -51,15 +54,28 @@ use crate::text::wordlist::{
     EVENT_HEADS, GIVEN_NAMES, ORG_HEADS, SPEECH_VERBS, STOPWORDS, WordSet,
 };
 
-pub(crate) struct Gazetteer {
-    pub org_heads: &'static WordSet,
-    pub event_heads: &'static WordSet,
-    pub stopwords: &'static WordSet,
-    pub speech_verbs: &'static WordSet,
-    pub given_names: &'static WordSet,
+/// The names and words the entity rules know.
+pub struct Gazetteer {
+    /// The forms as written, and lowercased for text written all in lowercase; each form's
+    /// index is into `entries`.
+    exact: &'static PhraseTable,
+    caseless: &'static PhraseTable,
+    entries: &'static [Entry],
+    countries: &'static [CountryData],
+    acronyms: &'static [Option<&'static str>],
+    pub(crate) org_heads: &'static WordSet,
+    pub(crate) event_heads: &'static WordSet,
+    pub(crate) stopwords: &'static WordSet,
+    pub(crate) speech_verbs: &'static WordSet,
+    pub(crate) given_names: &'static WordSet,
 }
 
-pub(crate) static GAZETTEER: Gazetteer = Gazetteer {
+static BUILTIN: Gazetteer = Gazetteer {
+    exact: &EXACT,
+    caseless: &CASELESS,
+    entries: ENTRIES,
+    countries: COUNTRIES,
+    acronyms: ORGANIZATION_ACRONYMS,
     org_heads: &ORG_HEADS,
     event_heads: &EVENT_HEADS,
     stopwords: &STOPWORDS,
@@ -68,24 +84,79 @@ pub(crate) static GAZETTEER: Gazetteer = Gazetteer {
 };
 
 impl Gazetteer {
+    /// The gazetteer compiled in from `src/data/`.
+    pub fn builtin() -> &'static Gazetteer {
+        &BUILTIN
+    }
+
     pub(crate) fn country(&self, id: usize) -> &'static CountryData {
-        &COUNTRIES[id]
+        &self.countries[id]
     }
 
     pub(crate) fn acronym(&self, id: usize) -> Option<&'static str> {
-        ORGANIZATION_ACRONYMS[id]
+        self.acronyms[id]
     }
 
     /// Whole-word matches in `text`, leftmost-longest, as `(start, end, entry)` byte ranges.
     /// A word boundary is anything but a letter or digit, so "ASEAN-centric" and "Russia's"
     /// match, and "UN" inside "UNESCO" does not.
     pub(crate) fn find(&self, text: &str) -> Vec<(usize, usize, Entry)> {
-        find_with(text, &EXACT)
+        self.find_with(text, self.exact)
     }
 
     /// The forms as written, or lowercased for text written all in lowercase.
     pub(crate) fn table(&self, caseless: bool) -> &'static PhraseTable {
-        if caseless { &CASELESS } else { &EXACT }
+        if caseless { self.caseless } else { self.exact }
+    }
+
+    /// At each word (a run of letters and digits after anything else), the longest phrase
+    /// under it that ends at a word boundary; the search goes on after the phrase.
+    fn find_with(&self, text: &str, table: &PhraseTable) -> Vec<(usize, usize, Entry)> {
+        let mut out = Vec::new();
+        let mut i = run_end(text, 0, false);
+        while i < text.len() {
+            let start = i;
+            i = run_end(text, i, true);
+            if let Some((end, entry)) = self.match_at(text, start, i, table) {
+                out.push((start, end, entry));
+                i = end;
+            }
+            i = run_end(text, i, false);
+        }
+        out
+    }
+
+    /// The longest phrase of `table` (one of this gazetteer's) under the word
+    /// `text[start..word_end]` that starts there and ends at a word boundary: where it
+    /// ends, and what it is.
+    #[inline]
+    pub(crate) fn match_at(
+        &self,
+        text: &str,
+        start: usize,
+        word_end: usize,
+        table: &PhraseTable,
+    ) -> Option<(usize, Entry)> {
+        let rest = &text[start..];
+        let &(form, entry) = table
+            .under(&text[start..word_end])
+            .iter()
+            .find(|(form, _)| {
+                let Some(after) = rest.strip_prefix(form) else {
+                    return false;
+                };
+                let mut next = after.chars();
+                // "U.S" must not match inside "U.S.A": a period then a letter runs on.
+                match next.next() {
+                    None => true,
+                    Some(c) if c.is_alphanumeric() => false,
+                    Some('.') => {
+                        form.ends_with('.') || !next.next().is_some_and(char::is_alphabetic)
+                    }
+                    Some(_) => true,
+                }
+            })?;
+        Some((start + form.len(), self.entries[entry as usize]))
     }
 }
 
@@ -113,63 +184,12 @@ fn run_end(text: &str, mut i: usize, alnum: bool) -> usize {
     i
 }
 
-/// At each word (a run of letters and digits after anything else), the longest phrase under
-/// it that ends at a word boundary; the search goes on after the phrase.
-fn find_with(text: &str, table: &PhraseTable) -> Vec<(usize, usize, Entry)> {
-    let mut out = Vec::new();
-    let mut i = run_end(text, 0, false);
-    while i < text.len() {
-        let start = i;
-        i = run_end(text, i, true);
-        if let Some((end, entry)) = match_at(text, start, i, table) {
-            out.push((start, end, entry));
-            i = end;
-        }
-        i = run_end(text, i, false);
-    }
-    out
-}
-
-/// The longest phrase under the word `text[start..word_end]` that starts there and ends at a
-/// word boundary: where it ends, and what it is.
-#[inline]
-pub(crate) fn match_at(
-    text: &str,
-    start: usize,
-    word_end: usize,
-    table: &PhraseTable,
-) -> Option<(usize, Entry)> {
-    let rest = &text[start..];
-    let &(form, entry) = table
-        .under(&text[start..word_end])
-        .iter()
-        .find(|(form, _)| {
-            // `strip_prefix`, but for short forms without a call to `memcmp`.
-            let Some(after) = rest
-                .get(..form.len())
-                .filter(|head| strtable::same(head.as_bytes(), form.as_bytes()))
-                .map(|_| &rest[form.len()..])
-            else {
-                return false;
-            };
-            let mut next = after.chars();
-            // "U.S" must not match inside "U.S.A": a period then a letter runs on.
-            match next.next() {
-                None => true,
-                Some(c) if c.is_alphanumeric() => false,
-                Some('.') => form.ends_with('.') || !next.next().is_some_and(char::is_alphabetic),
-                Some(_) => true,
-            }
-        })?;
-    Some((start + form.len(), ENTRIES[entry as usize]))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<&str> {
-        GAZETTEER
+        Gazetteer::builtin()
             .find(text)
             .iter()
             .map(|&(s, e, _)| &text[s..e])
@@ -191,7 +211,7 @@ mod tests {
 
     #[test]
     fn every_data_file_loads() {
-        let g = &GAZETTEER;
+        let g = Gazetteer::builtin();
         assert!(COUNTRIES.len() >= 250);
         assert!(ORGANIZATION_ACRONYMS.len() >= 100);
         assert_eq!(EXACT.phrases.len(), ENTRIES.len());
@@ -208,7 +228,7 @@ mod tests {
     #[test]
     fn blockers_swallow_country_words() {
         let text = "Latin American debt";
-        let m = GAZETTEER.find(text);
+        let m = Gazetteer::builtin().find(text);
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].2, Entry::NotCountry);
     }

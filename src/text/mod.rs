@@ -6,4 +6,5 @@ pub(crate) mod decode;
 pub(crate) mod sentences;
 pub(crate) mod span;
 pub(crate) mod strtable;
+pub(crate) mod tokens;
 pub(crate) mod wordlist;

@@ -60,6 +60,10 @@ mod tests {
                 &REPRESENTATIVES,
                 include_str!("../data/representatives.txt"),
             ),
+            (
+                &COMPANY_SUFFIXES,
+                include_str!("../data/company-suffixes.txt"),
+            ),
         ] {
             let words = file
                 .lines()
@@ -99,5 +103,24 @@ mod tests {
         // The two uses differ: a name next to "vowed" is not taken for a person's.
         assert!(CUE_VERBS.contains("vowed") && !SPEECH_VERBS.contains("vowed"));
         assert!(SPEECH_VERBS.contains("believed") && !CUE_VERBS.contains("believed"));
+    }
+
+    #[test]
+    fn every_ordered_list_is_its_file_in_order() {
+        for (list, file) in [
+            (
+                ATTRIBUTIVE_SUFFIXES,
+                include_str!("../data/attributive-suffixes.txt"),
+            ),
+            (MEDIA_NOUNS, include_str!("../data/media-nouns.txt")),
+            (ARABIC_ARTICLES, include_str!("../data/arabic-articles.txt")),
+        ] {
+            let words: Vec<&str> = file
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect();
+            assert_eq!(list, words);
+        }
     }
 }

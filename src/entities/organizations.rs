@@ -1,0 +1,240 @@
+//! Organizations: what makes a phrase a company, a ministry or an agency besides its head
+//! word, and the keys that join an organization's mentions. Takes a `Field` and token
+//! positions; gives the pieces `phrases::classify` and the short forms ask for.
+
+use super::gazetteer::{Entry, Gazetteer};
+use super::people::speaks;
+use super::phrases::{Absent, Field, Todo};
+use super::{Candidate, Kind};
+use crate::text::tokens::is_capitalized;
+use crate::text::wordlist::{COMPANY_SUFFIXES, MEDIA_NOUNS};
+
+/// The key of an organization the gazetteer does not know: its name lowercased, without
+/// "the", periods and commas, so that "the U.S. Fund" and "U.S. Fund" are one.
+pub(super) fn org_key(name: &str) -> String {
+    let lower = name.to_lowercase();
+    lower
+        .strip_prefix("the ")
+        .unwrap_or(&lower)
+        .replace(['.', ','], "")
+}
+
+/// " <GEL>", " <STGN.PA>": a stock ticker in angle brackets right after a name.
+pub(super) fn ticker_after(f: &Field, b: usize) -> bool {
+    let Some(rest) = f.after(b).strip_prefix(" <") else {
+        return false;
+    };
+    let Some(close) = rest.find('>') else {
+        return false;
+    };
+    let ticker = &rest[..close];
+    (1..=12).contains(&ticker.len())
+        && ticker
+            .bytes()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'.')
+}
+
+/// "Postimees newspaper", "the Kommersant daily".
+pub(super) fn media_noun_after(f: &Field, b: usize) -> bool {
+    let Some(rest) = f.after(b).strip_prefix(' ') else {
+        return false;
+    };
+    MEDIA_NOUNS.iter().any(|noun| {
+        rest.starts_with(noun) && !rest[noun.len()..].starts_with(char::is_alphanumeric)
+    })
+}
+
+/// Where a name that a head word ends continues with "of …", "for …" or "on …" ("Bank of
+/// Nova Scotia", "Conference on International Security"): capitalized words up to `b`, a
+/// stopword ("on Tuesday") or "and" ("… and the EU").
+pub(super) fn extension(g: &Gazetteer, f: &Field, from: usize, b: usize) -> usize {
+    if from >= b || !matches!(f.word(from), "of" | "for" | "on") {
+        return from;
+    }
+    let mut k = from + 1;
+    if k < b && f.word(k) == "the" {
+        k += 1;
+    }
+    let first = k;
+    while k < b && is_capitalized(f.word(k)) && !g.stopwords.contains(f.word(k)) {
+        k += 1;
+        if f.toks[k - 1].possessive {
+            break;
+        }
+    }
+    // "Ministry of Industry and Trade", but not "Bank of Montreal and Royal Bank".
+    if k > first
+        && k + 1 < b
+        && f.word(k) == "and"
+        && is_capitalized(f.word(k + 1))
+        && !g.stopwords.contains(f.word(k + 1))
+        && f.gaz_at(k + 1).is_none()
+        && (k + 2 >= b || !is_capitalized(f.word(k + 2)))
+    {
+        k += 2;
+    }
+    if k > first { k } else { from }
+}
+
+/// The key of a known organization, `#ID`: no name written in a text starts with "#".
+pub(super) fn known_key(id: usize) -> String {
+    format!("#{id}")
+}
+
+/// The gazetteer organization that `name`, or `name` without its company suffix, is.
+pub(super) fn known_organization(g: &Gazetteer, name: &str) -> Option<usize> {
+    // (The space found as a byte: `rsplit_once(' ')` costs a memrchr call.)
+    let stem = match name.bytes().rposition(|b| b == b' ') {
+        Some(k) if COMPANY_SUFFIXES.contains(&name[k + 1..]) => &name[..k],
+        _ => name,
+    };
+    [name, stem]
+        .into_iter()
+        .find_map(|form| match g.find(form)[..] {
+            [(0, end, Entry::Organization(id))] if end == form.len() => Some(id),
+            _ => None,
+        })
+}
+
+/// The acronym in parentheses right after a name: "Collective Security Treaty Organization (CSTO)".
+pub(super) fn acronym_after(f: &Field, end: usize) -> Option<String> {
+    let rest = f.text[f.toks[end - 1].end..].strip_prefix(" (")?;
+    // Within the longest acronym's reach: a "(" never closed must not cost the paragraph.
+    let close = rest.bytes().take(12).position(|b| b == b')')?;
+    let inner = &rest[..close];
+    (inner.len() >= 2
+        && inner.len() <= 10
+        && inner
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c == '&' || c == '-'))
+    .then(|| inner.to_owned())
+}
+
+/// An organization: a head word ends the name ("Food and Drug Administration") or heads
+/// it before "of …" ("Bank of Montreal"). Whether the part `a..b` had one; what it leaves
+/// goes on `todo`.
+pub(super) fn by_head(
+    g: &Gazetteer,
+    f: &Field,
+    (a, b): (usize, usize),
+    out: &mut Vec<Candidate>,
+    todo: &mut Todo,
+) -> bool {
+    // heads it before "of …" ("Bank of Montreal").
+    let Some(mut h) = (a..b).find(|&i| g.org_heads.contains(f.word(i))) else {
+        return false;
+    };
+    // "Petroleum Corp of Jamaica", "Eastman Chemical Products Inc", "China Aerospace
+    // Science and Technology Corporation": a later head word, reached through
+    // capitalized words and "and" (not "and the", not "of"), ends the name; a company
+    // suffix ("Corp", "Inc") ends it for sure.
+    let mut k = h + 1;
+    while k < b && !COMPANY_SUFFIXES.contains(f.word(h)) {
+        let word = f.word(k);
+        let is_org = |i: usize| matches!(f.gaz_at(i), Some((_, _, Entry::Organization(_))));
+        // Never across "and" between two known names: "World Bank and International
+        // Monetary Fund" are two.
+        let joins = is_capitalized(word)
+            || word == "and"
+                && k + 1 < b
+                && is_capitalized(f.word(k + 1))
+                && !is_org(k - 1)
+                && !is_org(k + 1);
+        if !joins {
+            break;
+        }
+        if g.org_heads.contains(word) {
+            h = k;
+        }
+        k += 1;
+    }
+    // "Marshall Goldman of Harvard University": the name starts after "of".
+    let mut start = (a..h)
+        .rev()
+        .find(|&i| matches!(f.word(i), "of" | "for" | "the" | "on" | "at"))
+        .map_or(a, |i| i + 1);
+    // "vice chairman Dudley Taft and Narragansett Capital Inc": a person and a company.
+    if let Some(and) = (start..h).find(|&i| f.word(i) == "and")
+        && and > start
+        && speaks(g, f, start, and)
+    {
+        start = and + 1;
+    }
+    let end = extension(g, f, h + 1, b);
+    if end - start >= 2 {
+        let name = f.slice(start, end).to_owned();
+        let (key, acronym) = match known_organization(g, &name) {
+            Some(id) => (known_key(id), g.acronym(id).map(str::to_owned)),
+            None => (org_key(&name), None),
+        };
+        out.push(Candidate {
+            start: f.toks[start].start,
+            end: f.toks[end - 1].end,
+            kind: Kind::Organization {
+                key,
+                name,
+                acronym: acronym.or_else(|| acronym_after(f, end)),
+            },
+            priority: 2,
+        });
+    }
+    let mut prefix_end = start;
+    while prefix_end > a && !is_capitalized(f.word(prefix_end - 1)) {
+        prefix_end -= 1;
+    }
+    if end < b {
+        // No title in the whole part, and later head words may follow.
+        let no_titles = Absent {
+            titles: true,
+            org_heads: false,
+        };
+        todo.push((end..b, no_titles));
+    }
+    if prefix_end > a {
+        todo.push((a..prefix_end, Absent::default()));
+    }
+    true
+}
+
+/// A newspaper or agency named by the noun after it ("Postimees newspaper"), or a company
+/// by its stock ticker, as Reuters writes it ("Ciba-Geigy <CIGZ.Z>"); the name starts
+/// after "of" ("Shares of Ciba-Geigy"). Whether the part `a..b` was one.
+pub(super) fn by_noun(f: &Field, (a, b): (usize, usize), out: &mut Vec<Candidate>) -> bool {
+    let from = (a..b)
+        .rev()
+        .find(|&i| matches!(f.word(i), "of" | "for" | "the" | "on" | "at"))
+        .map_or(a, |i| i + 1);
+    if from < b
+        && b - from <= 4
+        && (from..b).all(|i| f.gaz_at(i).is_none())
+        && (b - from <= 3 && media_noun_after(f, b) || ticker_after(f, b))
+    {
+        let name = f.slice(from, b).to_owned();
+        out.push(Candidate {
+            start: f.toks[from].start,
+            end: f.toks[b - 1].end,
+            kind: Kind::Organization {
+                key: org_key(&name),
+                name,
+                acronym: None,
+            },
+            priority: 2,
+        });
+        return true;
+    }
+    false
+}
+
+/// A known organization the gazetteer matched at `start..end`, unless it is a word of a
+/// longer name: "Patriot Congress", a one-word form after a capitalized word, is part of
+/// a name that the gazetteer does not know.
+pub(super) fn known(g: &Gazetteer, f: &Field, start: usize, end: usize, id: usize) -> Option<Kind> {
+    if !f.text[start..end].contains(' ') && f.follows_name(g, start) {
+        return None;
+    }
+    Some(Kind::Organization {
+        key: known_key(id),
+        name: f.text[start..end].to_owned(),
+        acronym: g.acronym(id).map(str::to_owned),
+    })
+}

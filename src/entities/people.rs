@@ -1,0 +1,194 @@
+//! People: what marks a run of capitalized words as a person's name besides a title before
+//! it: a reporting verb or an apposition around it (`speaks`), a role word, an initial.
+//! Takes a `Field` and token positions; gives yes or no.
+
+use super::countries;
+use super::gazetteer::Gazetteer;
+use super::phrases::{Absent, Field, Todo};
+use super::{Candidate, Kind};
+use crate::text::wordlist::ROLE_WORDS;
+
+pub(super) fn is_initial(word: &str) -> bool {
+    let mut c = word.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(l), Some('.'), None) if l.is_uppercase())
+}
+
+/// Whether the words `a..b` stand where a speaker does: before or after a reporting verb,
+/// after "according to", or before an apposition (", the head of …").
+pub(super) fn speaks(g: &Gazetteer, f: &Field, a: usize, b: usize) -> bool {
+    // "chief executive of Skyway Air, said": what a person is "of" is no person.
+    let before = f.before(a).trim_end();
+    if [" of", " for", " at"].iter().any(|p| before.ends_with(p)) {
+        return false;
+    }
+    let after = f.after(b);
+    let next_word = after
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    if after.starts_with(char::is_whitespace) && g.speech_verbs.contains(next_word) {
+        return true;
+    }
+    if let Some(rest) = after.strip_prefix(", ") {
+        let first = rest.split_whitespace().next().unwrap_or("");
+        // ", the head of …", ", Canadian secretary of state": a role within four words.
+        let role = rest
+            .split_whitespace()
+            .take(4)
+            .take_while(|w| !w.ends_with(','))
+            .any(|w| ROLE_WORDS.contains(w.trim_matches(|c: char| !c.is_alphabetic())));
+        // A role after a name is written in lowercase; a capitalized one ("…, Russian
+        // Ambassador Viktor Koronelli") is the title of the next name.
+        if role || first == "who" || g.speech_verbs.contains(first) {
+            return true;
+        }
+    }
+    // "Marshall Goldman of Harvard University".
+    if after.strip_prefix(" of ").is_some_and(|rest| {
+        rest.trim_start_matches("the ")
+            .starts_with(char::is_uppercase)
+    }) {
+        return true;
+    }
+    let last = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    g.speech_verbs.contains(last) && !before.ends_with(',')
+        || before.ends_with("according to")
+        || before.ends_with("According to")
+        || ROLE_WORDS.contains(last)
+}
+
+/// A role noun of an apposition or before a name ("economist Alain Marais"), in any case.
+pub(super) fn is_role_word(word: &str) -> bool {
+    // ASCII words are lowercased on the stack: this runs for words of every name.
+    let mut buf = [0u8; 16];
+    match buf.get_mut(..word.len()) {
+        Some(lower) if word.is_ascii() => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            ROLE_WORDS.contains_bytes(lower)
+        }
+        _ => ROLE_WORDS.contains(&word.to_lowercase()),
+    }
+}
+
+/// A title and the name after it: "Russian Defense Minister Sergey Shoigu". Whether the
+/// part `a..b` was one; what it leaves goes on `todo`.
+pub(super) fn by_title(
+    g: &Gazetteer,
+    f: &Field,
+    (a, b): (usize, usize),
+    absent: Absent,
+    out: &mut Vec<Candidate>,
+    todo: &mut Todo,
+) -> bool {
+    for t in a..b {
+        let Some(title_end) = f.is_title(t) else {
+            continue;
+        };
+        if title_end >= b || f.toks[title_end - 1].possessive {
+            continue;
+        }
+        let mut name_end = title_end;
+        while name_end < b && name_end - title_end < 4 && f.name_like(g, name_end) {
+            name_end += 1;
+            if f.toks[name_end - 1].possessive {
+                break;
+            }
+        }
+        // "General Sales Manager Melvin Sims": the title runs to the last role word.
+        let mut title_end = title_end;
+        if let Some(role) = (title_end..name_end)
+            .rev()
+            .find(|&i| is_role_word(f.word(i)))
+            && role + 1 < name_end
+        {
+            title_end = role + 1;
+        }
+        // "General Agreement on Tariffs and Trade": a name that goes on with "on", "of" or
+        // "for" is no person's ("and" may join two people).
+        if name_end == title_end || name_end < b && matches!(f.word(name_end), "of" | "on" | "for")
+        {
+            continue;
+        }
+        let name = f.slice(title_end, name_end).to_owned();
+        let country = countries::in_title(f, a..title_end);
+        out.push(Candidate {
+            start: f.toks[title_end].start,
+            end: f.toks[name_end - 1].end,
+            kind: Kind::Person {
+                key: name.clone(),
+                name,
+                title: Some(f.slice(a, title_end).to_owned()),
+                country,
+            },
+            priority: 4,
+        });
+        if name_end < b {
+            todo.push((name_end..b, absent));
+        }
+        // "Reserve Bank Governor Spencer Russell": the title may begin with a name.
+        if t > a {
+            todo.push((a..t, Absent::default()));
+        }
+        return true;
+    }
+
+    false
+}
+
+/// A two-to-four-word name, where its first word is a given name or where a reporting
+/// verb or an apposition says it is a person: the part `a..b` classified last.
+pub(super) fn by_context(
+    g: &Gazetteer,
+    f: &Field,
+    (mut a, b): (usize, usize),
+    out: &mut Vec<Candidate>,
+) {
+    // "Ambassador to Havana Viktor Koronelli": a title and the place it is "to" first.
+    let mut title = None;
+    if b - a >= 3
+        && let Some(place) = countries::leading_place(g, f, a)
+    {
+        title = place;
+        a += 1;
+    }
+    // "CNPF Francois Perigot": an acronym or known name before a person's name.
+    while b - a > 2 && !f.name_like(g, a) {
+        a += 1;
+    }
+    // "Sales Manager Melvin Sims": a role written before the name is no part of it.
+    if let Some(role) = (a..b).rev().find(|&i| is_role_word(f.word(i)))
+        && b - role > 2
+    {
+        a = role + 1;
+    }
+    let n = b - a;
+    if (2..=4).contains(&n)
+        && (a..b).all(|i| {
+            f.name_like(g, i)
+                || i > a && i + 1 < b && is_initial(f.word(i))
+                // "John Holland", "Kevin Jordan": after a given name, a country's name is a surname.
+                || i > a
+                    && g.given_names.contains(f.word(a))
+                    && countries::is_country_name(f, i)
+        })
+        && (g.given_names.contains(f.word(a)) || speaks(g, f, a, b))
+    {
+        let name = f.slice(a, b).to_owned();
+        out.push(Candidate {
+            start: f.toks[a].start,
+            end: f.toks[b - 1].end,
+            kind: Kind::Person {
+                key: name.clone(),
+                name,
+                country: title.as_ref().and_then(|(_, c)| *c),
+                title: title.map(|(t, _)| t),
+            },
+            priority: 1,
+        });
+    }
+}

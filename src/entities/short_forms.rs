@@ -1,0 +1,227 @@
+//! Short forms, in the manner of GATE's orthographic matcher. Takes the candidates the
+//! gazetteer and the phrases gave; gives each short form (a person's surname, a company
+//! without its suffix, a ministry without its country, an acronym) as a candidate wherever
+//! it stands as a capitalized word or phrase, and renames short finds to their long form's
+//! entity.
+
+use foldhash::HashMap;
+use foldhash::HashMapExt as _;
+use std::borrow::Cow;
+use std::ops::Range;
+
+use super::gazetteer::{Entry, Gazetteer};
+use super::phrases::Field;
+use super::{Candidate, Kind, kind_name};
+use crate::text::tokens::{is_capitalized, is_gap};
+use crate::text::wordlist::COMPANY_SUFFIXES;
+
+/// Each short form with the candidate whose entity it names (the first to give it).
+type Forms<'c> = HashMap<Cow<'c, str>, usize>;
+
+/// Short forms of what the phrases found: a person's surname, a company without its
+/// suffix, a ministry without its country, an acronym. Each becomes a candidate wherever
+/// it stands as a capitalized word or phrase.
+pub(super) fn short_forms(g: &Gazetteer, fields: &[Field], candidates: &mut Vec<Candidate>) {
+    let mut forms: Forms = HashMap::new();
+    // A name's words, one list for all names.
+    let mut words: Vec<&str> = Vec::new();
+    for (k, c) in candidates.iter().enumerate() {
+        words.clear();
+        match &c.kind {
+            Kind::Person { name, .. } => person_forms(name, k, &mut forms, &mut words),
+            Kind::Organization { key, name, acronym } => {
+                let org = (key.as_str(), name.as_str(), acronym.as_deref());
+                organization_forms(g, org, k, &mut forms, &mut words);
+            }
+            _ => {}
+        }
+    }
+    if forms.is_empty() {
+        return;
+    }
+    let renames = renames(candidates, &forms);
+    let index = FormIndex::new(&forms);
+    let mut found_forms: Vec<Candidate> = Vec::new();
+    for f in fields {
+        index.find(f, candidates, &mut found_forms);
+    }
+    for (k, kind) in renames {
+        candidates[k].kind = kind;
+    }
+    candidates.append(&mut found_forms);
+}
+
+/// A person's surname ("Jr." and the like passed over), for candidate `k`.
+fn person_forms<'c>(name: &'c str, k: usize, forms: &mut Forms<'c>, words: &mut Vec<&'c str>) {
+    words.extend(name.split_whitespace());
+    if words.len() >= 2 {
+        let last = words[words.len() - 1];
+        let surname = if matches!(last, "Jr." | "Jr" | "Sr." | "II" | "III") {
+            words[words.len() - 2]
+        } else {
+            last
+        };
+        forms.entry(surname.into()).or_insert(k);
+    }
+}
+
+/// An organization's acronym, its name before "of", and for one not in the gazetteer its
+/// name without a company suffix or a country, for candidate `k`.
+fn organization_forms<'c>(
+    g: &Gazetteer,
+    (key, name, acronym): (&str, &'c str, Option<&'c str>),
+    k: usize,
+    forms: &mut Forms<'c>,
+    words: &mut Vec<&'c str>,
+) {
+    if let Some(acr) = acronym {
+        forms.entry(acr.into()).or_insert(k);
+    }
+    // "Reserve Bank of India" → "Reserve Bank".
+    if let Some(head) = name.find(" of ").map(|i| &name[..i])
+        && head.contains(' ')
+    {
+        forms.entry(head.into()).or_insert(k);
+    }
+    if key.starts_with('#') {
+        return;
+    }
+    words.extend(name.split_whitespace());
+    if words.len() >= 2 && COMPANY_SUFFIXES.contains(words[words.len() - 1]) {
+        let stem = words[..words.len() - 1].join(" ");
+        forms.entry(stem.into()).or_insert(k);
+        let first = words[0];
+        if words.len() >= 3 && !g.stopwords.contains(first) && g.find(first).is_empty() {
+            forms.entry(first.into()).or_insert(k);
+        }
+    }
+    // "Russian Defense Ministry" → "Defense Ministry".
+    if words.len() >= 3
+        && g.find(words[0]).iter().any(|&(s, e, entry)| {
+            s == 0 && e == words[0].len() && matches!(entry, Entry::Country { .. })
+        })
+    {
+        forms.entry(words[1..].join(" ").into()).or_insert(k);
+    }
+}
+
+/// A short form found on its own ("Analyst Pulcine", "the Foreign Ministry") is the
+/// entity of its long form, keeping what it adds (a title). Every rename and every new
+/// find takes the long form's entity as it was before any rename.
+fn renames(candidates: &[Candidate], forms: &Forms) -> Vec<(usize, Kind)> {
+    let mut renames: Vec<(usize, Kind)> = Vec::new();
+    for (k, c) in candidates.iter().enumerate() {
+        let Some(&long) = forms.get(kind_name(&c.kind)) else {
+            continue;
+        };
+        let renamed = match (&c.kind, &candidates[long].kind) {
+            (
+                Kind::Person {
+                    key,
+                    title,
+                    country,
+                    ..
+                },
+                Kind::Person {
+                    key: long, name, ..
+                },
+            ) if key != long => Kind::Person {
+                key: long.clone(),
+                name: name.clone(),
+                title: title.clone(),
+                country: *country,
+            },
+            (Kind::Organization { key, .. }, long @ Kind::Organization { key: long_key, .. })
+                if key != long_key && !key.starts_with('#') =>
+            {
+                long.clone()
+            }
+            _ => continue,
+        };
+        renames.push((k, renamed));
+    }
+    renames
+}
+
+/// The short forms sorted by first word, longest first, and where each first word's run
+/// starts and ends: each token is looked up in a map. The forms' words all go in `words`.
+struct FormIndex<'c> {
+    words: Vec<&'c str>,
+    /// Each form's words (a range of `words`) and its long form's candidate.
+    by_first: Vec<(Range<usize>, usize)>,
+    runs: HashMap<&'c str, Range<usize>>,
+    /// The first words' first bytes and lengths (as in `strtable`): most tokens are none,
+    /// and this says so before hashing them.
+    shapes: [u64; 256],
+}
+
+/// A word's first byte, and its length as a bit.
+fn shape(w: &str) -> (usize, u64) {
+    (usize::from(w.as_bytes()[0]), 1u64 << w.len().min(63))
+}
+
+impl<'c> FormIndex<'c> {
+    fn new(forms: &'c Forms) -> FormIndex<'c> {
+        let mut words: Vec<&str> = Vec::new();
+        let mut by_first: Vec<(Range<usize>, usize)> = Vec::with_capacity(forms.len());
+        for (form, &long) in forms {
+            let from = words.len();
+            words.extend(form.split_whitespace());
+            if words.len() > from {
+                by_first.push((from..words.len(), long));
+            }
+        }
+        by_first.sort_by(|(a, _), (b, _)| {
+            words[a.start]
+                .cmp(words[b.start])
+                .then(b.len().cmp(&a.len()))
+        });
+        let mut runs: HashMap<&str, Range<usize>> = HashMap::new();
+        let mut shapes = [0u64; 256];
+        for (k, (form, _)) in by_first.iter().enumerate() {
+            let first_word = words[form.start];
+            runs.entry(first_word).or_insert(k..k).end = k + 1;
+            let (first, len) = shape(first_word);
+            shapes[first] |= len;
+        }
+        FormIndex {
+            words,
+            by_first,
+            runs,
+            shapes,
+        }
+    }
+
+    /// The short forms standing in field `f`, each as a candidate of its long form's kind.
+    fn find(&self, f: &Field, candidates: &[Candidate], out: &mut Vec<Candidate>) {
+        let words = &self.words;
+        for i in 0..f.toks.len() {
+            let word = f.word(i);
+            let (first, len) = shape(word);
+            if self.shapes[first] & len == 0 || !is_capitalized(word) {
+                continue;
+            }
+            let Some(run) = self.runs.get(word) else {
+                continue;
+            };
+            let found = self.by_first[run.clone()].iter().find(|(form, _)| {
+                let n = form.len();
+                i + n <= f.toks.len()
+                    && (1..n).all(|k| f.word(i + k) == words[form.start + k])
+                    && (i..i + n - 1).all(|k| {
+                        f.text[f.toks[k].end..f.toks[k + 1].start]
+                            .chars()
+                            .all(is_gap)
+                    })
+            });
+            if let Some((form, long)) = found {
+                out.push(Candidate {
+                    start: f.toks[i].start,
+                    end: f.toks[i + form.len() - 1].end,
+                    kind: candidates[*long].kind.clone(),
+                    priority: 1,
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,329 @@
+//! Tokens: the words of a field, as byte ranges. Takes a field of text; gives its words
+//! (letters and digits, with the hyphens, apostrophes, periods and ampersands inside names)
+//! and, in the same pass, every run of letters and digits, which the gazetteer looks up.
+//! One pass for both because the scan is the hottest loop of a batch: its ASCII short path
+//! and `ascii_alnum_end` (eight bytes a step) are measured kernels, each with a reference
+//! test. The character classes the rules share (capitalized, gap, combining) live here too.
+
+use std::ops::Range;
+
+use crate::text::wordlist::ARABIC_ARTICLES;
+
+/// A word, in bytes of the whole text; a possessive "'s" cut off and remembered.
+#[derive(Debug, Clone)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub possessive: bool,
+}
+
+// Character classes: ASCII by table, other characters (`WIDE` in the table) decoded.
+const ALNUM: u8 = 1;
+const INNER: u8 = 2;
+const WIDE: u8 = 4;
+const CLASS: [u8; 256] = {
+    let mut t = [WIDE; 256];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_alphanumeric() {
+            ALNUM | INNER
+        } else if matches!(b, b'-' | b'\'' | b'.' | b'&') {
+            INNER
+        } else {
+            0
+        };
+        c += 1;
+    }
+    t
+};
+
+/// The class and length of the character at byte `i`, not ASCII.
+#[cold]
+fn wide(field: &str, i: usize) -> (u8, usize) {
+    field[i..].chars().next().map_or((0, 1), |c| {
+        let class = if c.is_alphanumeric() {
+            ALNUM | INNER
+        } else if c == '’' || is_combining(c) {
+            INNER
+        } else {
+            0
+        };
+        (class, c.len_utf8())
+    })
+}
+
+/// The class and length of the character at byte `i`.
+#[inline]
+fn class(field: &str, i: usize) -> (u8, usize) {
+    match CLASS[usize::from(field.as_bytes()[i])] {
+        WIDE => wide(field, i),
+        c => (c, 1),
+    }
+}
+
+/// Words of `text[range]`: letters and digits, with the hyphens, apostrophes, periods and
+/// ampersands inside names ("al-Sabah", "O'Neill", "U.S.", "AT&T"); a possessive "'s" is
+/// cut off and remembered. Lowercase words are left out unless `keep_lowercase(word)`
+/// keeps them. In the same pass, `on_run(start,
+/// end)` for each run of letters and digits, in bytes of the field. The words go on the
+/// end of `out`, which may hold other fields' words.
+pub(crate) fn scan(
+    text: &str,
+    range: Range<usize>,
+    out: &mut Vec<Tok>,
+    keep_lowercase: impl Fn(&[u8]) -> bool,
+    mut on_run: impl FnMut(usize, usize),
+) {
+    let field = &text[range.clone()];
+    let bytes = field.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, len) = class(field, i);
+        if c & ALNUM == 0 {
+            i += len;
+            continue;
+        }
+        // Most words are ASCII letters and digits alone, followed by a space or a mark
+        // that no word holds: one run, no possessive, nothing to trim.
+        if len == 1 {
+            let end = ascii_alnum_end(bytes, i + 1);
+            if bytes
+                .get(end)
+                .is_none_or(|&b| CLASS[usize::from(b)] & (INNER | WIDE) == 0)
+            {
+                on_run(i, end);
+                // (Without a hyphen, no lowercase word is an "al-Sabah".) Pushed, then
+                // taken back if not kept: which words are lowercase is the text's whim, and
+                // a branch on it mispredicts.
+                let keep = !bytes[i].is_ascii_lowercase() || keep_lowercase(&bytes[i..end]);
+                out.push(Tok {
+                    start: range.start + i,
+                    end: range.start + end,
+                    possessive: false,
+                });
+                out.truncate(out.len() - usize::from(!keep));
+                // The byte after the word (if any) starts none.
+                i = end + 1;
+                continue;
+            }
+        }
+        let start = i;
+        let end = word_end(field, i, len, &mut on_run);
+        i = end;
+        // Only capitalized words, numbers and the connectors inside names matter to the
+        // rules; a lowercase word left out still breaks a phrase, since the text between
+        // two tokens then is more than whitespace.
+        let first = bytes[start];
+        // (A lowercase ASCII letter can only start "al-Sabah" and the like in "a" or "e".)
+        if first.is_ascii_lowercase()
+            && !(matches!(first, b'a' | b'e') && is_capitalized(&field[start..end]))
+            && !keep_lowercase(&bytes[start..end])
+        {
+            continue;
+        }
+        let (from, to, possessive) = trim(field, start, end);
+        out.push(Tok {
+            start: range.start + from,
+            end: range.start + to,
+            possessive,
+        });
+    }
+}
+
+/// Where the word whose first character (of `len` bytes, a letter or digit) is at byte `i`
+/// ends; `on_run` for each run of letters and digits in it.
+fn word_end(field: &str, i: usize, len: usize, on_run: &mut impl FnMut(usize, usize)) -> usize {
+    let bytes = field.as_bytes();
+    let ascii_alnum = |i: usize| {
+        bytes
+            .get(i)
+            .is_some_and(|&b| CLASS[usize::from(b)] & ALNUM != 0)
+    };
+    let mut end = i + len;
+    // Where the current run of letters and digits started, if one is open.
+    let mut run = Some(i);
+    loop {
+        // ASCII letters and digits, the most of a word, a byte at a time.
+        if run.is_none() && ascii_alnum(end) {
+            run = Some(end);
+        }
+        end = ascii_alnum_end(bytes, end);
+        if end == bytes.len() {
+            break;
+        }
+        let (d, len) = class(field, end);
+        if d & INNER == 0 {
+            break;
+        }
+        if d & ALNUM == 0 {
+            if let Some(from) = run.take() {
+                on_run(from, end);
+            }
+        } else if run.is_none() {
+            run = Some(end);
+        }
+        end += len;
+    }
+    if let Some(from) = run {
+        on_run(from, end);
+    }
+    end
+}
+
+/// The word `field[start..end]` without a possessive "'s" and trailing punctuation: its
+/// bounds, and whether it was a possessive.
+fn trim(field: &str, start: usize, end: usize) -> (usize, usize, bool) {
+    let mut word = &field[start..end];
+    // Most words end in a letter or digit and are no possessive: nothing to cut.
+    let last = field.as_bytes()[end - 1];
+    if last.is_ascii_alphanumeric()
+        && !(last == b's' && (word.ends_with("'s") || word.ends_with("’s")))
+    {
+        return (start, end, false);
+    }
+    let mut possessive = false;
+    for suffix in ["'s", "’s"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            word = stem;
+            possessive = true;
+        }
+    }
+    // Trailing punctuation belongs to the sentence, but for the period of an initial,
+    // a dotted abbreviation or a title ("E.", "U.S.", "Mr.", "Corp.").
+    let trimmed = word.trim_end_matches(|c: char| !c.is_alphanumeric() && !is_combining(c));
+    if word.len() == trimmed.len() + 1 && word.ends_with('.') && keeps_period(trimmed) {
+        word = &word[..trimmed.len() + 1];
+    } else {
+        if word.ends_with(['\'', '’']) && trimmed.ends_with('s') {
+            possessive = true;
+        }
+        word = trimmed;
+    }
+    (start, start + word.len(), possessive)
+}
+
+/// Where the run of ASCII letters and digits from `i` ends: eight bytes at a time, so that
+/// a word's end is found by counting bits rather than by a branch on each byte, which
+/// mispredicts at every word's end (about 4% of the time of a batch).
+pub(crate) fn ascii_alnum_end(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Per byte below 0x80, the high bit of `v + 0x80 - lo` says `v >= lo`, carry-free.
+        let low = x & !HIGHS;
+        let at_least = |v: u64, lo: u8| (v + ONES * u64::from(0x80 - lo)) & HIGHS;
+        // With bit 5 set, "A"–"Z" fall on "a"–"z" and nothing else does.
+        let folded = low | (ONES * 0x20);
+        let letters = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+        let digits = at_least(low, b'0') & !at_least(low, b'9' + 1);
+        // The high bit of each ASCII letter or digit.
+        let alnum = (letters | digits) & !x;
+        if alnum != HIGHS {
+            return i + (!alnum & HIGHS).trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    i + b[i..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count()
+}
+
+/// Whether a word keeps the period after `stem`: an initial, a dotted abbreviation or a
+/// title ("E.", "U.S.", "Mr.").
+fn keeps_period(stem: &str) -> bool {
+    const ABBREVIATIONS: &[&str] = &[
+        "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Corp", "Inc", "Co", "Ltd", "Gen", "Sen", "Rep",
+        "Gov", "Lt", "Col", "Prof", "Adm", "Capt", "Maj", "Sgt", "Bros",
+    ];
+    let mut letters = stem.chars();
+    let single = letters.next().is_some_and(char::is_alphabetic) && letters.next().is_none();
+    single || stem.contains('.') || ABBREVIATIONS.contains(&stem)
+}
+
+/// A combining mark (an accent written after its letter, as in "José" decomposed).
+pub(crate) fn is_combining(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// What may stand between two words of one name: spaces, and the zero-width characters
+/// that copy-and-paste leaves inside names.
+pub(crate) fn is_gap(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+        )
+}
+
+/// Capitalized, counting Arabic names' "al-Sabah" and "el-Sisi".
+pub(crate) fn is_capitalized(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii_uppercase() => return true,
+        Some(b) if b.is_ascii() && !matches!(b, b'a' | b'e') => return false,
+        None => return false,
+        // Most words in "a" or "e" are no Arabic name: the hyphen comes third or fourth.
+        Some(b'a' | b'e') if !matches!(word.as_bytes(), [_, _, b'-', ..] | [_, _, _, b'-', ..]) => {
+            return false;
+        }
+        _ => {}
+    }
+    match word.chars().next() {
+        Some(c) if c.is_uppercase() => true,
+        Some('a' | 'e') => ARABIC_ARTICLES
+            .iter()
+            .find_map(|p| word.strip_prefix(p))
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase)),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_alnum_runs_end_where_a_byte_loop_ends_them() {
+        // Every byte value at every position of a run, with runs across the eight-byte steps.
+        for len in 0..20 {
+            for at in 0..len {
+                for c in 0..=255u8 {
+                    let mut b = vec![b'a'; len];
+                    b[at] = c;
+                    let expected = b.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+                    assert_eq!(ascii_alnum_end(&b, 0), expected, "{b:?}");
+                }
+            }
+        }
+        assert_eq!(ascii_alnum_end(b"x Zz09 ", 2), 6);
+    }
+
+    #[test]
+    fn capitalized_words_and_arabic_articles() {
+        for word in [
+            "Putin",
+            "Élysée",
+            "al-Sabah",
+            "el-Sisi",
+            "ash-Sharaa",
+            "U.S.",
+        ] {
+            assert!(is_capitalized(word), "{word}");
+        }
+        for word in [
+            "and",
+            "al",
+            "al-",
+            "al-qaeda",
+            "e-mail",
+            "ex-Soviet",
+            "élan",
+            "",
+            "3",
+        ] {
+            assert!(!is_capitalized(word), "{word}");
+        }
+    }
+}
