@@ -17,7 +17,16 @@ mod datafile;
 use datafile::Shape;
 
 /// The word sets whose lines are phrases; every other one holds one word a line.
-const PHRASE_LISTS: &[&str] = &["furniture.txt", "term-introducers.txt"];
+const PHRASE_LISTS: &[&str] = &["furniture.txt", "term-introducers.txt", "media-nouns.txt"];
+
+/// How the lines of a plain list are checked: phrases or single words.
+fn shape_of(file: &str) -> Shape {
+    if PHRASE_LISTS.contains(&file) {
+        Shape::Phrase
+    } else {
+        Shape::Word
+    }
+}
 
 /// The entries of `src/data/{name}`, checked against `shape`: a bad line stops the build,
 /// naming its file and line.
@@ -214,12 +223,7 @@ fn main() {
         ("COMPANY_SUFFIXES", "company-suffixes.txt"),
         ("CONNECTORS", "connectors.txt"),
     ] {
-        let shape = if PHRASE_LISTS.contains(&file) {
-            Shape::Phrase
-        } else {
-            Shape::Word
-        };
-        word_set(&mut lists, name, entries(file, shape));
+        word_set(&mut lists, name, entries(file, shape_of(file)));
     }
     // One verb list, a column for each use (see its header).
     let verbs = read("verbs.tsv");
@@ -251,7 +255,7 @@ fn main() {
         ("MEDIA_NOUNS", "media-nouns.txt"),
         ("ARABIC_ARTICLES", "arabic-articles.txt"),
     ] {
-        let words = entries(file, Shape::Word);
+        let words = entries(file, shape_of(file));
         writeln!(lists, "\npub(crate) static {name}: &[&str] = &{words:?};").unwrap();
     }
 

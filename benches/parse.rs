@@ -7,7 +7,7 @@ use newsparse::{Date, Options, parse};
 
 const SEED: &str = include_str!("../fixtures/000_454c63ec9385e69c.txt");
 
-fn options() -> Options {
+fn options() -> Options<'static> {
     Options::default().with_reference_date(Date::new(2026, 11, 27).expect("date"))
 }
 

@@ -25,6 +25,7 @@ mod record;
 mod text;
 
 pub use encoding_rs::Encoding;
+pub use entities::Gazetteer;
 pub use layout::calendar::{Date, DateParseError};
 pub use record::json::{SCHEMA, Style, render, render_to_vec};
 pub use record::*;
@@ -37,20 +38,42 @@ use text::sentences;
 use text::span::CharIndex;
 
 /// What a parse depends on besides the text. `Options::default()` pins no year by a weekday
-/// (that needs today's date, and the library reads no clock); the command line passes today.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// (that needs today's date, and the library reads no clock; the command line passes today)
+/// and knows the names of the built-in gazetteer.
+#[derive(Debug, Clone, Copy)]
 #[non_exhaustive]
-pub struct Options {
+pub struct Options<'g> {
     /// The latest date a weekday in the first paragraph ("on Tuesday") may resolve a
     /// dateline's year to: "today" for current news. None: a weekday pins no year.
     pub reference_date: Option<Date>,
+    /// The names and words the entity rules know: a value, not statics, so that a user's
+    /// own list can be merged into the built-in one.
+    pub gazetteer: &'g Gazetteer,
 }
 
-impl Options {
+impl Default for Options<'static> {
+    fn default() -> Self {
+        Options {
+            reference_date: None,
+            gazetteer: Gazetteer::builtin(),
+        }
+    }
+}
+
+impl<'g> Options<'g> {
     /// These options with `reference_date` set.
-    pub fn with_reference_date(self, date: Date) -> Options {
+    pub fn with_reference_date(self, date: Date) -> Options<'g> {
         Options {
             reference_date: Some(date),
+            ..self
+        }
+    }
+
+    /// These options with another gazetteer.
+    pub fn with_gazetteer(self, gazetteer: &Gazetteer) -> Options<'_> {
+        Options {
+            reference_date: self.reference_date,
+            gazetteer,
         }
     }
 }
@@ -81,7 +104,7 @@ pub fn parse<'a>(text: &'a str, options: &Options) -> Article<'a> {
     let stats = stats(&body);
     // Entities in the headline, the lead and the body; then the quotes and who said them.
     let fields = fields(text, &layout);
-    let (entities, named) = entities::find(text, &fields, &index, entities::Gazetteer::builtin());
+    let (entities, named) = entities::find(text, &fields, &index, options.gazetteer);
     let field_ranges: Vec<_> = fields.iter().map(|(r, _)| r.clone()).collect();
     let quotes = quotes::find(text, &field_ranges, &entities, &named, &index);
     let owned = |r: &Range<usize>| text[r.clone()].to_owned();
@@ -178,6 +201,23 @@ mod tests {
     use super::*;
 
     const ARTICLE: &str = "Title\n\nPATRIOT PARK, August 15. /TASS/. Shoigu spoke on Tuesday.";
+
+    #[test]
+    fn each_option_setter_keeps_the_other_options() {
+        let date = Date::new(2026, 11, 27).unwrap();
+        let builtin = Gazetteer::builtin();
+        let options = Options::default()
+            .with_reference_date(date)
+            .with_gazetteer(builtin);
+        assert_eq!(options.reference_date, Some(date));
+        assert!(std::ptr::eq(options.gazetteer, builtin));
+        let options = Options::default()
+            .with_gazetteer(builtin)
+            .with_reference_date(date);
+        assert!(std::ptr::eq(options.gazetteer, builtin));
+        let found = parse("MOSCOW, May 4. /TASS/. Russia and France met.", &options);
+        assert_eq!(found.entities.countries.len(), 2);
+    }
 
     #[test]
     fn a_weekday_pins_a_year_only_with_a_reference_date() {

@@ -25,7 +25,7 @@ pub enum Action {
 /// How each item's text becomes a record.
 #[derive(Debug, Clone)]
 pub struct Parsing {
-    pub options: Options,
+    pub options: Options<'static>,
     /// The encoding the user forces, else detected per input.
     pub encoding: Option<&'static Encoding>,
     pub style: Style,

@@ -83,6 +83,15 @@ static BUILTIN: Gazetteer = Gazetteer {
     given_names: &GIVEN_NAMES,
 };
 
+impl std::fmt::Debug for Gazetteer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Gazetteer")
+            .field("forms", &self.entries.len())
+            .field("countries", &self.countries.len())
+            .finish_non_exhaustive()
+    }
+}
+
 impl Gazetteer {
     /// The gazetteer compiled in from `src/data/`.
     pub fn builtin() -> &'static Gazetteer {

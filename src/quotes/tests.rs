@@ -5,9 +5,7 @@ use crate::{Date, Options, Quote, QuoteKind, parse};
 fn quotes(text: &str) -> Vec<Quote<'static>> {
     // Quotes borrow their text; the tests' texts are built in place, so kept for good.
     let text: &'static str = Box::leak(text.into());
-    let options = Options {
-        reference_date: Some(Date::new(2026, 11, 27).unwrap()),
-    };
+    let options = Options::default().with_reference_date(Date::new(2026, 11, 27).unwrap());
     let quotes = parse(text, &options).quotes;
     let chars: Vec<char> = text.chars().collect();
     for q in &quotes {
