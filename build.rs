@@ -210,7 +210,6 @@ fn main() {
         ("STOPWORDS", "stopwords.txt"),
         ("GIVEN_NAMES", "given-names.txt"),
         ("FURNITURE", "furniture.txt"),
-        ("ABBREVIATIONS", "abbreviations.txt"),
         ("ROLE_WORDS", "role-words.txt"),
         ("CUE_ADVERBS", "cue-adverbs.txt"),
         ("CUE_AUDIENCES", "cue-audiences.txt"),
@@ -225,12 +224,20 @@ fn main() {
     ] {
         word_set(&mut lists, name, entries(file, shape_of(file)));
     }
-    // One verb list, a column for each use (see its header).
-    let verbs = read("verbs.tsv");
-    for (name, column) in [("SPEECH_VERBS", 1), ("CUE_VERBS", 2)] {
-        let verbs = datafile::marked("src/data/verbs.tsv", verbs, 3, column)
-            .unwrap_or_else(|e| panic!("\n{e}\n"));
-        word_set(&mut lists, name, verbs);
+    // One verb list and one abbreviation list, a column for each use (see their headers).
+    for (file, sets) in [
+        ("verbs.tsv", [("SPEECH_VERBS", 1), ("CUE_VERBS", 2)]),
+        (
+            "abbreviations.tsv",
+            [("SENTENCE_ABBREVIATIONS", 1), ("NAME_ABBREVIATIONS", 2)],
+        ),
+    ] {
+        let text = read(file);
+        for (name, column) in sets {
+            let words = datafile::marked(&format!("src/data/{file}"), text, 3, column)
+                .unwrap_or_else(|e| panic!("\n{e}\n"));
+            word_set(&mut lists, name, words);
+        }
     }
 
     // Keyed lists, in the file's order: a word, a tab, and the words that fit it.

@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use super::words::{Word, words};
+use crate::text::abbreviations::{ends_abbreviation, ends_abbreviation_or_acronym};
 use crate::text::span::{ceil_char_boundary, floor_char_boundary};
 use crate::text::wordlist::{CUE_ADVERBS, CUE_AUDIENCES, CUE_SUBJECT_STOPS, CUE_VERBS};
 
@@ -35,18 +36,6 @@ pub(super) fn sentence_end(text: &str, from: usize, para_end: usize) -> usize {
         }
     }
     para_end
-}
-
-/// Whether the stop at byte `i` of `s` ends a short capitalized word ("Mr.", "U.S.", "E."),
-/// an abbreviation rather than a sentence's end.
-fn ends_abbreviation(s: &str, i: usize) -> bool {
-    let word_start = s[..i]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| c.is_whitespace())
-        .map_or(0, |(w, c)| w + c.len_utf8());
-    let word = &s[word_start..i];
-    word.len() <= 3 && word.starts_with(char::is_uppercase)
 }
 
 /// The start of the sentence that `to` stands in: after the last sentence end before it.
@@ -127,11 +116,9 @@ fn subject_and_name(
 /// a space, but for the period of an abbreviation ("Mr.", "Rep.", "U.S.", "E.").
 fn has_sentence_end(s: &str) -> bool {
     s.char_indices().any(|(i, c)| {
-        matches!(c, '.' | '?' | '!') && s[i + 1..].starts_with(char::is_whitespace) && {
-            let word = s[..i].rsplit(char::is_whitespace).next().unwrap_or("");
-            !(c == '.'
-                && (word.len() <= 3 && word.starts_with(char::is_uppercase) || word.contains('.')))
-        }
+        matches!(c, '.' | '?' | '!')
+            && s[i + 1..].starts_with(char::is_whitespace)
+            && !(c == '.' && ends_abbreviation_or_acronym(s, i))
     })
 }
 

@@ -2,6 +2,7 @@
 //! article's counts (`sentences`). The word lists and their hash tables live here too
 //! (`wordlist`, `strtable`): every later stage reads them.
 
+pub(crate) mod abbreviations;
 pub(crate) mod decode;
 pub(crate) mod sentences;
 pub(crate) mod span;

@@ -4,18 +4,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-/// "U.S.", "U.N.", "e.g.": letters each followed by a period, two or more.
-fn is_dotted_acronym(token: &str) -> bool {
-    let mut pairs = 0;
-    let mut chars = token.chars();
-    while let Some(c) = chars.next() {
-        if !c.is_alphabetic() || chars.next() != Some('.') {
-            return false;
-        }
-        pairs += 1;
-    }
-    pairs >= 2
-}
+use crate::text::abbreviations::is_sentence_abbreviation;
 
 /// Whether a segment that UAX #29 ended really ends a sentence.
 fn ends_sentence(segment: &str) -> bool {
@@ -26,11 +15,7 @@ fn ends_sentence(segment: &str) -> bool {
     if !token.ends_with('.') {
         return true;
     }
-    let initial = {
-        let mut c = token.chars();
-        matches!((c.next(), c.next(), c.next()), (Some(l), Some('.'), None) if l.is_uppercase())
-    };
-    !(initial || is_dotted_acronym(token) || crate::text::wordlist::ABBREVIATIONS.contains(token))
+    !is_sentence_abbreviation(token)
 }
 
 /// Sentences in a paragraph: segments with a letter or digit, glued across abbreviations.
@@ -597,14 +582,5 @@ mod tests {
             count_words("Russia's defense chief said, \"we will\" — 2.5 pct."),
             8
         );
-    }
-
-    #[test]
-    fn shapes() {
-        assert!(is_dotted_acronym("U.S."));
-        assert!(is_dotted_acronym("e.g."));
-        assert!(!is_dotted_acronym("U.S"));
-        assert!(!is_dotted_acronym("A."));
-        assert!(!is_dotted_acronym("Inc."));
     }
 }

@@ -7,6 +7,7 @@
 
 use std::ops::Range;
 
+use crate::text::abbreviations::keeps_period;
 use crate::text::wordlist::ARABIC_ARTICLES;
 
 /// A word, in bytes of the whole text; a possessive "'s" cut off and remembered.
@@ -192,7 +193,7 @@ fn trim(field: &str, start: usize, end: usize) -> (usize, usize, bool) {
     // Trailing punctuation belongs to the sentence, but for the period of an initial,
     // a dotted abbreviation or a title ("E.", "U.S.", "Mr.", "Corp.").
     let trimmed = word.trim_end_matches(|c: char| !c.is_alphanumeric() && !is_combining(c));
-    if word.len() == trimmed.len() + 1 && word.ends_with('.') && keeps_period(trimmed) {
+    if word.len() == trimmed.len() + 1 && word.ends_with('.') && keeps_period(word) {
         word = &word[..trimmed.len() + 1];
     } else {
         if word.ends_with(['\'', '’']) && trimmed.ends_with('s') {
@@ -229,18 +230,6 @@ pub(crate) fn ascii_alnum_end(b: &[u8], mut i: usize) -> usize {
         .iter()
         .take_while(|c| c.is_ascii_alphanumeric())
         .count()
-}
-
-/// Whether a word keeps the period after `stem`: an initial, a dotted abbreviation or a
-/// title ("E.", "U.S.", "Mr.").
-fn keeps_period(stem: &str) -> bool {
-    const ABBREVIATIONS: &[&str] = &[
-        "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Corp", "Inc", "Co", "Ltd", "Gen", "Sen", "Rep",
-        "Gov", "Lt", "Col", "Prof", "Adm", "Capt", "Maj", "Sgt", "Bros",
-    ];
-    let mut letters = stem.chars();
-    let single = letters.next().is_some_and(char::is_alphabetic) && letters.next().is_none();
-    single || stem.contains('.') || ABBREVIATIONS.contains(&stem)
 }
 
 /// A combining mark (an accent written after its letter, as in "José" decomposed).

@@ -1,5 +1,5 @@
-//! Word lists from `src/data/` (one word or phrase a line; the verbs one a line with a
-//! column per use), checked and laid out as hash tables by `build.rs` (through `datafile`):
+//! Word lists from `src/data/` (one word or phrase a line; the verbs and the abbreviations
+//! one a line with a column per use), checked and laid out as hash tables by `build.rs` (through `datafile`):
 //! nothing to build when a process starts.
 
 use crate::text::strtable::Table;
@@ -38,7 +38,6 @@ mod tests {
             (&STOPWORDS, include_str!("../data/stopwords.txt")),
             (&GIVEN_NAMES, include_str!("../data/given-names.txt")),
             (&FURNITURE, include_str!("../data/furniture.txt")),
-            (&ABBREVIATIONS, include_str!("../data/abbreviations.txt")),
             (&ROLE_WORDS, include_str!("../data/role-words.txt")),
             (&CUE_ADVERBS, include_str!("../data/cue-adverbs.txt")),
             (&CUE_AUDIENCES, include_str!("../data/cue-audiences.txt")),
@@ -76,33 +75,51 @@ mod tests {
         }
     }
 
-    #[test]
-    fn each_verb_set_holds_the_verbs_marked_for_it_and_no_other() {
-        let text = include_str!("../data/verbs.tsv");
-        let rows = datafile::entries(
-            "verbs.tsv",
-            text,
-            datafile::Shape::Columns { count: 3, key: 0 },
-        );
-        let verbs: Vec<&str> = rows
+    /// The sets of `file`, a list of three columns (a word, then yes or no for each of two
+    /// uses), hold the words marked for them and no other.
+    fn check_marked(file: &str, text: &str, sets: [(&WordSet, usize); 2]) -> Vec<String> {
+        let rows = datafile::entries(file, text, datafile::Shape::Columns { count: 3, key: 0 });
+        let words: Vec<&str> = rows
             .unwrap()
             .iter()
             .map(|(_, l)| &l[..l.find('\t').unwrap()])
             .collect();
-        assert!(verbs.len() > 40, "{verbs:?}");
-        for (set, column) in [(&SPEECH_VERBS, 1), (&CUE_VERBS, 2)] {
-            let marked = datafile::marked("verbs.tsv", text, 3, column).unwrap();
-            for verb in &verbs {
+        for (set, column) in sets {
+            let marked = datafile::marked(file, text, 3, column).unwrap();
+            for word in &words {
                 assert_eq!(
-                    set.contains(verb),
-                    marked.contains(verb),
-                    "{verb:?}, column {column}"
+                    set.contains(word),
+                    marked.contains(word),
+                    "{file}: {word:?}, column {column}"
                 );
             }
         }
+        words.into_iter().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn each_verb_set_holds_the_verbs_marked_for_it_and_no_other() {
+        let text = include_str!("../data/verbs.tsv");
+        let verbs = check_marked("verbs.tsv", text, [(&SPEECH_VERBS, 1), (&CUE_VERBS, 2)]);
+        assert!(verbs.len() > 40, "{verbs:?}");
         // The two uses differ: a name next to "vowed" is not taken for a person's.
         assert!(CUE_VERBS.contains("vowed") && !SPEECH_VERBS.contains("vowed"));
         assert!(SPEECH_VERBS.contains("believed") && !CUE_VERBS.contains("believed"));
+    }
+
+    #[test]
+    fn each_abbreviation_set_holds_the_abbreviations_marked_for_it_and_no_other() {
+        let text = include_str!("../data/abbreviations.tsv");
+        let sets = [(&SENTENCE_ABBREVIATIONS, 1), (&NAME_ABBREVIATIONS, 2)];
+        let all = check_marked("abbreviations.tsv", text, sets);
+        // As the two lists were: 82 that go on a sentence, 23 kept in names, 18 both.
+        let count = |set: &WordSet| all.iter().filter(|w| set.contains(w)).count();
+        assert_eq!(count(&SENTENCE_ABBREVIATIONS), 82);
+        assert_eq!(count(&NAME_ABBREVIATIONS), 23);
+        assert_eq!(all.len(), 82 + 23 - 18);
+        // Company suffixes stay in names but end sentences ("… said Acme Corp.").
+        assert!(NAME_ABBREVIATIONS.contains("Corp.") && !SENTENCE_ABBREVIATIONS.contains("Corp."));
+        assert!(SENTENCE_ABBREVIATIONS.contains("Aug.") && !NAME_ABBREVIATIONS.contains("Aug."));
     }
 
     #[test]
