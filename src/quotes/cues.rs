@@ -5,9 +5,9 @@
 
 use std::ops::Range;
 
-use super::words::{Word, words};
 use crate::text::abbreviations::{ends_abbreviation, ends_abbreviation_or_acronym};
 use crate::text::span::{ceil_char_boundary, floor_char_boundary};
+use crate::text::tokens::{Word, words};
 use crate::text::wordlist::{CUE_ADVERBS, CUE_AUDIENCES, CUE_SUBJECT_STOPS, CUE_VERBS};
 
 /// A cue found around a quote: the verb as written and the words naming the speaker.

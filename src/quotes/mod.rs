@@ -18,7 +18,6 @@ mod marks;
 mod speakers;
 #[cfg(test)]
 mod tests;
-mod words;
 
 use std::ops::Range;
 

@@ -18,7 +18,31 @@ pub(crate) struct Tok {
     pub possessive: bool,
 }
 
-// Character classes: ASCII by table, other characters (`WIDE` in the table) decoded.
+// Character classes. One definition for both word readers, `scan` and `words`: a word
+// starts at a letter or digit and runs on over letters, digits, hyphens, apostrophes and
+// periods; a name (`scan`) runs on over "&" and combining marks as well.
+
+/// A letter or digit: where a word starts, and what its last character is once the marks
+/// at its end are cut off.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// What a word runs on over: letters and digits, and the hyphens, apostrophes and periods
+/// inside "al-Sabah", "O'Neill", "Putin’s", "U.S." and "3.5".
+fn is_inner(c: char) -> bool {
+    is_word_char(c) || matches!(c, '-' | '\'' | '’' | '.')
+}
+
+/// What a name runs on over: `is_inner`, and the "&" of "AT&T" and the combining marks of
+/// a decomposed "José", which an entity's name keeps whole. (The cue reader's words do
+/// without: there "AT&T" is two words, as the cue rules were written for.)
+fn is_name_inner(c: char) -> bool {
+    is_inner(c) || c == '&' || is_combining(c)
+}
+
+// `scan` reads the classes of ASCII from a table (a test checks it against the functions
+// above: `char::is_alphanumeric` is no `const fn`), other characters (`WIDE`) decoded.
 const ALNUM: u8 = 1;
 const INNER: u8 = 2;
 const WIDE: u8 = 4;
@@ -43,9 +67,9 @@ const CLASS: [u8; 256] = {
 #[cold]
 fn wide(field: &str, i: usize) -> (u8, usize) {
     field[i..].chars().next().map_or((0, 1), |c| {
-        let class = if c.is_alphanumeric() {
+        let class = if is_word_char(c) {
             ALNUM | INNER
-        } else if c == '’' || is_combining(c) {
+        } else if is_name_inner(c) {
             INNER
         } else {
             0
@@ -192,7 +216,7 @@ fn trim(field: &str, start: usize, end: usize) -> (usize, usize, bool) {
     }
     // Trailing punctuation belongs to the sentence, but for the period of an initial,
     // a dotted abbreviation or a title ("E.", "U.S.", "Mr.", "Corp.").
-    let trimmed = word.trim_end_matches(|c: char| !c.is_alphanumeric() && !is_combining(c));
+    let trimmed = word.trim_end_matches(|c: char| !is_word_char(c) && !is_combining(c));
     if word.len() == trimmed.len() + 1 && word.ends_with('.') && keeps_period(word) {
         word = &word[..trimmed.len() + 1];
     } else {
@@ -230,6 +254,27 @@ pub(crate) fn ascii_alnum_end(b: &[u8], mut i: usize) -> usize {
         .iter()
         .take_while(|c| c.is_ascii_alphanumeric())
         .count()
+}
+
+/// A word and its byte range in the text.
+pub(crate) type Word<'a> = (Range<usize>, &'a str);
+
+/// Words of `s` with their byte ranges (offset by `base`), for the cue reader: a letter or
+/// digit, then what `is_inner` takes, less the marks at the end ("U.S", "don't",
+/// "al-Sabah"). Every word, lowercase too, and no possessive cut off: the cue rules read
+/// verbs and small words ("said", "according to"), not names.
+pub(crate) fn words(s: &str, base: usize) -> impl Iterator<Item = Word<'_>> {
+    let mut chars = s.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, c) = chars.find(|&(_, c)| is_word_char(c))?;
+        let mut end = start + c.len_utf8();
+        while let Some((i, c)) = chars.next_if(|&(_, c)| is_inner(c)) {
+            end = i + c.len_utf8();
+        }
+        // Inside a word, what is no letter or digit is a mark of `is_inner`.
+        let w = s[start..end].trim_end_matches(|c| !is_word_char(c));
+        Some((base + start..base + start + w.len(), w))
+    })
 }
 
 /// A combining mark (an accent written after its letter, as in "José" decomposed).
@@ -290,6 +335,34 @@ mod tests {
     }
 
     #[test]
+    fn the_ascii_table_is_the_classes_functions() {
+        for b in 0..128u8 {
+            let c = char::from(b);
+            let expected = if is_word_char(c) {
+                ALNUM | INNER
+            } else if is_name_inner(c) {
+                INNER
+            } else {
+                0
+            };
+            assert_eq!(CLASS[usize::from(b)], expected, "{c:?}");
+            assert_eq!(class(&String::from(c), 0), (expected, 1), "{c:?}");
+        }
+        for (c, expected) in [
+            ('é', ALNUM | INNER),
+            ('’', INNER),
+            ('\u{301}', INNER),
+            ('—', 0),
+        ] {
+            assert_eq!(
+                class(&String::from(c), 0),
+                (expected, c.len_utf8()),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
     fn capitalized_words_and_arabic_articles() {
         for word in [
             "Putin",
@@ -314,5 +387,36 @@ mod tests {
         ] {
             assert!(!is_capitalized(word), "{word}");
         }
+    }
+
+    #[test]
+    fn words_keep_inner_marks_and_drop_final_ones() {
+        let s = "U.S. officials' view: don't—Putin’s al-Sabah, long- 3.5 Ünïcødé.";
+        let found: Vec<_> = words(s, 10).map(|(_, w)| w).collect();
+        assert_eq!(
+            found,
+            [
+                "U.S",
+                "officials",
+                "view",
+                "don't",
+                "Putin’s",
+                "al-Sabah",
+                "long",
+                "3.5",
+                "Ünïcødé"
+            ]
+        );
+        // Names run on over "&" and combining marks; the cue reader's words do not.
+        let s = "AT&T Jose\u{301} said";
+        let found: Vec<_> = words(s, 0).map(|(_, w)| w).collect();
+        assert_eq!(found, ["AT", "T", "Jose", "said"]);
+        let mut toks = Vec::new();
+        scan(s, 0..s.len(), &mut toks, |_| false, |_, _| {});
+        let names: Vec<_> = toks.iter().map(|t| &s[t.start..t.end]).collect();
+        assert_eq!(names, ["AT&T", "Jose\u{301}"]);
+        let s = "U.S. officials' view";
+        let (r, w) = words(s, 10).nth(1).unwrap();
+        assert_eq!((r, w), (15..24, "officials"));
     }
 }
