@@ -1,6 +1,7 @@
-//! Text: bytes to `str` (`decode`), byte ranges to code-point spans (`span`), and the
-//! article's counts (`sentences`). The word lists and their hash tables live here too
-//! (`wordlist`, `strtable`): every later stage reads them.
+//! Text: bytes to `str` (`decode`), byte ranges to code-point spans (`span`), the words of
+//! the rules (`tokens`), whether a period ends a word or a sentence (`abbreviations`), and
+//! the article's counts (`sentences`, `wordcount`). The word lists and their hash tables
+//! live here too (`wordlist`, `strtable`): every later stage reads them.
 
 pub(crate) mod abbreviations;
 pub(crate) mod decode;
@@ -8,4 +9,5 @@ pub(crate) mod sentences;
 pub(crate) mod span;
 pub(crate) mod strtable;
 pub(crate) mod tokens;
+pub(crate) mod wordcount;
 pub(crate) mod wordlist;

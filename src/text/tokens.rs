@@ -1,9 +1,24 @@
-//! Tokens: the words of a field, as byte ranges. Takes a field of text; gives its words
-//! (letters and digits, with the hyphens, apostrophes, periods and ampersands inside names)
-//! and, in the same pass, every run of letters and digits, which the gazetteer looks up.
-//! One pass for both because the scan is the hottest loop of a batch: its ASCII short path
-//! and `ascii_alnum_end` (eight bytes a step) are measured kernels, each with a reference
-//! test. The character classes the rules share (capitalized, gap, combining) live here too.
+//! Tokens: the words of a text, as byte ranges, for the stages that read words. Takes a
+//! field or a stretch of text; gives its words. Every tokenizer of the rules lives here, on
+//! one definition of what a word is made of (`is_word_char`, `is_inner`): a letter or digit,
+//! then letters, digits, hyphens, apostrophes and periods ("al-Sabah", "don't", "U.S.").
+//!
+//! - `scan`, for the entity rules: capitalized words and numbers (lowercase ones only if
+//!   asked), which also run on over "&" and combining marks ("AT&T", a decomposed "José"),
+//!   keep the period of an initial or title ("E.", "Mr.": `abbreviations::keeps_period`)
+//!   and lose a possessive "'s"; in the same pass every run of letters and digits, which the
+//!   gazetteer looks up. One pass for both because the scan is the hottest loop of a batch:
+//!   its ASCII short path and `ascii_alnum_end` (eight bytes a step) are measured kernels,
+//!   each with a reference test.
+//! - `words`, for the cue reader of the quote rules: every word, lowercase too, as written
+//!   but for the marks at its end; no "&", possessive or period kept, since the cues are
+//!   verbs and small words ("said", "told reporters", "according to").
+//!
+//! The word count of the record's stats (`wordcount`) is no tokenizer of the rules: it
+//! counts UAX #29's words, which `unicode_words` gives and its tests hold it to, and they
+//! differ on purpose ("_" is a letter, a hyphen splits "al-Sabah", ":" joins two letters and
+//! "," two digits), and the count is in every record. The character
+//! classes the entity rules share (capitalized, gap, combining) live here too.
 
 use std::ops::Range;
 
