@@ -203,6 +203,14 @@ fn main() {
         .collect();
     code.push_str(&phrase_table("CASELESS", &caseless));
 
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
+    std::fs::write(out.join("gazetteer.rs"), code).expect("write gazetteer.rs");
+    std::fs::write(out.join("wordlists.rs"), word_lists()).expect("write wordlists.rs");
+    println!("cargo::rerun-if-changed=build.rs");
+}
+
+/// The word lists (`wordlist`'s statics): sets, keyed lists and ordered lists.
+fn word_lists() -> String {
     let mut lists = String::new();
     for (name, file) in [
         ("ORG_HEADS", "org-heads.txt"),
@@ -265,9 +273,5 @@ fn main() {
         let words = entries(file, shape_of(file));
         writeln!(lists, "\npub(crate) static {name}: &[&str] = &{words:?};").unwrap();
     }
-
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
-    std::fs::write(out.join("gazetteer.rs"), code).expect("write gazetteer.rs");
-    std::fs::write(out.join("wordlists.rs"), lists).expect("write wordlists.rs");
-    println!("cargo::rerun-if-changed=build.rs");
+    lists
 }
