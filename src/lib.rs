@@ -33,7 +33,7 @@ pub use text::decode::{DecodeError, Decoded, decode, encoding_for_label};
 
 use layout::dateline;
 use std::ops::Range;
-use text::sentences;
+use text::{sentences, wordcount};
 
 use text::span::CharIndex;
 
@@ -172,7 +172,7 @@ fn stats(body: &[Paragraph]) -> Stats {
             .iter()
             .map(|p| sentences::count_sentences(p.text))
             .sum(),
-        words: body.iter().map(|p| sentences::count_words(p.text)).sum(),
+        words: body.iter().map(|p| wordcount::count_words(p.text)).sum(),
         // Text in a `str` is UTF-8 with nothing replaced; `Decoded::parse` says otherwise.
         replaced_chars: 0,
     }

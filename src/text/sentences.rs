@@ -6,10 +6,6 @@
 use crate::text::abbreviations::is_sentence_abbreviation;
 use crate::text::wordcount::first_non_ascii;
 
-/// The word count, which `lib.rs` asks of this module (re-exported until `lib.rs` names
-/// `wordcount`, its home, itself).
-pub(crate) use crate::text::wordcount::count_words;
-
 /// Whether a segment that UAX #29 ended really ends a sentence.
 fn ends_sentence(segment: &str) -> bool {
     let Some(last) = segment.split_whitespace().next_back() else {
