@@ -56,8 +56,7 @@ fn trim(text: &str, range: Range<usize>) -> Range<usize> {
 }
 
 fn is_blank(text: &str, line: &Range<usize>) -> bool {
-    // (Most lines stop this at their first character; `trim` would read both ends.)
-    text[line.clone()].chars().all(char::is_whitespace)
+    text[line.clone()].trim().is_empty()
 }
 
 pub(crate) fn layout(text: &str) -> Layout {
