@@ -154,8 +154,7 @@ fn strip_signoff(text: &str, body: &mut Vec<Range<usize>>) {
     }
     if let Some(last) = body.last_mut() {
         let para = &text[last.clone()];
-        // (By memrchr: a paragraph of one line is read to its start.)
-        if let Some(cut) = memchr::memrchr2(b'\n', b'\r', para.as_bytes())
+        if let Some(cut) = para.rfind(['\n', '\r'])
             && is_signoff(&para[cut..])
         {
             *last = trim(text, last.start..last.start + cut);
