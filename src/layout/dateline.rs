@@ -333,15 +333,6 @@ pub(crate) fn year_from_weekday(
     paragraph: &str,
     reference: Date,
 ) -> Option<i32> {
-    // Most paragraphs name no weekday: every name ends in "day", and a search for that
-    // (by memmem) with a look at the bytes before it says so without reading the words.
-    let named = memchr::memmem::find_iter(paragraph.as_bytes(), b"day").any(|at| {
-        let upto = &paragraph.as_bytes()[..at + 3];
-        WEEKDAYS.iter().any(|w| upto.ends_with(w.as_bytes()))
-    });
-    if !named {
-        return None;
-    }
     let mut previous = "";
     for word in paragraph.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
         if word.is_empty() {
