@@ -174,6 +174,8 @@ fn main() {
         ("FURNITURE", "furniture.txt"),
         ("ABBREVIATIONS", "abbreviations.txt"),
         ("ROLE_WORDS", "role-words.txt"),
+        ("PLACE_PARTICLES", "place-particles.txt"),
+        ("OTHER_DAY_WORDS", "other-day-words.txt"),
     ] {
         let text = read(file);
         let mut words: Vec<&str> = data_lines(&text).map(str::trim).collect();

@@ -15,6 +15,24 @@ pub struct Date {
 /// Monday is 0, Sunday is 6.
 pub type Weekday = u8;
 
+// The English names of the calendar's months and weekdays are its own definition, kept here
+// as constant tables rather than in src/data/: month 1 is MONTHS[0], weekday 0 WEEKDAYS[0].
+
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 pub const WEEKDAYS: [&str; 7] = [
     "Monday",
     "Tuesday",

@@ -35,6 +35,14 @@ mod tests {
             (&FURNITURE, include_str!("../data/furniture.txt")),
             (&ABBREVIATIONS, include_str!("../data/abbreviations.txt")),
             (&ROLE_WORDS, include_str!("../data/role-words.txt")),
+            (
+                &PLACE_PARTICLES,
+                include_str!("../data/place-particles.txt"),
+            ),
+            (
+                &OTHER_DAY_WORDS,
+                include_str!("../data/other-day-words.txt"),
+            ),
         ] {
             let words = file
                 .lines()
