@@ -110,13 +110,6 @@ static WIRE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The dateline at the very start of `line`, if there is one.
 pub(crate) fn find(line: &str) -> Option<Found> {
-    // Both shapes need a slash or a dash: most lines that are no dateline have neither, and
-    // are turned away without a match.
-    let marked = memchr::memchr3_iter(b'/', b'-', 0xE2, line.as_bytes())
-        .any(|i| line.as_bytes()[i] != 0xE2 || line[i..].starts_with(['—', '–']));
-    if !marked {
-        return None;
-    }
     let bytes = line.as_bytes();
     (TASS.captures(bytes).and_then(|c| found(line, &c)))
         .or_else(|| WIRE.captures(bytes).and_then(|c| found(line, &c)))
