@@ -170,10 +170,7 @@ pub(crate) fn year_from_weekday(
             continue;
         }
         let bare = word.trim_end_matches(['\'', '’']);
-        // Weekday names are six to nine letters long: most words are no candidate at all.
-        if (6..=9).contains(&bare.len())
-            && let Some(weekday) = WEEKDAYS.iter().position(|w| *w == bare)
-        {
+        if let Some(weekday) = WEEKDAYS.iter().position(|w| *w == bare) {
             let other_day = OTHER_DAY_WORDS.contains(&previous.to_ascii_lowercase());
             if !other_day && bare.len() == word.len() {
                 return calendar::latest_year_with_weekday(month, day, weekday as u8, reference);
