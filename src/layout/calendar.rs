@@ -1,5 +1,10 @@
 //! Civil dates: just enough calendar arithmetic to pin a dateline's year by its weekday.
-//! Proleptic Gregorian, via Howard Hinnant's days-from-civil algorithm.
+//!
+//! Takes a month, day and weekday and gives the latest year, not after a reference date, in
+//! which they fell together; also the `Date` type (the reference date of the options), and
+//! the English month and weekday names that datelines and timestamps are matched against.
+//! Proleptic Gregorian, via Howard Hinnant's days-from-civil algorithm: plain integer
+//! arithmetic, rather than a date crate, for the one question asked of it.
 
 use std::fmt;
 use std::str::FromStr;

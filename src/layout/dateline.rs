@@ -47,31 +47,31 @@ const JUNK: &str = r"(?P<junk>[*#•·>_=~ \t-]*)";
 /// Letters of place names: Latin script, in which English wire copy writes them ("ZÜRICH",
 /// "BOGOTÁ"). Ranges rather than Unicode classes, which cost more to compile.
 const LETTER: &str = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſ";
-/// A character of a place name: a letter, or a period, apostrophe or hyphen, as in
-/// "ST. JOHN'S" and "WINSTON-SALEM".
-const PLACE_CHAR: &str = "[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ.'’-]";
+/// The marks inside place names, besides letters: the periods, apostrophes and hyphens of
+/// "ST. JOHN'S" and "WINSTON-SALEM" (the hyphen last, as it ends a character class).
+const MARK: &str = ".'’-";
 /// The dashes that end a wire dateline, the double one first (`(Xinhua) --`).
 const DASH: &str = "(?P<dash>--|-|—|–)";
 
 /// The place: a word that begins with a capital, and up to five more words, as many as the
 /// rest of the pattern allows.
 fn place() -> String {
-    format!(r"(?P<place>[A-ZÀ-ÖØ-Þ]{PLACE_CHAR}*(?:{SP}+{PLACE_CHAR}+){{0,5}})")
+    let char = format!("[{LETTER}{MARK}]");
+    format!(r"(?P<place>[A-ZÀ-ÖØ-Þ]{char}*(?:{SP}+{char}+){{0,5}})")
 }
 
-/// A month, in any case, in full or by its first three letters (September also "Sept"):
-/// full names first, as the first alternative that matches is taken.
+/// A month, in any case, by its first three letters and the rest of its name if written
+/// (September also "Sept"): `Jan(?:uary)?`. The longer reading is tried first.
 fn month() -> String {
-    let short: Vec<&str> = MONTHS
+    let names: Vec<String> = MONTHS
         .iter()
-        .map(|m| &m[..3])
-        .filter(|a| !MONTHS.contains(a))
+        .map(|m| match m.split_at(3) {
+            (_, "") => m.to_string(),
+            ("Sep", rest) => format!("Sep(?:t(?:{})?)?", &rest[1..]),
+            (short, rest) => format!("{short}(?:{rest})?"),
+        })
         .collect();
-    format!(
-        "(?P<month>(?i-u:{}|Sept|{}))",
-        MONTHS.join("|"),
-        short.join("|")
-    )
+    format!("(?P<month>(?i-u:{}))", names.join("|"))
 }
 
 /// `August 15`, `Jan. 5`, `June 7, 2024`: a day of one or two digits, a year of four.
@@ -99,8 +99,8 @@ static TASS: LazyLock<Regex> = LazyLock::new(|| {
 /// with a space or the line's end after it.
 static WIRE: LazyLock<Regex> = LazyLock::new(|| {
     let (place, date) = (place(), date());
-    let region =
-        format!(r"(?:,{SP}+(?P<region>[{LETTER}]{PLACE_CHAR}*(?:{SP}+{PLACE_CHAR}+){{0,3}}?))??");
+    let char = format!("[{LETTER}{MARK}]");
+    let region = format!(r"(?:,{SP}+(?P<region>[{LETTER}]{char}*(?:{SP}+{char}+){{0,3}}?))??");
     let agency = format!(r"(?:{SP}*\((?P<agency>[A-Za-z][A-Za-z .]{{0,18}}[A-Za-z.]) *\))?");
     Regex::new(&format!(
         r"\A{JUNK}{place}{region}(?:,?{SP}+{date})?{agency}{SP}*{DASH}(?:\s|\z)"
@@ -108,11 +108,18 @@ static WIRE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("wire dateline pattern")
 });
 
-/// The dateline at the very start of `line`, if there is one.
+/// The dateline at the very start of `line`, if there is one: TASS's shape first, then the
+/// wire's. Each pattern's first match is its answer, and one that `found` turns down is
+/// final (a later match could only be a shorter place, and none such parses).
 pub(crate) fn find(line: &str) -> Option<Found> {
+    // A line is only given to a pattern it could match, so that an article compiles only
+    // the patterns it needs (each costs about half a millisecond): TASS's shape has
+    // slashes, the wire's a dash.
     let bytes = line.as_bytes();
-    (TASS.captures(bytes).and_then(|c| found(line, &c)))
-        .or_else(|| WIRE.captures(bytes).and_then(|c| found(line, &c)))
+    let tass = || TASS.captures(bytes).and_then(|c| found(line, &c));
+    let wire = || WIRE.captures(bytes).and_then(|c| found(line, &c));
+    (line.contains('/').then(tass).flatten())
+        .or_else(|| line.contains(['-', '—', '–']).then(wire).flatten())
 }
 
 /// The dateline a pattern's match describes, if it is one.
