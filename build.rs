@@ -211,6 +211,9 @@ fn main() {
 
 /// The word lists (`wordlist`'s statics): sets, keyed lists and ordered lists.
 fn word_lists() -> String {
+    // Read as text by the timestamp pattern (src/layout/furniture.rs), not made a set; still
+    // checked, like every list.
+    entries("time-words.txt", Shape::Word);
     let mut lists = String::new();
     for (name, file) in [
         ("ORG_HEADS", "org-heads.txt"),
@@ -229,6 +232,8 @@ fn word_lists() -> String {
         ("REPRESENTATIVES", "representatives.txt"),
         ("COMPANY_SUFFIXES", "company-suffixes.txt"),
         ("CONNECTORS", "connectors.txt"),
+        ("PLACE_PARTICLES", "place-particles.txt"),
+        ("OTHER_DAY_WORDS", "other-day-words.txt"),
     ] {
         word_set(&mut lists, name, entries(file, shape_of(file)));
     }

@@ -1,5 +1,10 @@
 //! Civil dates: just enough calendar arithmetic to pin a dateline's year by its weekday.
-//! Proleptic Gregorian, via Howard Hinnant's days-from-civil algorithm.
+//!
+//! Takes a month, day and weekday and gives the latest year, not after a reference date, in
+//! which they fell together; also the `Date` type (the reference date of the options), and
+//! the English month and weekday names that datelines and timestamps are matched against.
+//! Proleptic Gregorian, via Howard Hinnant's days-from-civil algorithm: plain integer
+//! arithmetic, rather than a date crate, for the one question asked of it.
 
 use std::fmt;
 use std::str::FromStr;
@@ -14,6 +19,24 @@ pub struct Date {
 
 /// Monday is 0, Sunday is 6.
 pub type Weekday = u8;
+
+// The English names of the calendar's months and weekdays are its own definition, kept here
+// as constant tables rather than in src/data/: month 1 is MONTHS[0], weekday 0 WEEKDAYS[0].
+
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 pub const WEEKDAYS: [&str; 7] = [
     "Monday",

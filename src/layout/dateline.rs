@@ -1,13 +1,31 @@
 //! Datelines: the place, date and agency that open a wire story's first paragraph.
 //!
-//! Two shapes cover the wire styles we know:
+//! Takes one line (trimmed; `layout` offers the first few after the furniture) and gives the
+//! dateline at its start, as `Found`: its byte range, the place in title case, the region,
+//! month, day, year and agency as written. Also gives the year that a weekday named in the
+//! first paragraph pins, for a dateline that has none (`year_from_weekday`).
+//!
+//! Two shapes cover the wire styles we know, each a `regex` pattern built from the named
+//! parts below and compiled once, on first use:
 //! - TASS: `PATRIOT PARK /Moscow Region/, August 15. /TASS/.`, `MOSCOW, December 26. /TASS/.`
-//! - dash-terminated: Reuters `WASHINGTON, March 4 -`, `TAUPO, New Zealand, March 23 -`,
+//! - wire, ended by a dash: Reuters `WASHINGTON, March 4 -`, `TAUPO, New Zealand, March 23 -`,
 //!   `MOSCOW (Reuters) -`; Xinhua `BEIJING, Jan. 5 (Xinhua) --`; AP `WASHINGTON (AP) —`.
+//!
+//! A pattern's first match is the parse, so alternatives are written in the order they are
+//! to be tried: the longest place first; no region, then the shortest; a date and an agency
+//! before none. What a pattern does not say is code, in `found`: the decoration before the
+//! place is at most 8 bytes, the date must exist, and a place and a dash alone ("Analysts -
+//! ...") are no dateline; and the place is put in title case. The patterns are byte patterns
+//! (`regex::bytes`) only so that the bound on a TASS region counts bytes; with Unicode on,
+//! they read UTF-8 text as text, Cyrillic included.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
-use super::calendar::{self, Date, WEEKDAYS};
+use regex::bytes::{Captures, Regex};
+
+use super::calendar::{self, Date, MONTHS, WEEKDAYS};
+use crate::text::wordlist::{OTHER_DAY_WORDS, PLACE_PARTICLES};
 
 /// A dateline found at the start of a line, before the year is resolved.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,313 +40,126 @@ pub(crate) struct Found {
     pub agency: Option<String>,
 }
 
-// A hand-written matcher rather than a regex: compiling the equivalent patterns took most
-// of newsparse's start-up, and newsparse is started once per file in shell loops. The
-// grammar, with the order in which alternatives are tried:
-//
-//   JUNK PLACE ( TASS | WIRE )
-//   TASS = [ S "/" region "/" ] "," S DATE ["."] [S] "/" AGENCY "/" ["."] [[S] DASH]
-//   WIRE = [ "," S REGION ]  ( ["," ] S DATE )?  ( [S] "(" AGENCY ")" )?  [S] DASH (space | end)
-//   DATE = MONTH ["."] S DAY [ "," S YEAR ]
-//
-// PLACE takes as many words as it can (at most six), the wire REGION as few (at most four);
-// the first parse that also passes `valid` wins.
+/// Horizontal space, one character of it: a dateline never spans lines.
+const SP: &str = r"[ \t\u{A0}]";
+/// Decoration that a feed puts before the place: `****RIO DE JANEIRO`, `>> MOSCOW`.
+const JUNK: &str = r"(?P<junk>[*#•·>_=~ \t-]*)";
+/// Letters of place names: Latin script, in which English wire copy writes them ("ZÜRICH",
+/// "BOGOTÁ"). Ranges rather than Unicode classes, which cost more to compile.
+const LETTER: &str = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſ";
+/// The marks inside place names, besides letters: the periods, apostrophes and hyphens of
+/// "ST. JOHN'S" and "WINSTON-SALEM" (the hyphen last, as it ends a character class).
+const MARK: &str = ".'’-";
+/// The dashes that end a wire dateline, the double one first (`(Xinhua) --`).
+const DASH: &str = "(?P<dash>--|-|—|–)";
 
-/// Horizontal space: a dateline never spans lines.
-fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\u{a0}')
+/// The place: a word that begins with a capital, and up to five more words, as many as the
+/// rest of the pattern allows.
+fn place() -> String {
+    let char = format!("[{LETTER}{MARK}]");
+    format!(r"(?P<place>[A-ZÀ-ÖØ-Þ]{char}*(?:{SP}+{char}+){{0,5}})")
 }
 
-/// Letters of place names: Latin script, with the periods, apostrophes and hyphens of
-/// "ST. JOHN'S" and "WINSTON-SALEM".
-fn is_place_char(c: char) -> bool {
-    matches!(c, 'A'..='Z' | 'a'..='z' | 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ' | 'Ā'..='ſ' | '.' | '\'' | '’' | '-')
-}
-
-fn is_place_start(c: char) -> bool {
-    matches!(c, 'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ')
-}
-
-/// Byte offsets in `s` where the parse goes on; every step returns the offset after it.
-fn spaces(s: &str, i: usize) -> Option<usize> {
-    let n = s[i..].len() - s[i..].trim_start_matches(is_space).len();
-    (n > 0).then_some(i + n)
-}
-
-fn opt_spaces(s: &str, i: usize) -> usize {
-    spaces(s, i).unwrap_or(i)
-}
-
-fn lit(s: &str, i: usize, what: &str) -> Option<usize> {
-    s[i..].starts_with(what).then_some(i + what.len())
-}
-
-fn opt(s: &str, i: usize, what: &str) -> usize {
-    lit(s, i, what).unwrap_or(i)
-}
-
-fn dash(s: &str, i: usize) -> Option<usize> {
-    ["--", "-", "—", "–"].iter().find_map(|d| lit(s, i, d))
-}
-
-/// Ends of the first 1..=`max` words starting at `i`, whose first letter passes `first`.
-fn word_ends(s: &str, i: usize, max: usize, first: fn(char) -> bool) -> Vec<usize> {
-    let mut ends = Vec::new();
-    let mut j = i;
-    while ends.len() < max {
-        let rest = &s[j..];
-        if !rest.starts_with(|c: char| {
-            if ends.is_empty() {
-                first(c)
-            } else {
-                is_place_char(c)
-            }
-        }) {
-            break;
-        }
-        j += rest.len() - rest.trim_start_matches(is_place_char).len();
-        ends.push(j);
-        match spaces(s, j) {
-            Some(k) => j = k,
-            None => break,
-        }
-    }
-    ends
-}
-
-/// Digits, `min..=max` of them and no more.
-fn digits(s: &str, i: usize, min: usize, max: usize) -> Option<(u32, usize)> {
-    let n = s[i..].bytes().take_while(u8::is_ascii_digit).count();
-    if n < min || n > max {
-        return None;
-    }
-    Some((s[i..i + n].parse().ok()?, i + n))
-}
-
-/// Month names, lowercase, with their numbers: full names before abbreviations, "sept"
-/// before "sep".
-const MONTHS: [(&str, u8); 24] = [
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sept", 9),
-    ("sep", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-];
-
-/// The month named at byte `i`, in any case, and where its name ends.
-fn month(s: &str, i: usize) -> Option<(u8, usize)> {
-    let rest = &s.as_bytes()[i..];
-    // Most words tried are no month, and most do not even start as one.
-    if !matches!(
-        rest.first()?.to_ascii_lowercase(),
-        b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
-    ) {
-        return None;
-    }
-    MONTHS.iter().find_map(|&(name, number)| {
-        (rest.len() >= name.len() && rest[..name.len()].eq_ignore_ascii_case(name.as_bytes()))
-            .then_some((number, i + name.len()))
-    })
-}
-
-#[derive(Default, Clone, Copy)]
-struct DateParts {
-    month: Option<u8>,
-    day: Option<u8>,
-    year: Option<i32>,
-}
-
-/// MONTH ["."] S DAY [ "," S YEAR ]
-fn date(s: &str, i: usize) -> Option<(DateParts, usize)> {
-    let (month, i) = month(s, i)?;
-    let i = spaces(s, opt(s, i, "."))?;
-    let (day, i) = digits(s, i, 1, 2)?;
-    let year = lit(s, i, ",")
-        .and_then(|j| spaces(s, j))
-        .and_then(|j| digits(s, j, 4, 4));
-    let (year, i) = match year {
-        Some((y, j)) => (Some(y as i32), j),
-        None => (None, i),
-    };
-    Some((
-        DateParts {
-            month: Some(month),
-            day: Some(day as u8),
-            year,
-        },
-        i,
-    ))
-}
-
-/// An agency's name: letters, or between parentheses also spaces and periods ("Xinhua", "AP").
-fn agency(
-    s: &str,
-    i: usize,
-    close: char,
-    inner: fn(char) -> bool,
-    max: usize,
-) -> Option<(Range<usize>, usize)> {
-    let len = s[i..].find(|c: char| !inner(c)).unwrap_or(s.len() - i);
-    let name = s[i..i + len].trim_end();
-    let ok = (2..=max).contains(&name.len()) && name.starts_with(|c: char| c.is_ascii_alphabetic());
-    (ok && s[i + len..].starts_with(close)).then(|| (i..i + name.len(), i + len + close.len_utf8()))
-}
-
-struct Parse {
-    place: Range<usize>,
-    region: Option<Range<usize>>,
-    date: DateParts,
-    agency: Option<Range<usize>>,
-    end: usize,
-}
-
-fn tass(s: &str, place: Range<usize>) -> Option<Parse> {
-    let with_region = || {
-        let i = lit(s, spaces(s, place.end)?, "/")?;
-        // At least one character of region, then the closing slash.
-        let first = s[i..].chars().next().filter(|&c| c != '/' && c != '\n')?;
-        let from = i + first.len_utf8();
-        let close = from + s[from..].find(['/', '\n'])?;
-        (s[close..].starts_with('/') && close - i <= 60).then(|| (Some(i..close), close + 1))
-    };
-    [with_region(), Some((None, place.end))]
-        .into_iter()
-        .flatten()
-        .find_map(|(region, i)| {
-            let i = spaces(s, lit(s, i, ",")?)?;
-            let (date, i) = date(s, i)?;
-            let i = lit(s, opt_spaces(s, opt(s, i, ".")), "/")?;
-            let (agency, i) = agency(s, i, '/', |c| c.is_ascii_alphabetic(), 12)?;
-            let i = opt(s, i, ".");
-            let end = dash(s, opt_spaces(s, i)).unwrap_or(i);
-            Some(Parse {
-                place: place.clone(),
-                region,
-                date,
-                agency: Some(agency),
-                end,
-            })
-        })
-}
-
-fn wire(s: &str, place: Range<usize>) -> Option<Parse> {
-    let after_comma = lit(s, place.end, ",").and_then(|i| spaces(s, i));
-    let regions = std::iter::once(None).chain(
-        after_comma
-            .map(|i| {
-                word_ends(s, i, 4, |c| is_place_char(c) && c.is_alphabetic())
-                    .into_iter()
-                    .map(move |e| Some(i..e))
-            })
-            .into_iter()
-            .flatten(),
-    );
-    for region in regions {
-        let i = region.as_ref().map_or(place.end, |r| r.end);
-        let dated = spaces(s, opt(s, i, ",")).and_then(|j| date(s, j));
-        for (date, i) in [dated, Some((DateParts::default(), i))]
-            .into_iter()
-            .flatten()
-        {
-            let with_agency = lit(s, opt_spaces(s, i), "(").and_then(|j| {
-                agency(
-                    s,
-                    j,
-                    ')',
-                    |c| c.is_ascii_alphabetic() || c == ' ' || c == '.',
-                    20,
-                )
-            });
-            for (agency, i) in [with_agency.map(|(a, j)| (Some(a), j)), Some((None, i))]
-                .into_iter()
-                .flatten()
-            {
-                let Some(end) = dash(s, opt_spaces(s, i)) else {
-                    continue;
-                };
-                if s[end..].chars().next().is_none_or(char::is_whitespace) {
-                    return Some(Parse {
-                        place: place.clone(),
-                        region: region.clone(),
-                        date,
-                        agency,
-                        end,
-                    });
-                }
-            }
-        }
-    }
-    None
-}
-
-/// A place and a dash alone ("Analysts - ...") are no dateline: a date or an agency is;
-/// and the date must exist (2000 is a leap year, so 29 February passes).
-fn valid(p: &Parse) -> bool {
-    let real_date = match (p.date.month, p.date.day) {
-        (Some(m), Some(d)) => Date::new(2000, m, d).is_some(),
-        _ => true,
-    };
-    real_date && (p.date.month.is_some() || p.agency.is_some())
-}
-
-/// The dateline at the very start of `line`, if there is one.
-pub(crate) fn find(line: &str) -> Option<Found> {
-    let start = line.len()
-        - line
-            .trim_start_matches(|c| {
-                matches!(
-                    c,
-                    '*' | '#' | '•' | '·' | '>' | '_' | '=' | '~' | ' ' | '\t' | '-'
-                )
-            })
-            .len();
-    // Both shapes need a slash or a dash: most lines that are no dateline have neither, and
-    // are turned away without a parse.
-    let marked = memchr::memchr3_iter(b'/', b'-', 0xE2, line.as_bytes())
-        .any(|i| line.as_bytes()[i] != 0xE2 || line[i..].starts_with(['—', '–']));
-    if start > 8 || !marked {
-        return None;
-    }
-    let places = word_ends(line, start, 6, is_place_start);
-    let parse = places
+/// A month, in any case, by its first three letters and the rest of its name if written
+/// (September also "Sept"): `Jan(?:uary)?`. The longer reading is tried first.
+fn month() -> String {
+    let names: Vec<String> = MONTHS
         .iter()
-        .rev()
-        .find_map(|&end| tass(line, start..end).filter(valid))
-        .or_else(|| {
-            places
-                .iter()
-                .rev()
-                .find_map(|&end| wire(line, start..end).filter(valid))
-        })?;
-    let text = |r: &Range<usize>| line[r.clone()].trim().to_owned();
+        .map(|m| match m.split_at(3) {
+            (_, "") => m.to_string(),
+            ("Sep", rest) => format!("Sep(?:t(?:{})?)?", &rest[1..]),
+            (short, rest) => format!("{short}(?:{rest})?"),
+        })
+        .collect();
+    format!("(?P<month>(?i-u:{}))", names.join("|"))
+}
+
+/// `August 15`, `Jan. 5`, `June 7, 2024`: a day of one or two digits, a year of four.
+fn date() -> String {
+    let month = month();
+    format!(r"{month}\.?{SP}+(?P<day>[0-9]{{1,2}})(?:,{SP}+(?P<year>[0-9]{{4}}))?")
+}
+
+/// `PATRIOT PARK /Moscow Region/, August 15. /TASS/.`: the place, a region between slashes
+/// (up to 60 bytes) or none, a comma, the date, the agency between slashes, and a dash
+/// that some copies add.
+static TASS: LazyLock<Regex> = LazyLock::new(|| {
+    let (place, date) = (place(), date());
+    let region = format!(r"(?:{SP}+/(?P<region>(?-u:[^/\n]){{1,60}})/)?");
+    let agency = r"/(?P<agency>[A-Za-z]{2,12})/";
+    Regex::new(&format!(
+        r"\A{JUNK}{place}{region},{SP}+{date}\.?{SP}*{agency}\.?(?:{SP}*{DASH})?"
+    ))
+    .expect("TASS dateline pattern")
+});
+
+/// `TAUPO, New Zealand, March 23 -`, `BEIJING, Jan. 5 (Xinhua) --`, `MOSCOW (Reuters) -`: the
+/// place; after a comma, a region of one to four words (as few as will do) or none; a date;
+/// an agency in parentheses (letters, spaces and periods, up to 20 of them); then a dash,
+/// with a space or the line's end after it.
+static WIRE: LazyLock<Regex> = LazyLock::new(|| {
+    let (place, date) = (place(), date());
+    let char = format!("[{LETTER}{MARK}]");
+    let region = format!(r"(?:,{SP}+(?P<region>[{LETTER}]{char}*(?:{SP}+{char}+){{0,3}}?))??");
+    let agency = format!(r"(?:{SP}*\((?P<agency>[A-Za-z][A-Za-z .]{{0,18}}[A-Za-z.]) *\))?");
+    Regex::new(&format!(
+        r"\A{JUNK}{place}{region}(?:,?{SP}+{date})?{agency}{SP}*{DASH}(?:\s|\z)"
+    ))
+    .expect("wire dateline pattern")
+});
+
+/// The dateline at the very start of `line`, if there is one: TASS's shape first, then the
+/// wire's. Each pattern's first match is its answer, and one that `found` turns down is
+/// final (a later match could only be a shorter place, and none such parses).
+pub(crate) fn find(line: &str) -> Option<Found> {
+    // A line is only given to a pattern it could match, so that an article compiles only
+    // the patterns it needs (each costs about half a millisecond): TASS's shape has
+    // slashes, the wire's a dash.
+    let bytes = line.as_bytes();
+    let tass = || TASS.captures(bytes).and_then(|c| found(line, &c));
+    let wire = || WIRE.captures(bytes).and_then(|c| found(line, &c));
+    (line.contains('/').then(tass).flatten())
+        .or_else(|| line.contains(['-', '—', '–']).then(wire).flatten())
+}
+
+/// The dateline a pattern's match describes, if it is one.
+fn found(line: &str, caps: &Captures) -> Option<Found> {
+    let text = |name: &str| caps.name(name).map(|m| &line[m.range()]);
+    // Counted in bytes: a line that opens with more decoration is no story's first.
+    if text("junk")?.len() > 8 {
+        return None;
+    }
+    let month = text("month").map(month_number);
+    let day = text("day").and_then(|d| d.parse().ok());
+    // 2000 is a leap year, so 29 February passes.
+    if let (Some(m), Some(d)) = (month, day)
+        && Date::new(2000, m, d).is_none()
+    {
+        return None;
+    }
+    let agency = text("agency");
+    if month.is_none() && agency.is_none() {
+        return None;
+    }
+    let place = caps.name("place")?;
+    let end = caps.name("dash").unwrap_or(caps.get(0)?).end();
     Some(Found {
-        range: parse.place.start..parse.end,
-        location: title_case(&line[parse.place.clone()]),
-        region: parse.region.as_ref().map(text),
-        month: parse.date.month,
-        day: parse.date.day,
-        year: parse.date.year,
-        agency: parse.agency.as_ref().map(text),
+        range: place.start()..end,
+        location: title_case(&line[place.range()]),
+        region: text("region").map(|r| r.trim().to_owned()),
+        month,
+        day,
+        year: text("year").and_then(|y| y.parse().ok()),
+        agency: agency.map(str::to_owned),
     })
+}
+
+/// The number of a month named as `month()` matches it: by its first three letters.
+fn month_number(name: &str) -> u8 {
+    let number = MONTHS
+        .iter()
+        .position(|m| name.len() >= 3 && m[..3].eq_ignore_ascii_case(&name[..3]));
+    number.map_or(0, |i| i as u8 + 1)
 }
 
 /// The year a weekday in the first paragraph pins ("on Tuesday"): the latest year, not after
@@ -340,29 +171,14 @@ pub(crate) fn year_from_weekday(
     paragraph: &str,
     reference: Date,
 ) -> Option<i32> {
-    // Most paragraphs name no weekday: every name ends in "day", and a search for that
-    // (by memmem) with a look at the bytes before it says so without reading the words.
-    let named = memchr::memmem::find_iter(paragraph.as_bytes(), b"day").any(|at| {
-        let upto = &paragraph.as_bytes()[..at + 3];
-        WEEKDAYS.iter().any(|w| upto.ends_with(w.as_bytes()))
-    });
-    if !named {
-        return None;
-    }
     let mut previous = "";
     for word in paragraph.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
         if word.is_empty() {
             continue;
         }
         let bare = word.trim_end_matches(['\'', '’']);
-        // Weekday names are six to nine letters long: most words are no candidate at all.
-        if (6..=9).contains(&bare.len())
-            && let Some(weekday) = WEEKDAYS.iter().position(|w| *w == bare)
-        {
-            let other_day = matches!(
-                previous.to_ascii_lowercase().as_str(),
-                "last" | "next" | "this" | "past" | "coming"
-            );
+        if let Some(weekday) = WEEKDAYS.iter().position(|w| *w == bare) {
+            let other_day = OTHER_DAY_WORDS.contains(&previous.to_ascii_lowercase());
             if !other_day && bare.len() == word.len() {
                 return calendar::latest_year_with_weekday(month, day, weekday as u8, reference);
             }
@@ -372,13 +188,8 @@ pub(crate) fn year_from_weekday(
     None
 }
 
-/// Lowercase inside a place name unless it comes first: "Rio de Janeiro", "Port-au-Prince".
-const PARTICLES: &[&str] = &[
-    "au", "aux", "da", "das", "de", "del", "della", "der", "des", "di", "do", "dos", "du", "el",
-    "en", "es", "la", "le", "les", "of", "on", "sur", "upon", "y",
-];
-
-/// Title case as a person writes a place: "PATRIOT PARK" → "Patriot Park", "ST. JOHN'S" →
+/// Title case as a person writes a place, with the particles of `place-particles.txt` in
+/// lowercase unless they come first: "PATRIOT PARK" → "Patriot Park", "ST. JOHN'S" →
 /// "St. John's", "New york" → "New York". Words already in mixed case ("McAllen") are kept.
 pub(crate) fn title_case(place: &str) -> String {
     let mut out = String::with_capacity(place.len());
@@ -397,7 +208,7 @@ pub(crate) fn title_case(place: &str) -> String {
             let lower = part.to_lowercase();
             if mixed {
                 out.push_str(part);
-            } else if !first && PARTICLES.contains(&lower.as_str()) {
+            } else if !first && PLACE_PARTICLES.contains(&lower) {
                 out.push_str(&lower);
             } else {
                 capitalize_into(&lower, &mut out);
@@ -434,13 +245,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_month_name_starts_as_the_quick_test_expects() {
-        for (name, number) in MONTHS {
-            for written in [name.to_owned(), name.to_uppercase()] {
-                assert_eq!(month(&written, 0), Some((number, name.len())), "{written}");
+    fn every_month_is_found_in_full_and_short_in_any_case() {
+        let short = [
+            "Jan.", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept.", "Oct", "Nov", "Dec",
+        ];
+        for (i, name) in MONTHS.iter().enumerate() {
+            for written in [
+                name.to_string(),
+                name.to_uppercase(),
+                short[i].to_lowercase(),
+            ] {
+                let f = found(&format!("LONDON, {written} 3 - Text"));
+                assert_eq!((f.month, f.day), (Some(i as u8 + 1), Some(3)), "{written}");
             }
         }
-        assert_eq!(month("Tuesday", 0), None);
+        assert_eq!(find("LONDON, Sep. 3 - Text").unwrap().month, Some(9));
+        assert_eq!(find("LONDON, Tuesday 3 - Text"), None);
     }
 
     fn found(line: &str) -> Found {
@@ -527,6 +347,81 @@ mod tests {
         assert_eq!(&line[f.range], "BEIJING, Jan. 5 (Xinhua) --");
         let f = found("WASHINGTON (AP) — The House");
         assert_eq!(fields(&f), ("Washington", None, None, None, Some("AP")));
+    }
+
+    #[test]
+    fn tass_with_a_dash_and_spaces_before_the_agency() {
+        let line = "MINSK, April 2 /TASS/ - Text";
+        let f = found(line);
+        assert_eq!(fields(&f), ("Minsk", None, Some(4), Some(2), Some("TASS")));
+        assert_eq!(&line[f.range], "MINSK, April 2 /TASS/ -");
+        let line = "HANOI, May 20./TASS/.— Text";
+        assert_eq!(&line[found(line).range], "HANOI, May 20./TASS/.—");
+    }
+
+    #[test]
+    fn tass_region_up_to_60_bytes() {
+        let region = "É".repeat(30);
+        let line = format!("KAZAN /{region}/, May 4. /TASS/. Text");
+        assert_eq!(found(&line).region.as_deref(), Some(region.as_str()));
+        let line = format!("KAZAN /{region}x/, May 4. /TASS/. Text");
+        assert_eq!(find(&line), None);
+    }
+
+    #[test]
+    fn wire_with_year_agency_and_each_dash() {
+        let line = "WASHINGTON, March 4, 2025 (Reuters) - The";
+        let f = found(line);
+        assert_eq!(
+            fields(&f),
+            ("Washington", None, Some(3), Some(4), Some("Reuters"))
+        );
+        assert_eq!(f.year, Some(2025));
+        for dash in ["-", "--", "—", "–"] {
+            let line = format!("OSLO, Feb 3 {dash} Text");
+            assert_eq!(
+                line[found(&line).range].trim_end(),
+                format!("OSLO, Feb 3 {dash}")
+            );
+            // Straight after the date, and at the end of the line.
+            assert!(find(&format!("OSLO, Feb 3{dash} Text")).is_some(), "{dash}");
+            assert!(find(&format!("OSLO, Feb 3 {dash}")).is_some(), "{dash}");
+        }
+        // A dash must be followed by a space: "- Text", not "-Text".
+        assert_eq!(find("OSLO, Feb 3 -Text"), None);
+        // The date without its comma.
+        let f = found("WASHINGTON March 4 - Text");
+        assert_eq!(fields(&f), ("Washington", None, Some(3), Some(4), None));
+    }
+
+    #[test]
+    fn wire_agency_in_parentheses() {
+        let f = found("PARIS (A. B. C.  ) - Text");
+        assert_eq!(f.agency.as_deref(), Some("A. B. C."));
+        for no in [
+            "PARIS (A) - Text",
+            "PARIS (ABCDEFGHIJKLMNOPQRSTU) - Text",
+            "PARIS (1A) - x",
+        ] {
+            assert_eq!(find(no), None, "{no}");
+        }
+    }
+
+    #[test]
+    fn decoration_before_the_place_up_to_8_bytes() {
+        assert_eq!(found("> ** MOSCOW, May 4. /TASS/.").location, "Moscow");
+        // Three bullets are 9 bytes.
+        assert_eq!(find("••• MOSCOW, May 4. /TASS/."), None);
+    }
+
+    #[test]
+    fn dates_must_exist() {
+        assert_eq!(found("OSLO, Feb. 29 - Text").day, Some(29));
+        assert_eq!(find("OSLO, Feb. 30 - Text"), None);
+        assert_eq!(find("MOSCOW, April 31. /TASS/. Text"), None);
+        assert_eq!(find("OSLO, May 0 - Text"), None);
+        assert_eq!(found("OSLO, May 05 - Text").day, Some(5));
+        assert_eq!(find("OSLO, May 123 - Text"), None);
     }
 
     #[test]

@@ -1,15 +1,20 @@
 //! Layout: where the headline, lead, dateline and body paragraphs lie in an article.
 //!
-//! Everything is found by byte ranges into the text, so that every field's span slices
-//! back to exactly its text. The dateline anchors the layout: what stands between the
-//! headline and it is the lead; what follows it is the body.
+//! Takes an article's decoded text and gives byte ranges into it (`Layout`), so that every
+//! field's span slices back to exactly its text. Lines are read in order: the site furniture
+//! at the top is skipped (`furniture`), the dateline anchors the rest (`dateline`): what
+//! stands between the headline and it is the lead; what follows it is the body, less its
+//! sign-off. The dateline's year, when it has none, comes later from a weekday in the first
+//! paragraph (`dateline::year_from_weekday`, by `calendar`).
 
 use std::ops::Range;
 
 use self::dateline::Found;
+use self::furniture::{is_furniture, is_signoff};
 
 pub(crate) mod calendar;
 pub(crate) mod dateline;
+mod furniture;
 
 #[derive(Debug, Default)]
 pub(crate) struct Layout {
@@ -56,8 +61,7 @@ fn trim(text: &str, range: Range<usize>) -> Range<usize> {
 }
 
 fn is_blank(text: &str, line: &Range<usize>) -> bool {
-    // (Most lines stop this at their first character; `trim` would read both ends.)
-    text[line.clone()].chars().all(char::is_whitespace)
+    text[line.clone()].trim().is_empty()
 }
 
 pub(crate) fn layout(text: &str) -> Layout {
@@ -155,101 +159,12 @@ fn strip_signoff(text: &str, body: &mut Vec<Range<usize>>) {
     }
     if let Some(last) = body.last_mut() {
         let para = &text[last.clone()];
-        // (By memrchr: a paragraph of one line is read to its start.)
-        if let Some(cut) = memchr::memrchr2(b'\n', b'\r', para.as_bytes())
+        if let Some(cut) = para.rfind(['\n', '\r'])
             && is_signoff(&para[cut..])
         {
             *last = trim(text, last.start..last.start + cut);
         }
     }
-}
-
-fn is_signoff(line: &str) -> bool {
-    let line = line.trim();
-    // Single words, in any case: an all-lowercase story ends in "reuter".
-    if ["reuter", "reuters", "enditem", "(end)", "end"]
-        .iter()
-        .any(|w| line.eq_ignore_ascii_case(w))
-    {
-        return true;
-    }
-    let inner = line
-        .strip_prefix('(')
-        .and_then(|l| l.strip_suffix(')'))
-        .unwrap_or(line);
-    [
-        "Reporting by ",
-        "Additional reporting by ",
-        "Writing by ",
-        "Editing by ",
-        "Compiled by ",
-    ]
-    .iter()
-    .any(|p| inner.starts_with(p))
-        && !inner.contains(['\n', '\r'])
-}
-
-/// Site furniture before the headline: a known rubric or a timestamp line.
-fn is_furniture(line: &str) -> bool {
-    let line = line.trim().trim_end_matches([':', '|', '>', '»', ' ']);
-    crate::text::wordlist::FURNITURE.contains(&line.to_lowercase()) || is_timestamp(line)
-}
-
-/// A line made only of date and time words, with at least one number:
-/// "15 AUG 2023, 14:30", "Updated: December 26, 2024 10:05 GMT".
-fn is_timestamp(line: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "am",
-        "pm",
-        "gmt",
-        "utc",
-        "msk",
-        "cet",
-        "est",
-        "edt",
-        "bst",
-        "updated",
-        "published",
-        "posted",
-        "at",
-        "on",
-        "last",
-        "update",
-        "mon",
-        "tue",
-        "wed",
-        "thu",
-        "fri",
-        "sat",
-        "sun",
-    ];
-    const MONTHS: &[&str] = &[
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    if line.len() > 80 {
-        return false;
-    }
-    let mut digits = false;
-    let all_time_words = line
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
-        .filter(|w| !w.is_empty())
-        .all(|word| {
-            let w = word
-                .trim_matches(|c: char| matches!(c, '.' | ':' | '(' | ')'))
-                .to_lowercase();
-            if w.chars().any(|c| c.is_ascii_digit()) {
-                digits = true;
-                return w
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | '/' | '-'));
-            }
-            WORDS.contains(&w.as_str())
-                || calendar::WEEKDAYS
-                    .iter()
-                    .any(|d| d.eq_ignore_ascii_case(&w))
-                || MONTHS.iter().any(|m| w.starts_with(m) && w.len() <= 9)
-        });
-    all_time_words && digits
 }
 
 #[cfg(test)]
@@ -334,16 +249,5 @@ mod tests {
         let l = layout(text);
         assert_eq!(l.headline, None);
         assert_eq!(body(text, &l), ["Straight into the story."]);
-    }
-
-    #[test]
-    fn furniture() {
-        assert!(is_furniture("All news"));
-        assert!(is_furniture("Military & Defense"));
-        assert!(is_furniture("15 AUG 2023, 14:30"));
-        assert!(is_furniture("Updated: December 26, 2024 10:05 GMT"));
-        assert!(!is_furniture("Russia set to boost military cooperation"));
-        assert!(!is_furniture("December"));
-        assert!(!is_furniture("2 killed in Moscow"));
     }
 }

@@ -63,6 +63,14 @@ mod tests {
                 &COMPANY_SUFFIXES,
                 include_str!("../data/company-suffixes.txt"),
             ),
+            (
+                &PLACE_PARTICLES,
+                include_str!("../data/place-particles.txt"),
+            ),
+            (
+                &OTHER_DAY_WORDS,
+                include_str!("../data/other-day-words.txt"),
+            ),
         ] {
             let words = file
                 .lines()

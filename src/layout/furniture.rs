@@ -1,0 +1,133 @@
+//! Lines that are not the story: the furniture a copied web page puts before the headline
+//! (a section rubric, a timestamp), and the sign-off a wire story ends with.
+//!
+//! Takes one line (or the last paragraph) and says whether it is such a line; `layout`
+//! decides where to ask. Rubrics are a word list (`furniture.txt`); timestamps and sign-offs
+//! are `regex` patterns, each compiled once, on first use, and a timestamp's only when the
+//! line could be one (short, with a digit): newsparse is started once per file.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::calendar::{MONTHS, WEEKDAYS};
+use crate::text::wordlist::FURNITURE;
+
+/// Site furniture before the headline: a known rubric or a timestamp line.
+pub(crate) fn is_furniture(line: &str) -> bool {
+    let line = line.trim().trim_end_matches([':', '|', '>', '»', ' ']);
+    FURNITURE.contains(&line.to_lowercase()) || is_timestamp(line)
+}
+
+/// The words of a timestamp besides numbers and the calendar's names (`time-words.txt`).
+const TIME_WORDS: &str = include_str!("../data/time-words.txt");
+
+/// A line made only of date and time words, with at least one number, as a page writes it
+/// above a story: "15 AUG 2023, 14:30", "Updated: December 26, 2024 10:05 GMT". Matched
+/// against the line lowercased.
+static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
+    // Words are parted by spaces, commas and bars.
+    let sep = r"[\s,|]";
+    // 14:30, 26.12.2024, 2024-12-26: digits, with the marks between them.
+    let number = "[0-9:./-]*[0-9][0-9:./-]*";
+    let lower = |names: &[&str]| names.join("|").to_lowercase();
+    let words = TIME_WORDS
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect::<Vec<_>>()
+        .join("|");
+    let weekdays = lower(&WEEKDAYS);
+    let weekdays_short = lower(&WEEKDAYS.map(|d| &d[..3]));
+    // A month by its first three letters, and at most six more characters ("aug", "sept.",
+    // "december"), none a digit.
+    let months = lower(&MONTHS.map(|m| &m[..3]));
+    let month = format!(r"(?:{months})[^\s,|0-9]{{0,6}}");
+    // Any word may stand in parentheses, or be followed by a period or colon ("Updated:").
+    let word = format!(r"[.:()]*(?:{number}|{words}|{weekdays}|{weekdays_short}|{month})[.:()]*");
+    Regex::new(&format!(r"\A{sep}*{word}(?:{sep}+{word})*{sep}*\z")).expect("timestamp pattern")
+});
+
+fn is_timestamp(line: &str) -> bool {
+    line.len() <= 80
+        && line.bytes().any(|b| b.is_ascii_digit())
+        && TIMESTAMP.is_match(&line.to_lowercase())
+}
+
+/// A sign-off: a word alone that ends a wire story, in any case ("Reuter", "ENDITEM",
+/// "(end)"; an all-lowercase story ends in "reuter"), or a one-line credit, in parentheses
+/// or not: "(Reporting by A. Writer; Editing by B. Editor)".
+static SIGNOFF: LazyLock<Regex> = LazyLock::new(|| {
+    let word = r"(?i-u:reuters?|enditem|\(end\)|end)";
+    let credit = r"(?:Reporting|Additional reporting|Writing|Editing|Compiled) by [^\n\r]*";
+    Regex::new(&format!(r"\A(?:{word}|\({credit}\)|{credit})\z")).expect("sign-off pattern")
+});
+
+/// Whether `text`, trimmed, is a sign-off (see `SIGNOFF`).
+pub(crate) fn is_signoff(text: &str) -> bool {
+    SIGNOFF.is_match(text.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture() {
+        assert!(is_furniture("All news"));
+        assert!(is_furniture("Military & Defense"));
+        assert!(is_furniture("TOP NEWS »"));
+        assert!(!is_furniture("Russia set to boost military cooperation"));
+        assert!(!is_furniture("December"));
+        assert!(!is_furniture("2 killed in Moscow"));
+    }
+
+    #[test]
+    fn timestamps() {
+        for yes in [
+            "15 AUG 2023, 14:30",
+            "Updated: December 26, 2024 10:05 GMT",
+            "Posted on Tue, 26.12.2024 | 10:05 (MSK)",
+            "Thursday 2024-12-26 at 10:05 pm",
+            "sept. 3",
+        ] {
+            assert!(is_furniture(yes), "{yes}");
+        }
+        for no in [
+            "December 26, 2024 - talks resume",
+            "10:05 a.m.",
+            "jan2024",
+            "Septembers 3",
+            "- 3 -x",
+            &format!("{} 1", "at ".repeat(27)),
+        ] {
+            assert!(!is_furniture(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn signoffs() {
+        for yes in [
+            "Reuter",
+            " REUTERS ",
+            "reuter",
+            "ENDITEM",
+            "(end)",
+            "End",
+            "(Reporting by A. Writer; Editing by B. Editor)",
+            "Additional reporting by C. Someone",
+            "Compiled by D. Desk)",
+        ] {
+            assert!(is_signoff(yes), "{yes}");
+        }
+        for no in [
+            "Reuters said",
+            "(Reporting by A. Writer",
+            "reporting by A. Writer",
+            "(Reporting by A.\nWriter)",
+            "The end",
+        ] {
+            assert!(!is_signoff(no), "{no}");
+        }
+    }
+}
