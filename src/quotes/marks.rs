@@ -97,9 +97,16 @@ pub(super) fn pair(text: &str, fields: &[Range<usize>]) -> Vec<Raw> {
     out
 }
 
-/// The quote marks of `body` and their byte offsets.
+/// The quote marks of `body` and their byte offsets. Only the marks matter: found by their
+/// first byte, nothing else decoded.
 fn marks(body: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    body.char_indices().filter(|&(_, c)| is_mark(c))
+    memchr::memchr3_iter(b'"', 0xC2, 0xE2, body.as_bytes()).filter_map(|i| {
+        body[i..]
+            .chars()
+            .next()
+            .filter(|&c| is_mark(c))
+            .map(|c| (i, c))
+    })
 }
 
 /// Whether the quote `o`, open at the end of a paragraph, goes on into the next, `body`:
