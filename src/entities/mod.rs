@@ -18,6 +18,7 @@
 //!    longer name belongs to that entity alone.
 //! 5. `grouping`: mentions are grouped into entities in order of first mention.
 
+mod connectors;
 mod countries;
 mod events;
 mod gazetteer;

@@ -7,11 +7,12 @@
 use std::ops::Range;
 
 use super::Candidate;
+use super::connectors::{is_connector, is_connector_at};
 use super::gazetteer::{Entry, Gazetteer, PhraseTable};
 use super::{events, organizations, people};
 use crate::text::span::{ceil_char_boundary, floor_char_boundary};
 use crate::text::tokens::{self, Tok, is_capitalized, is_gap};
-use crate::text::wordlist::{ATTRIBUTIVE_SUFFIXES, CONNECTORS};
+use crate::text::wordlist::ATTRIBUTIVE_SUFFIXES;
 
 /// How much of a field to trust its capitals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,11 +45,6 @@ pub(crate) fn headline_mode(headline: &str) -> Mode {
     }
 }
 
-/// Whether `word` is one of the lowercase words inside names ("of" in "Bank of Montreal").
-pub(super) fn is_connector(word: &[u8]) -> bool {
-    CONNECTORS.contains_bytes(word)
-}
-
 /// The words of `text[range]` onto `toks`, and the gazetteer's matches in `table` onto
 /// `gaz`: each run of letters and digits is a word the table may have phrases under (see
 /// `Gazetteer::find`), and the search goes on after a match.
@@ -64,7 +60,7 @@ pub(super) fn scan(
     let bytes = field.as_bytes();
     // No match starts before the end of the last one.
     let mut resume = 0;
-    tokens::scan(text, range.clone(), toks, is_connector, |start, end| {
+    tokens::scan(text, range.clone(), toks, is_connector_at, |start, end| {
         // Called for every run of letters; most are turned away by `may_start`, inline.
         if start >= resume
             && table.may_start(&bytes[start..end])
@@ -125,7 +121,7 @@ pub(super) fn phrases<'t>(
             }
             // Connectors only inside a phrase: "Bank of Montreal", not "Montreal and".
             let mut k = end;
-            while k < toks.len() && is_connector(word(k).as_bytes()) && joined(k) {
+            while k < toks.len() && is_connector(word(k)) && joined(k) {
                 k += 1;
             }
             if k > end && k < toks.len() && joined(k - 1) && is_capitalized(word(k)) {
@@ -295,18 +291,6 @@ mod tests {
             "",
         ] {
             assert!(!is_attributive(word), "{word}");
-        }
-    }
-
-    #[test]
-    fn connectors_and_nothing_else() {
-        for word in ["of", "and", "de", "van", "bin", "al", "&"] {
-            assert!(is_connector(word.as_bytes()), "{word:?}");
-        }
-        for word in [
-            "", "o", "Of", "off", "ofx", "an", "the ", "dex", "a&", "alx",
-        ] {
-            assert!(!is_connector(word.as_bytes()), "{word:?}");
         }
     }
 

@@ -104,15 +104,15 @@ fn class(field: &str, i: usize) -> (u8, usize) {
 
 /// Words of `text[range]`: letters and digits, with the hyphens, apostrophes, periods and
 /// ampersands inside names ("al-Sabah", "O'Neill", "U.S.", "AT&T"); a possessive "'s" is
-/// cut off and remembered. Lowercase words are left out unless `keep_lowercase(word)`
-/// keeps them. In the same pass, `on_run(start,
+/// cut off and remembered. Lowercase words are left out unless `keep_lowercase(bytes,
+/// start, end)` keeps them (the bytes are the field's). In the same pass, `on_run(start,
 /// end)` for each run of letters and digits, in bytes of the field. The words go on the
 /// end of `out`, which may hold other fields' words.
 pub(crate) fn scan(
     text: &str,
     range: Range<usize>,
     out: &mut Vec<Tok>,
-    keep_lowercase: impl Fn(&[u8]) -> bool,
+    keep_lowercase: impl Fn(&[u8], usize, usize) -> bool,
     mut on_run: impl FnMut(usize, usize),
 ) {
     let field = &text[range.clone()];
@@ -136,7 +136,7 @@ pub(crate) fn scan(
                 // (Without a hyphen, no lowercase word is an "al-Sabah".) Pushed, then
                 // taken back if not kept: which words are lowercase is the text's whim, and
                 // a branch on it mispredicts.
-                let keep = !bytes[i].is_ascii_lowercase() || keep_lowercase(&bytes[i..end]);
+                let keep = !bytes[i].is_ascii_lowercase() || keep_lowercase(bytes, i, end);
                 out.push(Tok {
                     start: range.start + i,
                     end: range.start + end,
@@ -158,7 +158,7 @@ pub(crate) fn scan(
         // (A lowercase ASCII letter can only start "al-Sabah" and the like in "a" or "e".)
         if first.is_ascii_lowercase()
             && !(matches!(first, b'a' | b'e') && is_capitalized(&field[start..end]))
-            && !keep_lowercase(&bytes[start..end])
+            && !keep_lowercase(bytes, start, end)
         {
             continue;
         }
@@ -427,7 +427,7 @@ mod tests {
         let found: Vec<_> = words(s, 0).map(|(_, w)| w).collect();
         assert_eq!(found, ["AT", "T", "Jose", "said"]);
         let mut toks = Vec::new();
-        scan(s, 0..s.len(), &mut toks, |_| false, |_, _| {});
+        scan(s, 0..s.len(), &mut toks, |_, _, _| false, |_, _| {});
         let names: Vec<_> = toks.iter().map(|t| &s[t.start..t.end]).collect();
         assert_eq!(names, ["AT&T", "Jose\u{301}"]);
         let s = "U.S. officials' view";
