@@ -23,9 +23,7 @@ pub(super) fn is_ordinal_or_year(word: &str) -> bool {
 /// "Zapad-2017": a capitalized word joined to a year names an exercise or a games.
 pub(super) fn exercise_name(f: &Field, i: usize) -> Option<Candidate> {
     let w = f.word(i);
-    // Asked of every word of many phrases: the hyphen found as a byte, not by memrchr.
-    let hyphen = w.bytes().rposition(|b| b == b'-')?;
-    let (stem, year) = (&w[..hyphen], &w[hyphen + 1..]);
+    let (stem, year) = w.rsplit_once('-')?;
     let named = is_capitalized(stem) && stem.chars().all(char::is_alphabetic) && stem.len() >= 3;
     (named && year.len() == 4 && year.chars().all(|c| c.is_ascii_digit())).then(|| Candidate {
         start: f.toks[i].start,

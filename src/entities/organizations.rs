@@ -83,9 +83,8 @@ pub(super) fn known_key(id: usize) -> String {
 
 /// The gazetteer organization that `name`, or `name` without its company suffix, is.
 pub(super) fn known_organization(g: &Gazetteer, name: &str) -> Option<usize> {
-    // (The space found as a byte: `rsplit_once(' ')` costs a memrchr call.)
-    let stem = match name.bytes().rposition(|b| b == b' ') {
-        Some(k) if COMPANY_SUFFIXES.contains(&name[k + 1..]) => &name[..k],
+    let stem = match name.rsplit_once(' ') {
+        Some((stem, suffix)) if COMPANY_SUFFIXES.contains(suffix) => stem,
         _ => name,
     };
     [name, stem]
