@@ -136,7 +136,9 @@ fn boundaries(text: &str) -> impl Iterator<Item = usize> + '_ {
     let mut wide = 0;
     std::iter::from_fn(move || {
         while i < bytes.len() {
-            // Most bytes are ASCII that ends nothing: skip them without decoding.
+            // Most bytes are ASCII that ends nothing: skipped in bulk, up to the next stop
+            // or non-ASCII byte, without decoding. A kernel the budget keeps: a byte at a
+            // time cost 3-10% of batch time (ab.sh, both orders) and 5.6% of instructions.
             if bytes[i] < 0x80 && !matches!(bytes[i], b'.' | b'?' | b'!') {
                 if wide <= i {
                     wide = first_non_ascii(&bytes[i..]).map_or(bytes.len(), |k| i + k);
