@@ -24,6 +24,11 @@ mod quotes;
 mod record;
 mod text;
 
+/// The tests' access to the shared corpus beside the repository (CI requires it).
+#[cfg(test)]
+#[path = "../tests/common/shared.rs"]
+mod shared;
+
 pub use encoding_rs::Encoding;
 pub use entities::Gazetteer;
 pub use layout::calendar::{Date, DateParseError};

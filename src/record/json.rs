@@ -461,9 +461,9 @@ mod tests {
             .flatten()
             .map(|e| e.path())
             .collect();
-        match std::fs::read_dir(root.join("../shared/corpus")) {
-            Ok(entries) => paths.extend(entries.flatten().map(|e| e.path())),
-            Err(_) => eprintln!("skipped the corpus part: no ../shared/corpus"),
+        if let Some(dir) = crate::shared::shared_corpus() {
+            let entries = std::fs::read_dir(dir).expect("the corpus folder reads");
+            paths.extend(entries.flatten().map(|e| e.path()));
         }
         let texts = paths
             .iter()
