@@ -8,6 +8,7 @@ pub mod diff;
 mod shared;
 mod spans;
 
+#[allow(unused_imports)] // Each test binary uses its part.
 pub use shared::{REQUIRE_PARALLEL, shared_corpus, skip_unless_required};
 
 pub use spans::check_spans;
