@@ -115,13 +115,24 @@ static WIRE: LazyLock<Regex> = LazyLock::new(|| {
 /// final (a later match could only be a shorter place, and none such parses).
 pub(crate) fn find(line: &str) -> Option<Found> {
     // A line is only given to a pattern it could match, so that an article compiles only
-    // the patterns it needs (each costs about half a millisecond): TASS's shape has
-    // slashes, the wire's a dash.
+    // the patterns it needs (each costs about half a millisecond) and a headline is not
+    // searched: TASS's shape has slashes and a date, so a digit; the wire's a dash, and a
+    // date or an agency in parentheses.
     let bytes = line.as_bytes();
-    let tass = || TASS.captures(bytes).and_then(|c| found(line, &c, |r| r.len() <= 60));
-    let wire = || WIRE.captures(bytes).and_then(|c| found(line, &c, |r| words(r) <= 4));
-    (line.contains('/').then(tass).flatten())
-        .or_else(|| line.contains(['-', '—', '–']).then(wire).flatten())
+    let digit = bytes.iter().any(u8::is_ascii_digit);
+    let tass = || {
+        TASS.captures(bytes)
+            .and_then(|c| found(line, &c, |r| r.len() <= 60))
+    };
+    let wire = || {
+        WIRE.captures(bytes)
+            .and_then(|c| found(line, &c, |r| words(r) <= 4))
+    };
+    let could_be_wire = || (digit || line.contains('(')) && line.contains(['-', '—', '–']);
+    (digit && line.contains('/'))
+        .then(tass)
+        .flatten()
+        .or_else(|| could_be_wire().then(wire).flatten())
 }
 
 /// The dateline a pattern's match describes, if it is one; `region_fits` is the pattern's
@@ -430,7 +441,10 @@ mod tests {
         assert_eq!(find("A B C D E F G, May 4. /TASS/. Text"), None);
         let f = found("TAUPO, One Two Three Four, March 23 - Text");
         assert_eq!(f.region.as_deref(), Some("One Two Three Four"));
-        assert_eq!(find("TAUPO, One Two Three Four Five, March 23 - Text"), None);
+        assert_eq!(
+            find("TAUPO, One Two Three Four Five, March 23 - Text"),
+            None
+        );
     }
 
     #[test]
