@@ -14,9 +14,11 @@
 //! A pattern's first match is the parse, so alternatives are written in the order they are
 //! to be tried: the longest place first; no region, then the shortest; a date and an agency
 //! before none. What a pattern does not say is code, in `found`: the decoration before the
-//! place is at most 8 bytes, the date must exist, and a place and a dash alone ("Analysts -
-//! ...") are no dateline; and the place is put in title case. The patterns are byte patterns
-//! (`regex::bytes`) only so that the bound on a TASS region counts bytes; with Unicode on,
+//! place is at most 8 bytes, the place at most six words and a region within its bound (a
+//! bound in a pattern compiles a copy per step), the date must exist, and a place and a dash
+//! alone ("Analysts - ...") are no dateline; and the place is put in title case. The patterns
+//! are byte patterns (`regex::bytes`) only so that a TASS region is any bytes but a slash
+//! (one small class, counted in bytes by `found`); with Unicode on,
 //! they read UTF-8 text as text, Cyrillic included.
 
 use std::ops::Range;
