@@ -14,9 +14,11 @@
 //! A pattern's first match is the parse, so alternatives are written in the order they are
 //! to be tried: the longest place first; no region, then the shortest; a date and an agency
 //! before none. What a pattern does not say is code, in `found`: the decoration before the
-//! place is at most 8 bytes, the date must exist, and a place and a dash alone ("Analysts -
-//! ...") are no dateline; and the place is put in title case. The patterns are byte patterns
-//! (`regex::bytes`) only so that the bound on a TASS region counts bytes; with Unicode on,
+//! place is at most 8 bytes, the place at most six words and a region within its bound (a
+//! bound in a pattern compiles a copy per step), the date must exist, and a place and a dash
+//! alone ("Analysts - ...") are no dateline; and the place is put in title case. The patterns
+//! are byte patterns (`regex::bytes`) only so that a TASS region is any bytes but a slash
+//! (one small class, counted in bytes by `found`); with Unicode on,
 //! they read UTF-8 text as text, Cyrillic included.
 
 use std::ops::Range;
@@ -53,11 +55,12 @@ const MARK: &str = ".'’-";
 /// The dashes that end a wire dateline, the double one first (`(Xinhua) --`).
 const DASH: &str = "(?P<dash>--|-|—|–)";
 
-/// The place: a word that begins with a capital, and up to five more words, as many as the
-/// rest of the pattern allows.
+/// The place: a word that begins with a capital, and more words, as many as the rest of the
+/// pattern allows. At most six words in all, which `found` checks: a bound written in the
+/// pattern (`{0,5}`) would be compiled as five copies of the word.
 fn place() -> String {
     let char = format!("[{LETTER}{MARK}]");
-    format!(r"(?P<place>[A-ZÀ-ÖØ-Þ]{char}*(?:{SP}+{char}+){{0,5}})")
+    format!(r"(?P<place>[A-ZÀ-ÖØ-Þ]{char}*(?:{SP}+{char}+)*)")
 }
 
 /// A month, in any case, by its first three letters and the rest of its name if written
@@ -81,11 +84,11 @@ fn date() -> String {
 }
 
 /// `PATRIOT PARK /Moscow Region/, August 15. /TASS/.`: the place, a region between slashes
-/// (up to 60 bytes) or none, a comma, the date, the agency between slashes, and a dash
+/// (up to 60 bytes, which `found` checks) or none, a comma, the date, the agency between slashes, and a dash
 /// that some copies add.
 static TASS: LazyLock<Regex> = LazyLock::new(|| {
     let (place, date) = (place(), date());
-    let region = format!(r"(?:{SP}+/(?P<region>(?-u:[^/\n]){{1,60}})/)?");
+    let region = format!(r"(?:{SP}+/(?P<region>(?-u:[^/\n])+)/)?");
     let agency = r"/(?P<agency>[A-Za-z]{2,12})/";
     Regex::new(&format!(
         r"\A{JUNK}{place}{region},{SP}+{date}\.?{SP}*{agency}\.?(?:{SP}*{DASH})?"
@@ -94,13 +97,14 @@ static TASS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `TAUPO, New Zealand, March 23 -`, `BEIJING, Jan. 5 (Xinhua) --`, `MOSCOW (Reuters) -`: the
-/// place; after a comma, a region of one to four words (as few as will do) or none; a date;
+/// place; after a comma, a region of one to four words (as few as will do; `found` checks
+/// the four) or none; a date;
 /// an agency in parentheses (letters, spaces and periods, up to 20 of them); then a dash,
 /// with a space or the line's end after it.
 static WIRE: LazyLock<Regex> = LazyLock::new(|| {
     let (place, date) = (place(), date());
     let char = format!("[{LETTER}{MARK}]");
-    let region = format!(r"(?:,{SP}+(?P<region>[{LETTER}]{char}*(?:{SP}+{char}+){{0,3}}?))??");
+    let region = format!(r"(?:,{SP}+(?P<region>[{LETTER}]{char}*(?:{SP}+{char}+)*?))??");
     let agency = format!(r"(?:{SP}*\((?P<agency>[A-Za-z][A-Za-z .]{{0,18}}[A-Za-z.]) *\))?");
     Regex::new(&format!(
         r"\A{JUNK}{place}{region}(?:,?{SP}+{date})?{agency}{SP}*{DASH}(?:\s|\z)"
@@ -113,20 +117,38 @@ static WIRE: LazyLock<Regex> = LazyLock::new(|| {
 /// final (a later match could only be a shorter place, and none such parses).
 pub(crate) fn find(line: &str) -> Option<Found> {
     // A line is only given to a pattern it could match, so that an article compiles only
-    // the patterns it needs (each costs about half a millisecond): TASS's shape has
-    // slashes, the wire's a dash.
+    // the patterns it needs (each costs about half a millisecond) and a headline is not
+    // searched: TASS's shape has slashes and a date, so a digit; the wire's a dash, and a
+    // date or an agency in parentheses.
     let bytes = line.as_bytes();
-    let tass = || TASS.captures(bytes).and_then(|c| found(line, &c));
-    let wire = || WIRE.captures(bytes).and_then(|c| found(line, &c));
-    (line.contains('/').then(tass).flatten())
-        .or_else(|| line.contains(['-', '—', '–']).then(wire).flatten())
+    let digit = bytes.iter().any(u8::is_ascii_digit);
+    let tass = || {
+        TASS.captures(bytes)
+            .and_then(|c| found(line, &c, |r| r.len() <= 60))
+    };
+    let wire = || {
+        WIRE.captures(bytes)
+            .and_then(|c| found(line, &c, |r| words(r) <= 4))
+    };
+    let could_be_wire = || (digit || line.contains('(')) && line.contains(['-', '—', '–']);
+    (digit && line.contains('/'))
+        .then(tass)
+        .flatten()
+        .or_else(|| could_be_wire().then(wire).flatten())
 }
 
-/// The dateline a pattern's match describes, if it is one.
-fn found(line: &str, caps: &Captures) -> Option<Found> {
+/// The dateline a pattern's match describes, if it is one; `region_fits` is the pattern's
+/// bound on its region.
+fn found(line: &str, caps: &Captures, region_fits: fn(&str) -> bool) -> Option<Found> {
     let text = |name: &str| caps.name(name).map(|m| &line[m.range()]);
     // Counted in bytes: a line that opens with more decoration is no story's first.
     if text("junk")?.len() > 8 {
+        return None;
+    }
+    // The bounds the patterns leave to code. A match beyond one is final too: the pattern
+    // prefers the longest place, and a shorter one would be followed by a word, which no
+    // dateline's place is; a region is as short as will do (wire) or ends at its slash.
+    if words(text("place")?) > 6 || !text("region").is_none_or(region_fits) {
         return None;
     }
     let month = text("month").map(month_number);
@@ -152,6 +174,12 @@ fn found(line: &str, caps: &Captures) -> Option<Found> {
         year: text("year").and_then(|y| y.parse().ok()),
         agency: agency.map(str::to_owned),
     })
+}
+
+/// The number of words in a place or region: parted by `SP`.
+fn words(text: &str) -> usize {
+    let space = |c: char| matches!(c, ' ' | '\t' | '\u{A0}');
+    text.split(space).filter(|w| !w.is_empty()).count()
 }
 
 /// The number of a month named as `month()` matches it: by its first three letters.
@@ -405,6 +433,20 @@ mod tests {
         ] {
             assert_eq!(find(no), None, "{no}");
         }
+    }
+
+    #[test]
+    fn place_up_to_six_words_and_wire_region_up_to_four() {
+        let f = found("A B C D E F, March 4 - Text");
+        assert_eq!(f.location, "A B C D E F");
+        assert_eq!(find("A B C D E F G, March 4 - Text"), None);
+        assert_eq!(find("A B C D E F G, May 4. /TASS/. Text"), None);
+        let f = found("TAUPO, One Two Three Four, March 23 - Text");
+        assert_eq!(f.region.as_deref(), Some("One Two Three Four"));
+        assert_eq!(
+            find("TAUPO, One Two Three Four Five, March 23 - Text"),
+            None
+        );
     }
 
     #[test]

@@ -64,8 +64,11 @@ static SIGNOFF: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Whether `text`, trimmed, is a sign-off (see `SIGNOFF`).
+/// Only text that opens as one of them can be (the first letters of the words and credits
+/// above, or a parenthesis), so that a story whose last paragraph is none compiles nothing.
 pub(crate) fn is_signoff(text: &str) -> bool {
-    SIGNOFF.is_match(text.trim())
+    let text = text.trim();
+    text.starts_with(['r', 'R', 'e', 'E', '(', 'A', 'W', 'C']) && SIGNOFF.is_match(text)
 }
 
 #[cfg(test)]
