@@ -211,9 +211,6 @@ fn main() {
 
 /// The word lists (`wordlist`'s statics): sets, keyed lists and ordered lists.
 fn word_lists() -> String {
-    // Read as text by the timestamp pattern (src/layout/furniture.rs), not made a set; still
-    // checked, like every list.
-    entries("time-words.txt", Shape::Word);
     let mut lists = String::new();
     for (name, file) in [
         ("ORG_HEADS", "org-heads.txt"),
@@ -268,11 +265,14 @@ fn word_lists() -> String {
         lists.push_str("];\n");
     }
 
-    // Lists matched as prefixes or suffixes, in order: static slices, as in their files.
+    // Lists matched as prefixes or suffixes, or spliced into a pattern, in order: static
+    // slices, as in their files.
     for (name, file) in [
         ("ATTRIBUTIVE_SUFFIXES", "attributive-suffixes.txt"),
         ("MEDIA_NOUNS", "media-nouns.txt"),
         ("ARABIC_ARTICLES", "arabic-articles.txt"),
+        // Spliced into the timestamp pattern (src/layout/furniture.rs).
+        ("TIME_WORDS", "time-words.txt"),
     ] {
         let words = entries(file, shape_of(file));
         writeln!(lists, "\npub(crate) static {name}: &[&str] = &{words:?};").unwrap();

@@ -9,11 +9,11 @@ use crate::text::strtable::Table;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Entry {
-    /// Index into `COUNTRIES`; `demonym` for "Russian", not "Russia".
+    /// Index into the gazetteer's countries; `demonym` for "Russian", not "Russia".
     Country { id: usize, demonym: bool },
     /// A phrase with a country word in it that mentions no country ("Latin America").
     NotCountry,
-    /// Index into `ORGANIZATION_ACRONYMS`.
+    /// Index into the gazetteer's organizations (their acronyms).
     Organization(usize),
     /// A role before a name ("Defense Minister", "President").
     Title,
@@ -29,7 +29,7 @@ pub(crate) struct PhraseTable {
     keys: Table,
     /// For each key, the range of `phrases` under it.
     spans: &'static [(usize, usize)],
-    /// A form and its index into `ENTRIES`.
+    /// A form and its index into the gazetteer's entries.
     phrases: &'static [(&'static str, u32)],
 }
 

@@ -119,7 +119,6 @@ pub(super) fn by_head(
     out: &mut Vec<Candidate>,
     todo: &mut Todo,
 ) -> bool {
-    // heads it before "of …" ("Bank of Montreal").
     let Some(mut h) = (a..b).find(|&i| g.org_heads.contains(f.word(i))) else {
         return false;
     };

@@ -11,16 +11,13 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::calendar::{MONTHS, WEEKDAYS};
-use crate::text::wordlist::FURNITURE;
+use crate::text::wordlist::{FURNITURE, TIME_WORDS};
 
 /// Site furniture before the headline: a known rubric or a timestamp line.
 pub(crate) fn is_furniture(line: &str) -> bool {
     let line = line.trim().trim_end_matches([':', '|', '>', '»', ' ']);
     FURNITURE.contains(&line.to_lowercase()) || is_timestamp(line)
 }
-
-/// The words of a timestamp besides numbers and the calendar's names (`time-words.txt`).
-const TIME_WORDS: &str = include_str!("../data/time-words.txt");
 
 /// A line made only of date and time words, with at least one number, as a page writes it
 /// above a story: "15 AUG 2023, 14:30", "Updated: December 26, 2024 10:05 GMT". Matched
@@ -31,12 +28,9 @@ static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
     // 14:30, 26.12.2024, 2024-12-26: digits, with the marks between them.
     let number = "[0-9:./-]*[0-9][0-9:./-]*";
     let lower = |names: &[&str]| names.join("|").to_lowercase();
-    let words = TIME_WORDS
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect::<Vec<_>>()
-        .join("|");
+    // Besides numbers and the calendar's names: `time-words.txt`.
+    let words: Vec<String> = TIME_WORDS.iter().map(|w| regex::escape(w)).collect();
+    let words = words.join("|");
     let weekdays = lower(&WEEKDAYS);
     let weekdays_short = lower(&WEEKDAYS.map(|d| &d[..3]));
     // A month by its first three letters, and at most six more characters ("aug", "sept.",

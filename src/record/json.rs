@@ -1,6 +1,6 @@
 //! Output: an `Article` as a JSON record, with the `schema_version` and `source` that
 //! only the caller knows. A record is made whole in a buffer (`render_to_vec`) and then
-//! written (`render`), so a writer gets a record whole or not at all.
+//! written (`render`) by one `write_all`: no half record is written before an error is known.
 
 use std::io;
 

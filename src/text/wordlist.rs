@@ -31,7 +31,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_word_of_every_list_is_found_and_no_other() {
+    fn every_word_of_every_list_is_found_and_no_longer_word() {
         for (set, file) in [
             (&ORG_HEADS, include_str!("../data/org-heads.txt")),
             (&EVENT_HEADS, include_str!("../data/event-heads.txt")),
@@ -72,15 +72,17 @@ mod tests {
                 include_str!("../data/other-day-words.txt"),
             ),
         ] {
-            let words = file
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'));
-            for word in words {
+            for word in lines(file) {
                 assert!(set.contains(word), "{word:?}");
                 assert!(!set.contains(&format!("{word}\u{0}")), "{word:?} + NUL");
             }
         }
+    }
+
+    /// The entries of a list, read as `build.rs` reads them.
+    fn lines(text: &str) -> Vec<&str> {
+        let entries = datafile::entries("list", text, datafile::Shape::Phrase).unwrap();
+        entries.into_iter().map(|(_, line)| line).collect()
     }
 
     /// The sets of `file`, a list of three columns (a word, then yes or no for each of two
@@ -120,11 +122,7 @@ mod tests {
         let text = include_str!("../data/abbreviations.tsv");
         let sets = [(&SENTENCE_ABBREVIATIONS, 1), (&NAME_ABBREVIATIONS, 2)];
         let all = check_marked("abbreviations.tsv", text, sets);
-        // As the two lists were: 82 that go on a sentence, 23 kept in names, 18 both.
-        let count = |set: &WordSet| all.iter().filter(|w| set.contains(w)).count();
-        assert_eq!(count(&SENTENCE_ABBREVIATIONS), 82);
-        assert_eq!(count(&NAME_ABBREVIATIONS), 23);
-        assert_eq!(all.len(), 82 + 23 - 18);
+        assert!(all.len() > 80, "{all:?}");
         // Company suffixes stay in names but end sentences ("… said Acme Corp.").
         assert!(NAME_ABBREVIATIONS.contains("Corp.") && !SENTENCE_ABBREVIATIONS.contains("Corp."));
         assert!(SENTENCE_ABBREVIATIONS.contains("Aug.") && !NAME_ABBREVIATIONS.contains("Aug."));
@@ -139,13 +137,9 @@ mod tests {
             ),
             (MEDIA_NOUNS, include_str!("../data/media-nouns.txt")),
             (ARABIC_ARTICLES, include_str!("../data/arabic-articles.txt")),
+            (TIME_WORDS, include_str!("../data/time-words.txt")),
         ] {
-            let words: Vec<&str> = file
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .collect();
-            assert_eq!(list, words);
+            assert_eq!(list, lines(file));
         }
     }
 }
