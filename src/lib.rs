@@ -40,7 +40,7 @@ use text::span::CharIndex;
 /// What a parse depends on besides the text. `Options::default()` pins no year by a weekday
 /// (that needs today's date, and the library reads no clock; the command line passes today)
 /// and knows the names of the built-in gazetteer.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct Options<'g> {
     /// The latest date a weekday in the first paragraph ("on Tuesday") may resolve a
