@@ -29,7 +29,7 @@ pub use entities::Gazetteer;
 pub use layout::calendar::{Date, DateParseError};
 pub use record::json::{SCHEMA, Style, render, render_to_vec};
 pub use record::*;
-pub use text::decode::{DecodeError, Decoded, decode, encoding_for_label};
+pub use text::decode::{DecodeError, Decoded, decode};
 
 use layout::dateline;
 use std::ops::Range;

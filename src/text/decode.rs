@@ -32,12 +32,6 @@ pub struct Decoded<'a> {
     pub replaced_chars: usize,
 }
 
-/// The encoding a WHATWG label names ("utf-8", "cp1251", "latin1", "koi8-r"), for
-/// `--encoding`.
-pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
-    Encoding::for_label(label.trim().as_bytes())
-}
-
 /// Decodes an article: in the encoding `forced`, else the one the bytes show (see the
 /// module comment for the order of the choices). Whitespace alone is `Empty`.
 pub fn decode<'a>(
@@ -184,9 +178,8 @@ mod tests {
     #[test]
     fn forced_encoding() {
         let (bytes, _, _) = encoding_rs::KOI8_R.encode("Москва");
-        let d = decode(&bytes, encoding_for_label("koi8-r")).unwrap();
+        let d = decode(&bytes, Some(encoding_rs::KOI8_R)).unwrap();
         assert_eq!((d.text.as_ref(), d.encoding), ("Москва", "KOI8-R"));
-        assert!(encoding_for_label("no-such-encoding").is_none());
     }
 
     #[test]
