@@ -18,6 +18,8 @@
 //!
 //! Text already in a `str` goes straight to `parse(text, &options)`.
 
+#![warn(missing_docs)]
+
 mod entities;
 mod layout;
 mod quotes;

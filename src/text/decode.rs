@@ -13,8 +13,12 @@ use encoding_rs::{Encoding, UTF_8};
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum DecodeError {
+    /// The text is empty or whitespace alone (a byte-order mark does not count): there is
+    /// no article to parse. The command line's `empty` error record.
     #[error("empty article (no text but whitespace)")]
     Empty,
+    /// No encoding was forced and the bytes hold a NUL with no byte-order mark before them:
+    /// an image, an executable, or UTF-16 without its mark. The `not_text` error record.
     #[error("not a text file (contains NUL bytes)")]
     NotText,
 }
