@@ -16,7 +16,11 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! Text already in a `str` goes straight to `parse(text, &options)`.
+//! Bytes become a record in two calls, `decode` then `Decoded::parse`, not one, because the
+//! `Article` borrows the decoded text (its paragraphs, quotes and mentions are slices of it,
+//! not copies): the `Decoded` that owns that text must be kept in a variable of its own and
+//! outlive the article. Text already in a `str` goes straight to `parse(text, &options)`,
+//! and its article borrows that `str`.
 
 #![warn(missing_docs)]
 
