@@ -16,7 +16,13 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! Text already in a `str` goes straight to `parse(text, &options)`.
+//! Bytes become a record in two calls, `decode` then `Decoded::parse`, not one, because the
+//! `Article` borrows the decoded text (its paragraphs, quotes and mentions are slices of it,
+//! not copies): the `Decoded` that owns that text must be kept in a variable of its own and
+//! outlive the article. Text already in a `str` goes straight to `parse(text, &options)`,
+//! and its article borrows that `str`.
+
+#![warn(missing_docs)]
 
 mod entities;
 mod layout;
@@ -34,7 +40,7 @@ pub use entities::Gazetteer;
 pub use layout::calendar::{Date, DateParseError};
 pub use record::json::{SCHEMA, Style, render, render_to_vec};
 pub use record::*;
-pub use text::decode::{DecodeError, Decoded, decode, encoding_for_label};
+pub use text::decode::{DecodeError, Decoded, decode};
 
 use layout::dateline;
 use std::ops::Range;
@@ -45,7 +51,7 @@ use text::span::CharIndex;
 /// What a parse depends on besides the text. `Options::default()` pins no year by a weekday
 /// (that needs today's date, and the library reads no clock; the command line passes today)
 /// and knows the names of the built-in gazetteer.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct Options<'g> {
     /// The latest date a weekday in the first paragraph ("on Tuesday") may resolve a

@@ -123,8 +123,10 @@ fn parse_size(text: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("not a usable size: {text:?}"))
 }
 
+/// The encoding a WHATWG label names ("utf-8", "cp1251", "latin1", "koi8-r"), by
+/// `Encoding::for_label`: the library takes an `Encoding`, and only `--encoding` reads labels.
 fn parse_encoding(label: &str) -> Result<&'static newsparse::Encoding, String> {
-    newsparse::encoding_for_label(label).ok_or_else(|| {
+    newsparse::Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
         format!("unknown encoding {label:?} (e.g. utf-8, utf-16le, windows-1251, koi8-r, latin1)")
     })
 }

@@ -117,10 +117,15 @@ fn input(arg: OsString) -> Input {
     }
 }
 
-/// Today in UTC: the one clock reading of a run.
+/// Today in UTC: the one clock reading of a run. A clock before 1970, or past any year a
+/// `Date` holds, reads as 1970-01-01.
 fn today() -> Date {
-    let secs = SystemTime::now()
+    let days = SystemTime::now()
         .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    Date::from_unix_days((secs / 86_400) as i64)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    i64::try_from(days)
+        .ok()
+        .and_then(Date::from_unix_days)
+        .or_else(|| Date::from_unix_days(0))
+        .expect("1970-01-01 is a date")
 }

@@ -9,12 +9,15 @@
 use std::fmt;
 use std::str::FromStr;
 
-/// A calendar date (proleptic Gregorian).
+/// A calendar date (proleptic Gregorian) that exists: made by `Date::new`, parsed from
+/// `YYYY-MM-DD` by `FromStr`, shown as `YYYY-MM-DD` by `Display`. The fields are private so
+/// that no 31 February can be built around `new`'s check. Dates order chronologically.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
-    pub year: i32,
-    pub month: u8,
-    pub day: u8,
+    // Field order is the order of `Ord`: year, then month, then day.
+    year: i32,
+    month: u8,
+    day: u8,
 }
 
 /// Monday is 0, Sunday is 6.
@@ -68,8 +71,23 @@ impl Date {
         (day >= 1 && day <= days_in_month(year, month)).then_some(Date { year, month, day })
     }
 
-    /// Days since 1970-01-01.
-    pub fn to_unix_days(self) -> i64 {
+    /// The year (astronomical numbering: 0 is 1 BC, negative years before it).
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    /// The month, 1 (January) to 12.
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    /// The day of the month, from 1.
+    pub fn day(self) -> u8 {
+        self.day
+    }
+
+    /// Days since 1970-01-01 (negative before it).
+    fn to_unix_days(self) -> i64 {
         let y = i64::from(self.year) - i64::from(self.month <= 2);
         let era = y.div_euclid(400);
         let yoe = y - era * 400;
@@ -79,9 +97,12 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
-    /// The date `days` days after 1970-01-01.
-    pub fn from_unix_days(days: i64) -> Date {
-        let z = days + 719_468;
+    /// The date `days` days after 1970-01-01 (before it, for negative `days`); None when its
+    /// year is past what an `i32` holds. Public so that a caller holding a clock reading can
+    /// make today's date for `Options::with_reference_date` (the command line does: the
+    /// library reads no clock), not by calendar arithmetic of its own.
+    pub fn from_unix_days(days: i64) -> Option<Date> {
+        let z = days.checked_add(719_468)?;
         let era = z.div_euclid(146_097);
         let doe = z - era * 146_097;
         let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
@@ -89,11 +110,12 @@ impl Date {
         let mp = (5 * doy + 2) / 153;
         let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
         let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-        Date { year, month, day }
+        let year = i32::try_from(yoe + era * 400 + i64::from(month <= 2)).ok()?;
+        Some(Date { year, month, day })
     }
 
-    pub fn weekday(self) -> Weekday {
+    /// The day of the week (`Weekday`: Monday is 0); the calendar's own, to pin a year.
+    fn weekday(self) -> Weekday {
         // 1970-01-01 was a Thursday (3 when Monday is 0).
         (self.to_unix_days() + 3).rem_euclid(7) as Weekday
     }
@@ -120,6 +142,8 @@ impl fmt::Display for Date {
     }
 }
 
+/// Why a string is no `Date`: not `YYYY-MM-DD` (four, two and two digits), or no such day.
+/// It holds the string, which its message quotes.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("not a valid date (expected YYYY-MM-DD): {0:?}")]
 pub struct DateParseError(String);
@@ -152,9 +176,14 @@ mod tests {
     #[test]
     fn unix_days_round_trip() {
         for days in [-800_000, -1, 0, 1, 19_000, 20_000, 2_932_896] {
-            assert_eq!(Date::from_unix_days(days).to_unix_days(), days);
+            assert_eq!(Date::from_unix_days(days).unwrap().to_unix_days(), days);
         }
-        assert_eq!(Date::from_unix_days(0), Date::new(1970, 1, 1).unwrap());
+        assert_eq!(Date::from_unix_days(0), Date::new(1970, 1, 1));
+        let last = Date::new(i32::MAX, 12, 31).unwrap();
+        assert_eq!(Date::from_unix_days(last.to_unix_days()), Some(last));
+        assert_eq!(Date::from_unix_days(last.to_unix_days() + 1), None);
+        assert_eq!(Date::from_unix_days(i64::MAX), None);
+        assert_eq!(Date::from_unix_days(i64::MIN), None);
         assert_eq!(Date::new(2000, 3, 1).unwrap().to_unix_days(), 11_017);
     }
 
@@ -193,10 +222,10 @@ mod tests {
 
     #[test]
     fn parses_iso_dates_strictly() {
-        assert_eq!(
-            "2023-08-15".parse::<Date>().unwrap(),
-            Date::new(2023, 8, 15).unwrap()
-        );
+        let date = "2023-08-15".parse::<Date>().unwrap();
+        assert_eq!(date, Date::new(2023, 8, 15).unwrap());
+        assert_eq!((date.year(), date.month(), date.day()), (2023, 8, 15));
+        assert_eq!(date.to_string(), "2023-08-15");
         for bad in [
             "2023-8-15",
             "2023-02-30",

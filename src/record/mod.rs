@@ -14,7 +14,9 @@ pub use crate::text::span::Span;
 /// Version of the record's shape; bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// What `parse` finds in one article.
+/// What `parse` finds in one article: the record but for `schema_version` and `source`,
+/// which `render` adds. It borrows the text it was parsed from (`'a`): the paragraphs,
+/// quotes and mentions are slices of it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Article<'a> {
@@ -26,15 +28,22 @@ pub struct Article<'a> {
     pub headline: Option<String>,
     /// The standfirst between headline and dateline (TASS style); else null.
     pub lead: Option<String>,
+    /// The dateline (`MOSCOW, May 4. /TASS/.`, `LONDON (Reuters) -`); None when none is found.
     pub dateline: Option<Dateline>,
     /// Paragraphs after the dateline (after the headline when there is no dateline),
     /// without a sign-off such as `Reuter`.
     pub body: Vec<Paragraph<'a>>,
+    /// Every quotation in the headline, lead and body, in text order.
     pub quotes: Vec<Quote<'a>>,
+    /// The people, countries, organizations and events named in the headline, lead and
+    /// body (not the dateline).
     pub entities: Entities<'a>,
+    /// Counts over the body, and of the input's replaced bytes.
     pub stats: Stats,
 }
 
+/// The line that opens a wire story with its place, and often its date and agency:
+/// `PATRIOT PARK /Moscow Region/, August 15. /TASS/.`, `BEIJING, Jan. 5 (Xinhua) --`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Dateline {
@@ -44,7 +53,9 @@ pub struct Dateline {
     pub location: String,
     /// As written between the slashes or after the place, e.g. "Moscow Region", "N.J.".
     pub region: Option<String>,
+    /// The month, 1 to 12; None in a dateline without a date (`MOSCOW (Reuters) -`).
     pub month: Option<u8>,
+    /// The day of the month, 1 to 31; None in a dateline without a date.
     pub day: Option<u8>,
     /// Only where the article pins it: written in the dateline, or by a weekday.
     pub year: Option<i32>,
@@ -52,13 +63,18 @@ pub struct Dateline {
     pub date: Option<String>,
     /// As written: TASS, Reuters, Xinhua, AP.
     pub agency: Option<String>,
+    /// Where `text` is in the decoded input.
     pub span: Span,
 }
 
+/// One paragraph of the body. Paragraphs are separated by blank lines (lines wrapped
+/// inside one stay in it); in an article without blank lines, each line is one.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Paragraph<'a> {
+    /// The paragraph as written, a slice of the decoded text.
     pub text: &'a str,
+    /// Where `text` is in the decoded input.
     pub span: Span,
 }
 
@@ -66,10 +82,13 @@ pub struct Paragraph<'a> {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Mention<'a> {
+    /// The words as written ("Shoigu", "Russian", "Russia’s defense chief", "he").
     pub text: &'a str,
+    /// Where `text` is in the decoded input.
     pub span: Span,
 }
 
+/// How much of what was said a quote holds; `direct` or `partial` in the record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
@@ -80,55 +99,101 @@ pub enum QuoteKind {
     Partial,
 }
 
+/// A quotation in `"…"`, `“…”` or `«…»`, and who said it. A quote over several paragraphs
+/// is one quote; quoted names and terms (the "Zapad-2017" exercises) are none.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Quote<'a> {
+    /// The words between the marks, marks excluded (TASS's `<…>` kept); over several
+    /// paragraphs, from the first to the last as written.
     pub text: &'a str,
+    /// Where `text` is in the decoded input.
     pub span: Span,
+    /// Who said it: the `name` of a `Person` or `Organization` in `entities`, resolved
+    /// through the cue from a name, a surname, a pronoun, a description ("Russia's defense
+    /// chief") or "the ministry". A quote without a cue continues the one just before it.
+    /// None where the article does not say.
     pub speaker: Option<String>,
+    /// The words naming the speaker at this quote ("Shoigu", "Russia’s defense chief",
+    /// "he", "the ministry"), or None.
     pub speaker_mention: Option<Mention<'a>>,
+    /// The reporting verb or phrase as written ("said", "told reporters", "According to"),
+    /// or None.
     pub cue: Option<String>,
+    /// Whether the quote is a whole sentence or words woven into reported speech.
     pub kind: QuoteKind,
 }
 
+/// The things an article names, each list in order of first mention, one entry per
+/// real-world thing however it is written ("Sergey Shoigu" … "Shoigu"; "Russia",
+/// "Russian", "Russia's"). An ALL CAPS headline gives none; a Title Case one only names
+/// already known.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Entities<'a> {
+    /// People, by name.
     pub people: Vec<Person<'a>>,
+    /// Countries, named or by demonym ("Vietnamese") or possessive.
     pub countries: Vec<Country<'a>>,
+    /// Organizations: ministries, councils, agencies, parties, companies, armed forces.
     pub organizations: Vec<Organization<'a>>,
+    /// Named events: conferences, forums, summits, games, exercises.
     pub events: Vec<Event<'a>>,
 }
 
+/// A person the article names.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Person<'a> {
+    /// The fullest form of the name in the article ("Sergey Shoigu").
     pub name: String,
+    /// The roles written before the name ("Russian Defense Minister", "President").
     pub titles: Vec<String>,
+    /// The ISO 3166-1 alpha-2 code (such as "RU", not a name like `Country::name`) that a
+    /// title's demonym or country implies ("Russian …"), else None.
     pub country: Option<String>,
+    /// Every place the person is named, in text order (at least one).
     pub mentions: Vec<Mention<'a>>,
 }
 
+/// A country the article names. A country word inside a longer name ("Bank of Canada",
+/// "Latin America") is no mention of it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Country<'a> {
+    /// The common English short name ("United States", "South Korea"), however the text
+    /// writes it.
     pub name: String,
+    /// The ISO 3166-1 alpha-2 code ("RU"; "XK" for Kosovo); None for former states such as
+    /// the Soviet Union.
     pub iso: Option<String>,
+    /// Every place the country is named, its demonyms and possessives included, in text
+    /// order (at least one).
     pub mentions: Vec<Mention<'a>>,
 }
 
+/// An organization the article names.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Organization<'a> {
+    /// The fullest form written ("Russian Defense Ministry", "Collective Security Treaty
+    /// Organization").
     pub name: String,
+    /// Its acronym where known or given in parentheses ("CSTO"), else None.
     pub acronym: Option<String>,
+    /// Every place the organization is named, by name or acronym, in text order (at least
+    /// one).
     pub mentions: Vec<Mention<'a>>,
 }
 
+/// A named event: a conference, forum, summit, games or an exercise.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Event<'a> {
+    /// The name as written, with its ordinal or year ("11th Moscow Conference on
+    /// International Security").
     pub name: String,
+    /// Every place the event is named, in text order (at least one).
     pub mentions: Vec<Mention<'a>>,
 }
 
@@ -136,8 +201,12 @@ pub struct Event<'a> {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Stats {
+    /// The number of body paragraphs (`Article::body`'s length).
     pub paragraphs: usize,
+    /// Sentences in the body: Unicode sentence boundaries (UAX #29), except after
+    /// abbreviations ("Mr.", "U.S.", "Aug.", initials).
     pub sentences: usize,
+    /// Words in the body, by UAX #29 word boundaries.
     pub words: usize,
     /// Byte sequences of the input that were no text in its encoding, now U+FFFD (0 for
     /// text given as a `str`).
