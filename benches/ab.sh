@@ -24,27 +24,16 @@ done
 [ -d "$corpus" ] || { echo "ab.sh: no corpus at $corpus" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-python3 - "$corpus" "$mb" "$work/corpus.jsonl" <<'PY'
-import glob, json, os, sys
-corpus, mb, out = sys.argv[1], float(sys.argv[2]), sys.argv[3]
-articles = [(os.path.basename(p), open(p, encoding="utf-8").read()) for p in sorted(glob.glob(os.path.join(corpus, "*.txt")))]
-size = rounds = 0
-with open(out, "w", encoding="utf-8") as f:
-    while size < mb * 1e6:
-        for name, text in articles:
-            line = json.dumps({"id": f"{rounds}/{name}", "text": text}, ensure_ascii=False) + "\n"
-            f.write(line)
-            size += len(line.encode())
-        rounds += 1
-PY
+benches/make-corpus.py "$corpus" "$mb" "$work/corpus.jsonl" 2>/dev/null
 # Both must give the same records, or the comparison means nothing.
-cmp -s <("${bins[0]}" -q --input jsonl -j1 --reference-date 2026-11-27 "$work/corpus.jsonl") \
-       <("${bins[1]}" -q --input jsonl -j1 --reference-date 2026-11-27 "$work/corpus.jsonl") \
-  || echo "ab.sh: warning: A and B give different records" >&2
-for _ in $(seq "$runs"); do
-  for k in 0 1; do
+run() { "${bins[$1]}" -q --input jsonl -j1 --reference-date 2026-11-27 "$work/corpus.jsonl"; }
+cmp -s <(run 0) <(run 1) || { echo "ab.sh: A and B give different records" >&2; exit 1; }
+# Each round in the other order than the one before, so that neither always goes first.
+for round in $(seq "$runs"); do
+  order="0 1"; [ $((round % 2)) -eq 0 ] && order="1 0"
+  for k in $order; do
     s=$(date +%s%N)
-    "${bins[$k]}" -q --input jsonl -j1 "$work/corpus.jsonl" > /dev/null
+    run "$k" > /dev/null
     echo "$k $(( $(date +%s%N) - s ))" >> "$work/times"
   done
 done

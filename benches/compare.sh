@@ -45,30 +45,7 @@ bin=target/release/newsparse
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-python3 - "$corpus" "$mb" "$work/corpus.jsonl" <<'PY'
-import glob, json, os, sys
-corpus, mb, out = sys.argv[1], float(sys.argv[2]), sys.argv[3]
-articles = [(os.path.basename(p), open(p, encoding="utf-8").read()) for p in sorted(glob.glob(os.path.join(corpus, "*.txt")))]
-size = n = rounds = 0
-with open(out, "w", encoding="utf-8") as f:
-    while size < mb * 1e6:
-        for name, text in articles:
-            line = json.dumps({"id": f"{rounds}/{name}", "text": text}, ensure_ascii=False) + "\n"
-            f.write(line)
-            size += len(line.encode())
-            n += 1
-        rounds += 1
-print(f"corpus: {n} articles, {size / 1e6:.1f} MB ({len(articles)} articles x {rounds})", file=sys.stderr)
-# The same articles as files, a folder per round.
-folder = os.path.join(os.path.dirname(out), "dir")
-with open(out, encoding="utf-8") as f:
-    for line in f:
-        record = json.loads(line)
-        path = os.path.join(folder, record["id"])
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", encoding="utf-8") as g:
-            g.write(record["text"])
-PY
+benches/make-corpus.py "$corpus" "$mb" "$work/corpus.jsonl" --folder "$work/dir"
 articles=$(wc -l < "$work/corpus.jsonl")
 bytes=$(wc -c < "$work/corpus.jsonl")
 
