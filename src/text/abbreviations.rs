@@ -15,7 +15,10 @@
 //! takes "Hey!" or "Ban." for no sentence's end, and "Calif." for one. Reading the list
 //! instead would move the sentence bounds a cue is looked for in, and so change records:
 //! which rule the quotes are better served by is a question for the evaluation, not for
-//! this refactor.
+//! this refactor. Likewise the shapes of the first two differ where their uses do: a name
+//! keeps the period of any one-letter word and of any word with a period inside ("a.k.a."),
+//! while the sentence count takes only a capital initial and strict letter-period pairs for
+//! no end, so that "… in the a." or "… at 3.5." still end sentences.
 
 use crate::text::wordlist::{NAME_ABBREVIATIONS, SENTENCE_ABBREVIATIONS};
 
