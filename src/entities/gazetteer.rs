@@ -83,6 +83,26 @@ static BUILTIN: Gazetteer = Gazetteer {
     given_names: &GIVEN_NAMES,
 };
 
+/// For tests of the gazetteer as a value: the built-in one without its phrase tables, so
+/// that it names no country, organization or title.
+#[cfg(test)]
+pub(crate) static WITHOUT_PHRASES: Gazetteer = {
+    static EMPTY: PhraseTable = PhraseTable {
+        keys: Table {
+            keys: &[],
+            slots: &[0],
+            shapes: &[0; 256],
+        },
+        spans: &[],
+        phrases: &[],
+    };
+    Gazetteer {
+        exact: &EMPTY,
+        caseless: &EMPTY,
+        ..BUILTIN
+    }
+};
+
 impl std::fmt::Debug for Gazetteer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Gazetteer")

@@ -34,6 +34,8 @@ use std::ops::Range;
 use phrases::{Field, classify, cover, phrases};
 
 pub use gazetteer::Gazetteer;
+#[cfg(test)]
+pub(crate) use gazetteer::WITHOUT_PHRASES;
 pub(crate) use phrases::{Mode, headline_mode};
 
 use crate::record::Entities;
