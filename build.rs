@@ -230,6 +230,9 @@ fn word_lists() -> String {
         ("COMPANY_SUFFIXES", "company-suffixes.txt"),
         ("PLACE_PARTICLES", "place-particles.txt"),
         ("OTHER_DAY_WORDS", "other-day-words.txt"),
+        ("NAME_PREPOSITIONS", "name-prepositions.txt"),
+        ("NAME_OPENERS", "name-openers.txt"),
+        ("NAME_SUFFIXES", "name-suffixes.txt"),
     ] {
         word_set(&mut lists, name, entries(file, shape_of(file)));
     }

@@ -7,7 +7,7 @@ use super::people::speaks;
 use super::phrases::{Absent, Field, Todo};
 use super::{Candidate, Kind};
 use crate::text::tokens::is_capitalized;
-use crate::text::wordlist::{COMPANY_SUFFIXES, MEDIA_NOUNS};
+use crate::text::wordlist::{COMPANY_SUFFIXES, MEDIA_NOUNS, NAME_OPENERS, NAME_PREPOSITIONS};
 
 /// The key of an organization the gazetteer does not know: its name lowercased, without
 /// "the", periods and commas, so that "the U.S. Fund" and "U.S. Fund" are one.
@@ -48,7 +48,7 @@ pub(super) fn media_noun_after(f: &Field, b: usize) -> bool {
 /// Nova Scotia", "Conference on International Security"): capitalized words up to `b`, a
 /// stopword ("on Tuesday") or "and" ("… and the EU").
 pub(super) fn extension(g: &Gazetteer, f: &Field, from: usize, b: usize) -> usize {
-    if from >= b || !matches!(f.word(from), "of" | "for" | "on") {
+    if from >= b || !NAME_PREPOSITIONS.contains(f.word(from)) {
         return from;
     }
     let mut k = from + 1;
@@ -149,7 +149,7 @@ pub(super) fn by_head(
     // "Marshall Goldman of Harvard University": the name starts after "of".
     let mut start = (a..h)
         .rev()
-        .find(|&i| matches!(f.word(i), "of" | "for" | "the" | "on" | "at"))
+        .find(|&i| NAME_OPENERS.contains(f.word(i)))
         .map_or(a, |i| i + 1);
     // "vice chairman Dudley Taft and Narragansett Capital Inc": a person and a company.
     if let Some(and) = (start..h).find(|&i| f.word(i) == "and")
@@ -200,7 +200,7 @@ pub(super) fn by_head(
 pub(super) fn by_noun(f: &Field, (a, b): (usize, usize), out: &mut Vec<Candidate>) -> bool {
     let from = (a..b)
         .rev()
-        .find(|&i| matches!(f.word(i), "of" | "for" | "the" | "on" | "at"))
+        .find(|&i| NAME_OPENERS.contains(f.word(i)))
         .map_or(a, |i| i + 1);
     if from < b
         && b - from <= 4

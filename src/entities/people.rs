@@ -6,7 +6,7 @@ use super::countries;
 use super::gazetteer::Gazetteer;
 use super::phrases::{Absent, Field, Todo};
 use super::{Candidate, Kind};
-use crate::text::wordlist::ROLE_WORDS;
+use crate::text::wordlist::{NAME_PREPOSITIONS, ROLE_WORDS};
 
 pub(super) fn is_initial(word: &str) -> bool {
     let mut c = word.chars();
@@ -110,8 +110,7 @@ pub(super) fn by_title(
         }
         // "General Agreement on Tariffs and Trade": a name that goes on with "on", "of" or
         // "for" is no person's ("and" may join two people).
-        if name_end == title_end || name_end < b && matches!(f.word(name_end), "of" | "on" | "for")
-        {
+        if name_end == title_end || name_end < b && NAME_PREPOSITIONS.contains(f.word(name_end)) {
             continue;
         }
         let name = f.slice(title_end, name_end).to_owned();

@@ -13,7 +13,7 @@ use super::gazetteer::{Entry, Gazetteer};
 use super::phrases::Field;
 use super::{Candidate, Kind, kind_name};
 use crate::text::tokens::{is_capitalized, is_gap};
-use crate::text::wordlist::COMPANY_SUFFIXES;
+use crate::text::wordlist::{COMPANY_SUFFIXES, NAME_SUFFIXES};
 
 /// Each short form with the candidate whose entity it names (the first to give it).
 type Forms<'c> = HashMap<Cow<'c, str>, usize>;
@@ -56,7 +56,7 @@ fn person_forms<'c>(name: &'c str, k: usize, forms: &mut Forms<'c>, words: &mut 
     words.extend(name.split_whitespace());
     if words.len() >= 2 {
         let last = words[words.len() - 1];
-        let surname = if matches!(last, "Jr." | "Jr" | "Sr." | "II" | "III") {
+        let surname = if NAME_SUFFIXES.contains(last) {
             words[words.len() - 2]
         } else {
             last

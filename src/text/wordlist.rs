@@ -71,6 +71,12 @@ mod tests {
                 &OTHER_DAY_WORDS,
                 include_str!("../data/other-day-words.txt"),
             ),
+            (
+                &NAME_PREPOSITIONS,
+                include_str!("../data/name-prepositions.txt"),
+            ),
+            (&NAME_OPENERS, include_str!("../data/name-openers.txt")),
+            (&NAME_SUFFIXES, include_str!("../data/name-suffixes.txt")),
         ] {
             for word in lines(file) {
                 assert!(set.contains(word), "{word:?}");
