@@ -6,6 +6,7 @@
 //! that a user's own lists can later be merged in rather than patched into statics.
 
 use crate::text::strtable::Table;
+use crate::text::tokens::run_end;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Entry {
@@ -187,30 +188,6 @@ impl Gazetteer {
             })?;
         Some((start + form.len(), self.entries[entry as usize]))
     }
-}
-
-/// Whether the character at byte `i` (a char boundary) is a letter or digit, and its length.
-fn alnum_at(text: &str, i: usize) -> (bool, usize) {
-    let b = text.as_bytes()[i];
-    if b.is_ascii() {
-        return (b.is_ascii_alphanumeric(), 1);
-    }
-    text[i..]
-        .chars()
-        .next()
-        .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
-}
-
-/// Where the run of letters and digits (`alnum`), or of other characters, from byte `i` ends.
-fn run_end(text: &str, mut i: usize, alnum: bool) -> usize {
-    while i < text.len() {
-        let (is, len) = alnum_at(text, i);
-        if is != alnum {
-            break;
-        }
-        i += len;
-    }
-    i
 }
 
 #[cfg(test)]

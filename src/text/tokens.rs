@@ -10,6 +10,8 @@
 //!   gazetteer looks up. One pass for both because the scan is the hottest loop of a batch:
 //!   its ASCII short path and `ascii_alnum_end` (eight bytes a step) are measured kernels,
 //!   each with a reference test.
+//! - `run_end`, for the gazetteer's reading of a short text (a name it is asked about):
+//!   where a run of letters and digits, or of other characters, ends.
 //! - `words`, for the cue reader of the quote rules: every word, lowercase too, as written
 //!   but for the marks at its end; no "&", possessive or period kept, since the cues are
 //!   verbs and small words ("said", "told reporters", "according to").
@@ -41,6 +43,31 @@ pub(crate) struct Tok {
 /// at its end are cut off.
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
+}
+
+/// Whether the character at byte `i` (a char boundary) is a letter or digit, and its length.
+fn word_char_at(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        return (b.is_ascii_alphanumeric(), 1);
+    }
+    text[i..]
+        .chars()
+        .next()
+        .map_or((false, 1), |c| (is_word_char(c), c.len_utf8()))
+}
+
+/// Where the run of letters and digits (`alnum`), or of other characters, from byte `i` ends:
+/// how the gazetteer reads a short text (a name) word by word, without the scan's fast path.
+pub(crate) fn run_end(text: &str, mut i: usize, alnum: bool) -> usize {
+    while i < text.len() {
+        let (is, len) = word_char_at(text, i);
+        if is != alnum {
+            break;
+        }
+        i += len;
+    }
+    i
 }
 
 /// What a word runs on over: letters and digits, and the hyphens, apostrophes and periods
