@@ -17,7 +17,12 @@ mod datafile;
 use datafile::Shape;
 
 /// The word sets whose lines are phrases; every other one holds one word a line.
-const PHRASE_LISTS: &[&str] = &["furniture.txt", "term-introducers.txt", "media-nouns.txt"];
+const PHRASE_LISTS: &[&str] = &[
+    "furniture.txt",
+    "term-introducers.txt",
+    "media-nouns.txt",
+    "credit-openers.txt",
+];
 
 /// How the lines of a plain list are checked: phrases or single words.
 fn shape_of(file: &str) -> Shape {
@@ -276,6 +281,8 @@ fn word_lists() -> String {
         ("ARABIC_ARTICLES", "arabic-articles.txt"),
         // Spliced into the timestamp pattern (src/layout/furniture.rs).
         ("TIME_WORDS", "time-words.txt"),
+        ("SIGNOFF_WORDS", "signoff-words.txt"),
+        ("CREDIT_OPENERS", "credit-openers.txt"),
     ] {
         let words = entries(file, shape_of(file));
         writeln!(lists, "\npub(crate) static {name}: &[&str] = &{words:?};").unwrap();

@@ -144,6 +144,8 @@ mod tests {
             (MEDIA_NOUNS, include_str!("../data/media-nouns.txt")),
             (ARABIC_ARTICLES, include_str!("../data/arabic-articles.txt")),
             (TIME_WORDS, include_str!("../data/time-words.txt")),
+            (SIGNOFF_WORDS, include_str!("../data/signoff-words.txt")),
+            (CREDIT_OPENERS, include_str!("../data/credit-openers.txt")),
         ] {
             assert_eq!(list, lines(file));
         }
