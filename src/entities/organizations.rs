@@ -7,7 +7,19 @@ use super::people::speaks;
 use super::phrases::{Absent, Field, Todo};
 use super::{Candidate, Kind};
 use crate::text::tokens::is_capitalized;
-use crate::text::wordlist::{COMPANY_SUFFIXES, MEDIA_NOUNS, NAME_OPENERS, NAME_PREPOSITIONS};
+use crate::text::wordlist::{
+    COMPANY_SUFFIXES, LEGAL_FORMS, MEDIA_NOUNS, NAME_OPENERS, NAME_PREPOSITIONS,
+};
+
+/// A word that ends a company's name: a company noun ("Corp") or a legal form ("SA").
+pub(super) fn is_company_suffix(word: &str) -> bool {
+    COMPANY_SUFFIXES.contains(word) || LEGAL_FORMS.contains(word)
+}
+
+/// A word that makes a phrase an organization: a head word or a legal form.
+fn is_head(g: &Gazetteer, word: &str) -> bool {
+    g.org_heads.contains(word) || LEGAL_FORMS.contains(word)
+}
 
 /// The key of an organization the gazetteer does not know: its name lowercased, without
 /// "the", periods and commas, so that "the U.S. Fund" and "U.S. Fund" are one.
@@ -84,7 +96,7 @@ pub(super) fn known_key(id: usize) -> String {
 /// The gazetteer organization that `name`, or `name` without its company suffix, is.
 pub(super) fn known_organization(g: &Gazetteer, name: &str) -> Option<usize> {
     let stem = match name.rsplit_once(' ') {
-        Some((stem, suffix)) if COMPANY_SUFFIXES.contains(suffix) => stem,
+        Some((stem, suffix)) if is_company_suffix(suffix) => stem,
         _ => name,
     };
     [name, stem]
@@ -119,7 +131,7 @@ pub(super) fn by_head(
     out: &mut Vec<Candidate>,
     todo: &mut Todo,
 ) -> bool {
-    let Some(mut h) = (a..b).find(|&i| g.org_heads.contains(f.word(i))) else {
+    let Some(mut h) = (a..b).find(|&i| is_head(g, f.word(i))) else {
         return false;
     };
     // "Petroleum Corp of Jamaica", "Eastman Chemical Products Inc", "China Aerospace
@@ -127,7 +139,7 @@ pub(super) fn by_head(
     // capitalized words and "and" (not "and the", not "of"), ends the name; a company
     // suffix ("Corp", "Inc") ends it for sure.
     let mut k = h + 1;
-    while k < b && !COMPANY_SUFFIXES.contains(f.word(h)) {
+    while k < b && !is_company_suffix(f.word(h)) {
         let word = f.word(k);
         let is_org = |i: usize| matches!(f.gaz_at(i), Some((_, _, Entry::Organization(_))));
         // Never across "and" between two known names: "World Bank and International
@@ -141,10 +153,15 @@ pub(super) fn by_head(
         if !joins {
             break;
         }
-        if g.org_heads.contains(word) {
+        if is_head(g, word) {
             h = k;
         }
         k += 1;
+    }
+    // "Wuxi Tong Ling Company Ltd", "Roosevelt Financial Group Inc": a legal form after
+    // a company noun is still the name.
+    while h + 1 < b && LEGAL_FORMS.contains(f.word(h + 1)) {
+        h += 1;
     }
     // "Marshall Goldman of Harvard University": the name starts after "of".
     let mut start = (a..h)
@@ -158,7 +175,15 @@ pub(super) fn by_head(
     {
         start = and + 1;
     }
-    let end = extension(g, f, h + 1, b);
+    // "Daniels Inc of Philadelphia", "Dow Chemical Co of the United States": after a
+    // legal form, or a company noun and "of the", the name has ended.
+    let end = if LEGAL_FORMS.contains(f.word(h))
+        || is_company_suffix(f.word(h)) && h + 2 < b && f.word(h + 2) == "the"
+    {
+        h + 1
+    } else {
+        extension(g, f, h + 1, b)
+    };
     if end - start >= 2 {
         let name = f.slice(start, end).to_owned();
         let (key, acronym) = match known_organization(g, &name) {
@@ -235,4 +260,37 @@ pub(super) fn known(g: &Gazetteer, f: &Field, start: usize, end: usize, id: usiz
         name: f.text[start..end].to_owned(),
         acronym: g.acronym(id).map(str::to_owned),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Mode, find};
+    use crate::entities::Gazetteer;
+    use crate::text::span::CharIndex;
+
+    /// The names of the organizations found in `text`.
+    fn orgs(text: &str) -> Vec<String> {
+        let fields = [(0..text.len(), Mode::Full)];
+        let (e, _) = find(text, &fields, &CharIndex::new(text), Gazetteer::builtin());
+        e.organizations.iter().map(|o| o.name.clone()).collect()
+    }
+
+    #[test]
+    fn a_legal_form_ends_the_name_and_follows_a_company_noun() {
+        assert_eq!(
+            orgs(
+                "Tarvik Holding SA rose. Brill Paper Company Ltd and Nusa Textiles Group Inc of Ohio fell."
+            ),
+            [
+                "Tarvik Holding SA",
+                "Brill Paper Company Ltd",
+                "Nusa Textiles Group Inc"
+            ]
+        );
+        // A company noun may still head "of …", but not "of the …".
+        assert_eq!(
+            orgs("Public Water Corp of Tarvia sued Kelm Chemical Co of the Netherlands."),
+            ["Public Water Corp of Tarvia", "Kelm Chemical Co"]
+        );
+    }
 }
