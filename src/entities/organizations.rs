@@ -121,6 +121,28 @@ pub(super) fn acronym_after(f: &Field, end: usize) -> Option<String> {
     .then(|| inner.to_owned())
 }
 
+/// Where a company's name that "&" joins starts ("Smith Barney & Co", "Douglas & Lomason
+/// Co"): the capitalized words right before " & ", when the part at `start` follows it. The
+/// "&" breaks the phrase, so the words before it were a phrase of their own.
+fn ampersand_start(g: &Gazetteer, f: &Field, start: usize) -> usize {
+    let gap = |i: usize| &f.text[f.toks[i - 1].end..f.toks[i].start];
+    let joins = |i: usize| {
+        let word = f.word(i);
+        is_capitalized(word)
+            && !f.toks[i].possessive
+            && !g.stopwords.contains(word)
+            && !NAME_OPENERS.contains(word)
+    };
+    if start == 0 || gap(start) != " & " || !joins(start - 1) {
+        return start;
+    }
+    let mut s = start - 1;
+    while s > 0 && gap(s) == " " && joins(s - 1) {
+        s -= 1;
+    }
+    s
+}
+
 /// An organization: a head word ends the name ("Food and Drug Administration") or heads
 /// it before "of …" ("Bank of Montreal"). Whether the part `a..b` had one; what it leaves
 /// goes on `todo`.
@@ -177,6 +199,9 @@ pub(super) fn by_head(
     }
     // "Daniels Inc of Philadelphia", "Dow Chemical Co of the United States": after a
     // legal form, or a company noun and "of the", the name has ended.
+    if start == a {
+        start = ampersand_start(g, f, start);
+    }
     let end = if LEGAL_FORMS.contains(f.word(h))
         || is_company_suffix(f.word(h)) && h + 2 < b && f.word(h + 2) == "the"
     {
@@ -291,6 +316,19 @@ mod tests {
         assert_eq!(
             orgs("Public Water Corp of Tarvia sued Kelm Chemical Co of the Netherlands."),
             ["Public Water Corp of Tarvia", "Kelm Chemical Co"]
+        );
+    }
+
+    #[test]
+    fn an_ampersand_joins_a_company_name() {
+        assert_eq!(
+            orgs("Analysts at Brill Tarvik & Co and Hanna & Kelm Inc agreed."),
+            ["Brill Tarvik & Co", "Hanna & Kelm Inc"]
+        );
+        // Not across a comma, nor without a head word.
+        assert_eq!(
+            orgs("Tarvik, & Co fell. Salt & Pepper rose."),
+            Vec::<String>::new()
         );
     }
 }
