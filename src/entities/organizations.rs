@@ -331,4 +331,23 @@ mod tests {
             Vec::<String>::new()
         );
     }
+
+    #[test]
+    fn head_words_of_chambers_movements_and_family_firms() {
+        assert_eq!(
+            orgs(
+                "Officials of the Kelmar Chamber of Commerce, Brill Brothers and the Tarvik Freedom Movement met."
+            ),
+            [
+                "Kelmar Chamber of Commerce",
+                "Brill Brothers",
+                "Tarvik Freedom Movement"
+            ]
+        );
+        // A head word alone names nothing.
+        assert_eq!(
+            orgs("The Movement grew. The School closed."),
+            Vec::<String>::new()
+        );
+    }
 }
