@@ -239,6 +239,8 @@ fn word_lists() -> String {
         ("NAME_OPENERS", "name-openers.txt"),
         ("NAME_SUFFIXES", "name-suffixes.txt"),
         ("LEGAL_FORMS", "legal-forms.txt"),
+        ("COMPANY_CUES", "company-cues.txt"),
+        ("COMPANY_POSSESSIONS", "company-possessions.txt"),
     ] {
         word_set(&mut lists, name, entries(file, shape_of(file)));
     }

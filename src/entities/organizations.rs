@@ -8,7 +8,8 @@ use super::phrases::{Absent, Field, Todo};
 use super::{Candidate, Kind};
 use crate::text::tokens::is_capitalized;
 use crate::text::wordlist::{
-    COMPANY_SUFFIXES, LEGAL_FORMS, MEDIA_NOUNS, NAME_OPENERS, NAME_PREPOSITIONS,
+    COMPANY_CUES, COMPANY_POSSESSIONS, COMPANY_SUFFIXES, GIVEN_NAMES, LEGAL_FORMS, MEDIA_NOUNS,
+    NAME_OPENERS, NAME_PREPOSITIONS, STOPWORDS,
 };
 
 /// A word that ends a company's name: a company noun ("Corp") or a legal form ("SA").
@@ -124,13 +125,13 @@ pub(super) fn acronym_after(f: &Field, end: usize) -> Option<String> {
 /// Where a company's name that "&" joins starts ("Smith Barney & Co", "Douglas & Lomason
 /// Co"): the capitalized words right before " & ", when the part at `start` follows it. The
 /// "&" breaks the phrase, so the words before it were a phrase of their own.
-fn ampersand_start(g: &Gazetteer, f: &Field, start: usize) -> usize {
+fn ampersand_start(f: &Field, start: usize) -> usize {
     let gap = |i: usize| &f.text[f.toks[i - 1].end..f.toks[i].start];
     let joins = |i: usize| {
         let word = f.word(i);
         is_capitalized(word)
             && !f.toks[i].possessive
-            && !g.stopwords.contains(word)
+            && !STOPWORDS.contains(word)
             && !NAME_OPENERS.contains(word)
     };
     if start == 0 || gap(start) != " & " || !joins(start - 1) {
@@ -200,7 +201,7 @@ pub(super) fn by_head(
     // "Daniels Inc of Philadelphia", "Dow Chemical Co of the United States": after a
     // legal form, or a company noun and "of the", the name has ended.
     if start == a {
-        start = ampersand_start(g, f, start);
+        start = ampersand_start(f, start);
     }
     let end = if LEGAL_FORMS.contains(f.word(h))
         || is_company_suffix(f.word(h)) && h + 2 < b && f.word(h + 2) == "the"
@@ -244,6 +245,38 @@ pub(super) fn by_head(
     true
 }
 
+/// A company named by its context, the words `from..b` being no name any list knows: a
+/// company noun right before it ("the carmaker X"), "-based" ("Ohio-based X"), "shares of
+/// X", or a company's possession after "X's" ("X's chairman"). Not a name that starts with
+/// a given name: "London-based John X" is a person.
+fn company_context(f: &Field, from: usize, b: usize) -> bool {
+    let word = f.word(from);
+    // (One letter is a table's "N/A", no name.)
+    if word.len() < 2
+        || GIVEN_NAMES.contains(word)
+        || (from..b).any(|i| STOPWORDS.contains(f.word(i)))
+    {
+        return false;
+    }
+    let before = f.before(from);
+    let cue_before = before.strip_suffix(' ').is_some_and(|text| {
+        let last = text.rsplit([' ', '\n']).next().unwrap_or("");
+        COMPANY_CUES.contains(last)
+            || last.ends_with("-based")
+            || text.to_lowercase().ends_with("shares of")
+    });
+    let possession = || {
+        let after = f.after(b);
+        let rest = after
+            .strip_prefix("'s ")
+            .or_else(|| after.strip_prefix("’s "))
+            .unwrap_or("");
+        let next = rest.split([' ', ',', '.']).next().unwrap_or("");
+        f.toks[b - 1].possessive && COMPANY_POSSESSIONS.contains(next)
+    };
+    cue_before || possession()
+}
+
 /// A newspaper or agency named by the noun after it ("Postimees newspaper"), or a company
 /// by its stock ticker, as Reuters writes it ("Ciba-Geigy <CIGZ.Z>"); the name starts
 /// after "of" ("Shares of Ciba-Geigy"). Whether the part `a..b` was one.
@@ -252,10 +285,16 @@ pub(super) fn by_noun(f: &Field, (a, b): (usize, usize), out: &mut Vec<Candidate
         .rev()
         .find(|&i| NAME_OPENERS.contains(f.word(i)))
         .map_or(a, |i| i + 1);
+    let from = if from == a {
+        ampersand_start(f, a)
+    } else {
+        from
+    };
     if from < b
         && b - from <= 4
         && (from..b).all(|i| f.gaz_at(i).is_none())
-        && (b - from <= 3 && media_noun_after(f, b) || ticker_after(f, b))
+        && (b - from <= 3 && (media_noun_after(f, b) || company_context(f, from, b))
+            || ticker_after(f, b))
     {
         let name = f.slice(from, b).to_owned();
         out.push(Candidate {
@@ -347,6 +386,21 @@ mod tests {
         // A head word alone names nothing.
         assert_eq!(
             orgs("The Movement grew. The School closed."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_company_known_by_its_context() {
+        assert_eq!(
+            orgs(
+                "The mineral water firm Brillco rose, Ohio-based Tarvix fell and shares of Kelmora gained. Nuvatek's chairman quit."
+            ),
+            ["Brillco", "Tarvix", "Kelmora", "Nuvatek"]
+        );
+        // A person after "-based", a table's "N/A", a ship after "aircraft carrier".
+        assert_eq!(
+            orgs("London-based John Tarvik said the company N/A and the aircraft carrier Kelmora."),
             Vec::<String>::new()
         );
     }
