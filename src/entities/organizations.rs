@@ -404,4 +404,13 @@ mod tests {
             Vec::<String>::new()
         );
     }
+
+    #[test]
+    fn utilities_stations_campaigns_and_treasuries_by_their_head() {
+        assert_eq!(
+            orgs("Tarvik Electric Power, Kelmar Radio and the Brill Treasury agreed."),
+            ["Tarvik Electric Power", "Kelmar Radio", "Brill Treasury"]
+        );
+        assert_eq!(orgs("Power rose. The Radio was on."), Vec::<String>::new());
+    }
 }
