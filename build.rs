@@ -241,6 +241,7 @@ fn word_lists() -> String {
         ("LEGAL_FORMS", "legal-forms.txt"),
         ("COMPANY_CUES", "company-cues.txt"),
         ("COMPANY_POSSESSIONS", "company-possessions.txt"),
+        ("LEGAL_PREFIXES", "legal-prefixes.txt"),
     ] {
         word_set(&mut lists, name, entries(file, shape_of(file)));
     }

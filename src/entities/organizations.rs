@@ -8,8 +8,8 @@ use super::phrases::{Absent, Field, Todo};
 use super::{Candidate, Kind};
 use crate::text::tokens::is_capitalized;
 use crate::text::wordlist::{
-    COMPANY_CUES, COMPANY_POSSESSIONS, COMPANY_SUFFIXES, GIVEN_NAMES, LEGAL_FORMS, MEDIA_NOUNS,
-    NAME_OPENERS, NAME_PREPOSITIONS, STOPWORDS,
+    COMPANY_CUES, COMPANY_POSSESSIONS, COMPANY_SUFFIXES, GIVEN_NAMES, LEGAL_FORMS, LEGAL_PREFIXES,
+    MEDIA_NOUNS, NAME_OPENERS, NAME_PREPOSITIONS, STOPWORDS,
 };
 
 /// A word that ends a company's name: a company noun ("Corp") or a legal form ("SA").
@@ -144,6 +144,38 @@ fn ampersand_start(f: &Field, start: usize) -> usize {
     s
 }
 
+/// A company that a legal form before its name starts ("PT Astra International", "OAO
+/// Gazprom"): the form and the capitalized words after it, to the end of the part.
+fn by_prefix(f: &Field, (a, b): (usize, usize), out: &mut Vec<Candidate>, todo: &mut Todo) -> bool {
+    let Some(p) = (a..b).find(|&i| LEGAL_PREFIXES.contains(f.word(i))) else {
+        return false;
+    };
+    let end = (p + 1..b)
+        .find(|&i| !is_capitalized(f.word(i)) || f.gaz_at(i).is_some())
+        .unwrap_or(b);
+    if end - p < 2 {
+        return false;
+    }
+    let name = f.slice(p, end).to_owned();
+    out.push(Candidate {
+        start: f.toks[p].start,
+        end: f.toks[end - 1].end,
+        kind: Kind::Organization {
+            key: org_key(&name),
+            name,
+            acronym: acronym_after(f, end),
+        },
+        priority: 2,
+    });
+    if end < b {
+        todo.push((end..b, Absent::default()));
+    }
+    if p > a {
+        todo.push((a..p, Absent::default()));
+    }
+    true
+}
+
 /// An organization: a head word ends the name ("Food and Drug Administration") or heads
 /// it before "of …" ("Bank of Montreal"). Whether the part `a..b` had one; what it leaves
 /// goes on `todo`.
@@ -155,7 +187,7 @@ pub(super) fn by_head(
     todo: &mut Todo,
 ) -> bool {
     let Some(mut h) = (a..b).find(|&i| is_head(g, f.word(i))) else {
-        return false;
+        return by_prefix(f, (a, b), out, todo);
     };
     // "Petroleum Corp of Jamaica", "Eastman Chemical Products Inc", "China Aerospace
     // Science and Technology Corporation": a later head word, reached through
@@ -277,8 +309,8 @@ fn company_context(f: &Field, from: usize, b: usize) -> bool {
     cue_before || possession()
 }
 
-/// A newspaper or agency named by the noun after it ("Postimees newspaper"), or a company
-/// by its stock ticker, as Reuters writes it ("Ciba-Geigy <CIGZ.Z>"); the name starts
+/// A newspaper or agency named by the noun after it ("Postimees newspaper"), a company by
+/// its context or by its stock ticker, as Reuters writes it ("Ciba-Geigy <CIGZ.Z>"); the name starts
 /// after "of" ("Shares of Ciba-Geigy"). Whether the part `a..b` was one.
 pub(super) fn by_noun(f: &Field, (a, b): (usize, usize), out: &mut Vec<Candidate>) -> bool {
     let from = (a..b)
@@ -412,5 +444,19 @@ mod tests {
             ["Tarvik Electric Power", "Kelmar Radio", "Brill Treasury"]
         );
         assert_eq!(orgs("Power rose. The Radio was on."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_legal_form_before_the_name_starts_a_company() {
+        assert_eq!(
+            orgs("The cars are sold by PT Tarvik Motor Nusantara and OAO Kelmgaz."),
+            ["PT Tarvik Motor Nusantara", "OAO Kelmgaz"]
+        );
+        assert_eq!(orgs("The PT was cancelled."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_air_force_by_its_head() {
+        assert_eq!(orgs("The Tarvian Air Force flew."), ["Tarvian Air Force"]);
     }
 }

@@ -83,6 +83,7 @@ mod tests {
                 &COMPANY_POSSESSIONS,
                 include_str!("../data/company-possessions.txt"),
             ),
+            (&LEGAL_PREFIXES, include_str!("../data/legal-prefixes.txt")),
         ] {
             for word in lines(file) {
                 assert!(set.contains(word), "{word:?}");
