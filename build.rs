@@ -238,6 +238,10 @@ fn word_lists() -> String {
         ("NAME_PREPOSITIONS", "name-prepositions.txt"),
         ("NAME_OPENERS", "name-openers.txt"),
         ("NAME_SUFFIXES", "name-suffixes.txt"),
+        ("LEGAL_FORMS", "legal-forms.txt"),
+        ("COMPANY_CUES", "company-cues.txt"),
+        ("COMPANY_POSSESSIONS", "company-possessions.txt"),
+        ("LEGAL_PREFIXES", "legal-prefixes.txt"),
     ] {
         word_set(&mut lists, name, entries(file, shape_of(file)));
     }

@@ -7,7 +7,20 @@ use super::people::speaks;
 use super::phrases::{Absent, Field, Todo};
 use super::{Candidate, Kind};
 use crate::text::tokens::is_capitalized;
-use crate::text::wordlist::{COMPANY_SUFFIXES, MEDIA_NOUNS, NAME_OPENERS, NAME_PREPOSITIONS};
+use crate::text::wordlist::{
+    COMPANY_CUES, COMPANY_POSSESSIONS, COMPANY_SUFFIXES, GIVEN_NAMES, LEGAL_FORMS, LEGAL_PREFIXES,
+    MEDIA_NOUNS, NAME_OPENERS, NAME_PREPOSITIONS, STOPWORDS,
+};
+
+/// A word that ends a company's name: a company noun ("Corp") or a legal form ("SA").
+pub(super) fn is_company_suffix(word: &str) -> bool {
+    COMPANY_SUFFIXES.contains(word) || LEGAL_FORMS.contains(word)
+}
+
+/// A word that makes a phrase an organization: a head word or a legal form.
+fn is_head(g: &Gazetteer, word: &str) -> bool {
+    g.org_heads.contains(word) || LEGAL_FORMS.contains(word)
+}
 
 /// The key of an organization the gazetteer does not know: its name lowercased, without
 /// "the", periods and commas, so that "the U.S. Fund" and "U.S. Fund" are one.
@@ -84,7 +97,7 @@ pub(super) fn known_key(id: usize) -> String {
 /// The gazetteer organization that `name`, or `name` without its company suffix, is.
 pub(super) fn known_organization(g: &Gazetteer, name: &str) -> Option<usize> {
     let stem = match name.rsplit_once(' ') {
-        Some((stem, suffix)) if COMPANY_SUFFIXES.contains(suffix) => stem,
+        Some((stem, suffix)) if is_company_suffix(suffix) => stem,
         _ => name,
     };
     [name, stem]
@@ -109,6 +122,60 @@ pub(super) fn acronym_after(f: &Field, end: usize) -> Option<String> {
     .then(|| inner.to_owned())
 }
 
+/// Where a company's name that "&" joins starts ("Smith Barney & Co", "Douglas & Lomason
+/// Co"): the capitalized words right before " & ", when the part at `start` follows it. The
+/// "&" breaks the phrase, so the words before it were a phrase of their own.
+fn ampersand_start(f: &Field, start: usize) -> usize {
+    let gap = |i: usize| &f.text[f.toks[i - 1].end..f.toks[i].start];
+    let joins = |i: usize| {
+        let word = f.word(i);
+        is_capitalized(word)
+            && !f.toks[i].possessive
+            && !STOPWORDS.contains(word)
+            && !NAME_OPENERS.contains(word)
+    };
+    if start == 0 || gap(start) != " & " || !joins(start - 1) {
+        return start;
+    }
+    let mut s = start - 1;
+    while s > 0 && gap(s) == " " && joins(s - 1) {
+        s -= 1;
+    }
+    s
+}
+
+/// A company that a legal form before its name starts ("PT Astra International", "OAO
+/// Gazprom"): the form and the capitalized words after it, to the end of the part.
+fn by_prefix(f: &Field, (a, b): (usize, usize), out: &mut Vec<Candidate>, todo: &mut Todo) -> bool {
+    let Some(p) = (a..b).find(|&i| LEGAL_PREFIXES.contains(f.word(i))) else {
+        return false;
+    };
+    let end = (p + 1..b)
+        .find(|&i| !is_capitalized(f.word(i)) || f.gaz_at(i).is_some())
+        .unwrap_or(b);
+    if end - p < 2 {
+        return false;
+    }
+    let name = f.slice(p, end).to_owned();
+    out.push(Candidate {
+        start: f.toks[p].start,
+        end: f.toks[end - 1].end,
+        kind: Kind::Organization {
+            key: org_key(&name),
+            name,
+            acronym: acronym_after(f, end),
+        },
+        priority: 2,
+    });
+    if end < b {
+        todo.push((end..b, Absent::default()));
+    }
+    if p > a {
+        todo.push((a..p, Absent::default()));
+    }
+    true
+}
+
 /// An organization: a head word ends the name ("Food and Drug Administration") or heads
 /// it before "of …" ("Bank of Montreal"). Whether the part `a..b` had one; what it leaves
 /// goes on `todo`.
@@ -119,15 +186,15 @@ pub(super) fn by_head(
     out: &mut Vec<Candidate>,
     todo: &mut Todo,
 ) -> bool {
-    let Some(mut h) = (a..b).find(|&i| g.org_heads.contains(f.word(i))) else {
-        return false;
+    let Some(mut h) = (a..b).find(|&i| is_head(g, f.word(i))) else {
+        return by_prefix(f, (a, b), out, todo);
     };
     // "Petroleum Corp of Jamaica", "Eastman Chemical Products Inc", "China Aerospace
     // Science and Technology Corporation": a later head word, reached through
     // capitalized words and "and" (not "and the", not "of"), ends the name; a company
     // suffix ("Corp", "Inc") ends it for sure.
     let mut k = h + 1;
-    while k < b && !COMPANY_SUFFIXES.contains(f.word(h)) {
+    while k < b && !is_company_suffix(f.word(h)) {
         let word = f.word(k);
         let is_org = |i: usize| matches!(f.gaz_at(i), Some((_, _, Entry::Organization(_))));
         // Never across "and" between two known names: "World Bank and International
@@ -141,10 +208,15 @@ pub(super) fn by_head(
         if !joins {
             break;
         }
-        if g.org_heads.contains(word) {
+        if is_head(g, word) {
             h = k;
         }
         k += 1;
+    }
+    // "Wuxi Tong Ling Company Ltd", "Roosevelt Financial Group Inc": a legal form after
+    // a company noun is still the name.
+    while h + 1 < b && LEGAL_FORMS.contains(f.word(h + 1)) {
+        h += 1;
     }
     // "Marshall Goldman of Harvard University": the name starts after "of".
     let mut start = (a..h)
@@ -158,7 +230,18 @@ pub(super) fn by_head(
     {
         start = and + 1;
     }
-    let end = extension(g, f, h + 1, b);
+    // "Daniels Inc of Philadelphia", "Dow Chemical Co of the United States": after a
+    // legal form, or a company noun and "of the", the name has ended.
+    if start == a {
+        start = ampersand_start(f, start);
+    }
+    let end = if LEGAL_FORMS.contains(f.word(h))
+        || is_company_suffix(f.word(h)) && h + 2 < b && f.word(h + 2) == "the"
+    {
+        h + 1
+    } else {
+        extension(g, f, h + 1, b)
+    };
     if end - start >= 2 {
         let name = f.slice(start, end).to_owned();
         let (key, acronym) = match known_organization(g, &name) {
@@ -194,18 +277,56 @@ pub(super) fn by_head(
     true
 }
 
-/// A newspaper or agency named by the noun after it ("Postimees newspaper"), or a company
-/// by its stock ticker, as Reuters writes it ("Ciba-Geigy <CIGZ.Z>"); the name starts
+/// A company named by its context, the words `from..b` being no name any list knows: a
+/// company noun right before it ("the carmaker X"), "-based" ("Ohio-based X"), "shares of
+/// X", or a company's possession after "X's" ("X's chairman"). Not a name that starts with
+/// a given name: "London-based John X" is a person.
+fn company_context(f: &Field, from: usize, b: usize) -> bool {
+    let word = f.word(from);
+    // (One letter is a table's "N/A", no name.)
+    if word.len() < 2
+        || GIVEN_NAMES.contains(word)
+        || (from..b).any(|i| STOPWORDS.contains(f.word(i)))
+    {
+        return false;
+    }
+    let before = f.before(from);
+    let cue_before = before.strip_suffix(' ').is_some_and(|text| {
+        let last = text.rsplit([' ', '\n']).next().unwrap_or("");
+        COMPANY_CUES.contains(last)
+            || last.ends_with("-based")
+            || text.to_lowercase().ends_with("shares of")
+    });
+    let possession = || {
+        let after = f.after(b);
+        let rest = after
+            .strip_prefix("'s ")
+            .or_else(|| after.strip_prefix("’s "))
+            .unwrap_or("");
+        let next = rest.split([' ', ',', '.']).next().unwrap_or("");
+        f.toks[b - 1].possessive && COMPANY_POSSESSIONS.contains(next)
+    };
+    cue_before || possession()
+}
+
+/// A newspaper or agency named by the noun after it ("Postimees newspaper"), a company by
+/// its context or by its stock ticker, as Reuters writes it ("Ciba-Geigy <CIGZ.Z>"); the name starts
 /// after "of" ("Shares of Ciba-Geigy"). Whether the part `a..b` was one.
 pub(super) fn by_noun(f: &Field, (a, b): (usize, usize), out: &mut Vec<Candidate>) -> bool {
     let from = (a..b)
         .rev()
         .find(|&i| NAME_OPENERS.contains(f.word(i)))
         .map_or(a, |i| i + 1);
+    let from = if from == a {
+        ampersand_start(f, a)
+    } else {
+        from
+    };
     if from < b
         && b - from <= 4
         && (from..b).all(|i| f.gaz_at(i).is_none())
-        && (b - from <= 3 && media_noun_after(f, b) || ticker_after(f, b))
+        && (b - from <= 3 && (media_noun_after(f, b) || company_context(f, from, b))
+            || ticker_after(f, b))
     {
         let name = f.slice(from, b).to_owned();
         out.push(Candidate {
@@ -235,4 +356,107 @@ pub(super) fn known(g: &Gazetteer, f: &Field, start: usize, end: usize, id: usiz
         name: f.text[start..end].to_owned(),
         acronym: g.acronym(id).map(str::to_owned),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Mode, find};
+    use crate::entities::Gazetteer;
+    use crate::text::span::CharIndex;
+
+    /// The names of the organizations found in `text`.
+    fn orgs(text: &str) -> Vec<String> {
+        let fields = [(0..text.len(), Mode::Full)];
+        let (e, _) = find(text, &fields, &CharIndex::new(text), Gazetteer::builtin());
+        e.organizations.iter().map(|o| o.name.clone()).collect()
+    }
+
+    #[test]
+    fn a_legal_form_ends_the_name_and_follows_a_company_noun() {
+        assert_eq!(
+            orgs(
+                "Tarvik Holding SA rose. Brill Paper Company Ltd and Nusa Textiles Group Inc of Ohio fell."
+            ),
+            [
+                "Tarvik Holding SA",
+                "Brill Paper Company Ltd",
+                "Nusa Textiles Group Inc"
+            ]
+        );
+        // A company noun may still head "of …", but not "of the …".
+        assert_eq!(
+            orgs("Public Water Corp of Tarvia sued Kelm Chemical Co of the Netherlands."),
+            ["Public Water Corp of Tarvia", "Kelm Chemical Co"]
+        );
+    }
+
+    #[test]
+    fn an_ampersand_joins_a_company_name() {
+        assert_eq!(
+            orgs("Analysts at Brill Tarvik & Co and Hanna & Kelm Inc agreed."),
+            ["Brill Tarvik & Co", "Hanna & Kelm Inc"]
+        );
+        // Not across a comma, nor without a head word.
+        assert_eq!(
+            orgs("Tarvik, & Co fell. Salt & Pepper rose."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn head_words_of_chambers_movements_and_family_firms() {
+        assert_eq!(
+            orgs(
+                "Officials of the Kelmar Chamber of Commerce, Brill Brothers and the Tarvik Freedom Movement met."
+            ),
+            [
+                "Kelmar Chamber of Commerce",
+                "Brill Brothers",
+                "Tarvik Freedom Movement"
+            ]
+        );
+        // A head word alone names nothing.
+        assert_eq!(
+            orgs("The Movement grew. The School closed."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_company_known_by_its_context() {
+        assert_eq!(
+            orgs(
+                "The mineral water firm Brillco rose, Ohio-based Tarvix fell and shares of Kelmora gained. Nuvatek's chairman quit."
+            ),
+            ["Brillco", "Tarvix", "Kelmora", "Nuvatek"]
+        );
+        // A person after "-based", a table's "N/A", a ship after "aircraft carrier".
+        assert_eq!(
+            orgs("London-based John Tarvik said the company N/A and the aircraft carrier Kelmora."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn utilities_stations_campaigns_and_treasuries_by_their_head() {
+        assert_eq!(
+            orgs("Tarvik Electric Power, Kelmar Radio and the Brill Treasury agreed."),
+            ["Tarvik Electric Power", "Kelmar Radio", "Brill Treasury"]
+        );
+        assert_eq!(orgs("Power rose. The Radio was on."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_legal_form_before_the_name_starts_a_company() {
+        assert_eq!(
+            orgs("The cars are sold by PT Tarvik Motor Nusantara and OAO Kelmgaz."),
+            ["PT Tarvik Motor Nusantara", "OAO Kelmgaz"]
+        );
+        assert_eq!(orgs("The PT was cancelled."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_air_force_by_its_head() {
+        assert_eq!(orgs("The Tarvian Air Force flew."), ["Tarvian Air Force"]);
+    }
 }

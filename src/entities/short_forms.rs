@@ -10,10 +10,11 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::gazetteer::{Entry, Gazetteer};
+use super::organizations::is_company_suffix;
 use super::phrases::Field;
 use super::{Candidate, Kind, kind_name};
 use crate::text::tokens::{is_capitalized, is_gap};
-use crate::text::wordlist::{COMPANY_SUFFIXES, NAME_SUFFIXES};
+use crate::text::wordlist::NAME_SUFFIXES;
 
 /// Each short form with the candidate whose entity it names (the first to give it).
 type Forms<'c> = HashMap<Cow<'c, str>, usize>;
@@ -87,7 +88,7 @@ fn organization_forms<'c>(
         return;
     }
     words.extend(name.split_whitespace());
-    if words.len() >= 2 && COMPANY_SUFFIXES.contains(words[words.len() - 1]) {
+    if words.len() >= 2 && is_company_suffix(words[words.len() - 1]) {
         let stem = words[..words.len() - 1].join(" ");
         forms.entry(stem.into()).or_insert(k);
         let first = words[0];

@@ -77,6 +77,13 @@ mod tests {
             ),
             (&NAME_OPENERS, include_str!("../data/name-openers.txt")),
             (&NAME_SUFFIXES, include_str!("../data/name-suffixes.txt")),
+            (&LEGAL_FORMS, include_str!("../data/legal-forms.txt")),
+            (&COMPANY_CUES, include_str!("../data/company-cues.txt")),
+            (
+                &COMPANY_POSSESSIONS,
+                include_str!("../data/company-possessions.txt"),
+            ),
+            (&LEGAL_PREFIXES, include_str!("../data/legal-prefixes.txt")),
         ] {
             for word in lines(file) {
                 assert!(set.contains(word), "{word:?}");
