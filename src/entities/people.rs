@@ -6,11 +6,92 @@ use super::countries;
 use super::gazetteer::Gazetteer;
 use super::phrases::{Absent, Field, Todo};
 use super::{Candidate, Kind};
-use crate::text::wordlist::{NAME_PREPOSITIONS, ROLE_WORDS};
+use crate::text::tokens::is_capitalized;
+use crate::text::wordlist::{NAME_PARTICLES, NAME_PREPOSITIONS, ROLE_WORDS};
 
 pub(super) fn is_initial(word: &str) -> bool {
     let mut c = word.chars();
     matches!((c.next(), c.next(), c.next()), (Some(l), Some('.'), None) if l.is_uppercase())
+}
+
+/// A lowercase particle of a surname: "von der Leyen", "de Silva".
+pub(super) fn is_particle(word: &str) -> bool {
+    NAME_PARTICLES.contains(word)
+}
+
+/// Where the name word at token `i` ends: a capitalized word, or the particles before one
+/// ("von der Leyen"); none where neither starts at `i` (the phrase ends at `b`).
+fn name_word_end(g: &Gazetteer, f: &Field, i: usize, b: usize) -> Option<usize> {
+    let mut j = i;
+    while j < b && is_particle(f.word(j)) {
+        j += 1;
+    }
+    (j < b && f.name_like(g, j)).then_some(j + 1)
+}
+
+/// Whether `a..b` is a name of two or three words, particles aside ("Aravinda de Silva").
+fn is_plain_name(g: &Gazetteer, f: &Field, a: usize, b: usize) -> bool {
+    if a >= b || !f.name_like(g, a) {
+        return false;
+    }
+    let (mut i, mut words) = (a + 1, 1);
+    while i < b {
+        let Some(next) = name_word_end(g, f, i, b) else {
+            return false;
+        };
+        i = next;
+        words += 1;
+    }
+    (2..=3).contains(&words)
+}
+
+/// A person named by the tokens `a..b`, found by context.
+fn person(f: &Field, a: usize, b: usize, title: Option<(String, Option<usize>)>) -> Candidate {
+    let name = f.slice(a, b).to_owned();
+    Candidate {
+        start: f.toks[a].start,
+        end: f.toks[b - 1].end,
+        kind: Kind::Person {
+            key: name.clone(),
+            name,
+            country: title.as_ref().and_then(|(_, c)| *c),
+            title: title.map(|(t, _)| t),
+        },
+        priority: 1,
+    }
+}
+
+/// "Nasser Hussain and Peter Such", "John Casesa of Wertheim Bank": a phrase no rule took
+/// whole is cut at its first "and" or "of", and each side classified alone. Two names
+/// joined by "and" are both people when one of them opens with a given name.
+pub(super) fn by_split(
+    g: &Gazetteer,
+    f: &Field,
+    (a, b): (usize, usize),
+    out: &mut Vec<Candidate>,
+    todo: &mut Todo,
+) -> bool {
+    let Some(k) = (a + 1..b).find(|&i| matches!(f.word(i), "and" | "of")) else {
+        return false;
+    };
+    // "of the Bank": the connectors after the cut belong to neither side.
+    let mut right = k + 1;
+    while right < b && !is_capitalized(f.word(right)) {
+        right += 1;
+    }
+    if f.word(k) == "and"
+        && right == k + 1
+        && is_plain_name(g, f, a, k)
+        && is_plain_name(g, f, right, b)
+        && (g.given_names.contains(f.word(a)) || g.given_names.contains(f.word(right)))
+    {
+        out.push(person(f, a, k, None));
+        out.push(person(f, right, b, None));
+        return true;
+    }
+    todo.push((right..b, Absent::default()));
+    todo.push((a..k, Absent::default()));
+    true
 }
 
 /// Whether the words `a..b` stand where a speaker does: before or after a reporting verb,
@@ -92,9 +173,19 @@ pub(super) fn by_title(
         if title_end >= b || f.toks[title_end - 1].possessive {
             continue;
         }
-        let mut name_end = title_end;
-        while name_end < b && name_end - title_end < 4 && f.name_like(g, name_end) {
-            name_end += 1;
+        let (mut name_end, mut words) = (title_end, 0);
+        while name_end < b && words < 4 {
+            // "President Ursula von der Leyen": particles only after the first word.
+            let next = if words == 0 {
+                f.name_like(g, name_end).then_some(name_end + 1)
+            } else {
+                name_word_end(g, f, name_end, b)
+            };
+            let Some(next) = next else {
+                break;
+            };
+            name_end = next;
+            words += 1;
             if f.toks[name_end - 1].possessive {
                 break;
             }
@@ -165,11 +256,13 @@ pub(super) fn by_context(
     {
         a = role + 1;
     }
-    let n = b - a;
+    let n = (a..b).filter(|&i| !is_particle(f.word(i))).count();
     if (2..=4).contains(&n)
         && (a..b).all(|i| {
             f.name_like(g, i)
                 || i > a && i + 1 < b && is_initial(f.word(i))
+                // "Aravinda de Silva": a particle between two name words.
+                || i > a && i + 1 < b && is_particle(f.word(i))
                 // "John Holland", "Kevin Jordan": after a given name, a country's name is a surname.
                 || i > a
                     && g.given_names.contains(f.word(a))
@@ -177,17 +270,47 @@ pub(super) fn by_context(
         })
         && (g.given_names.contains(f.word(a)) || speaks(g, f, a, b))
     {
-        let name = f.slice(a, b).to_owned();
-        out.push(Candidate {
-            start: f.toks[a].start,
-            end: f.toks[b - 1].end,
-            kind: Kind::Person {
-                key: name.clone(),
-                name,
-                country: title.as_ref().and_then(|(_, c)| *c),
-                title: title.map(|(t, _)| t),
-            },
-            priority: 1,
-        });
+        out.push(person(f, a, b, title));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::phrases::Mode;
+    use super::super::{Gazetteer, find};
+    use crate::text::span::CharIndex;
+
+    fn people(text: &str) -> Vec<String> {
+        let fields = [(0..text.len(), Mode::Full)];
+        let (found, _) = find(text, &fields, &CharIndex::new(text), Gazetteer::builtin());
+        found.people.iter().map(|p| p.name.to_string()).collect()
+    }
+
+    #[test]
+    fn particles_stay_inside_a_name() {
+        assert_eq!(
+            people("Commission President Ursula von der Leyen arrived."),
+            ["Ursula von der Leyen"]
+        );
+        assert_eq!(
+            people("Prices rose, said Aravinda de Silva."),
+            ["Aravinda de Silva"]
+        );
+        // A particle never ends a name, nor starts one.
+        assert!(people("He flew to Rio de Janeiro on Monday.").is_empty());
+    }
+
+    #[test]
+    fn two_names_joined_by_and_are_cut_apart() {
+        assert_eq!(
+            people("The visit of Peter Vollmar and Tasso Brandauer ended."),
+            ["Peter Vollmar", "Tasso Brandauer"]
+        );
+        assert_eq!(
+            people("\"Fine,\" said Martin Oakes of Brindle Freight."),
+            ["Martin Oakes"]
+        );
+        // No name on either side: nobody.
+        assert!(people("Sales at Harbour Works and Delta Mills fell.").is_empty());
     }
 }
