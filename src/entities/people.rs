@@ -313,4 +313,15 @@ mod tests {
         // No name on either side: nobody.
         assert!(people("Sales at Harbour Works and Delta Mills fell.").is_empty());
     }
+
+    #[test]
+    fn a_sports_position_or_a_kin_word_before_a_name() {
+        assert_eq!(
+            people("The club signed striker Oruno Dabeki."),
+            ["Oruno Dabeki"]
+        );
+        assert_eq!(people("He thanked his sister Ilse Varga."), ["Ilse Varga"]);
+        // No cue and no given name: nobody.
+        assert!(people("The club signed Oruno Dabeki.").is_empty());
+    }
 }
