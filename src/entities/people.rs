@@ -6,6 +6,7 @@ use super::countries;
 use super::gazetteer::Gazetteer;
 use super::phrases::{Absent, Field, Todo};
 use super::{Candidate, Kind};
+use crate::layout::calendar::{MONTHS, WEEKDAYS};
 use crate::text::tokens::is_capitalized;
 use crate::text::wordlist::{NAME_PARTICLES, NAME_PREPOSITIONS, ROLE_WORDS};
 
@@ -71,7 +72,14 @@ pub(super) fn by_split(
     out: &mut Vec<Candidate>,
     todo: &mut Todo,
 ) -> bool {
-    let Some(k) = (a + 1..b).find(|&i| matches!(f.word(i), "and" | "of")) else {
+    // "Mick Ardle on Friday": a date after "on" is no part of a name.
+    let dated = |i: usize| {
+        i + 1 < b && f.word(i) == "on" && {
+            let next = f.word(i + 1);
+            WEEKDAYS.contains(&next) || MONTHS.contains(&next)
+        }
+    };
+    let Some(k) = (a + 1..b).find(|&i| matches!(f.word(i), "and" | "of") || dated(i)) else {
         return false;
     };
     // "of the Bank": the connectors after the cut belong to neither side.
@@ -323,5 +331,15 @@ mod tests {
         assert_eq!(people("He thanked his sister Ilse Varga."), ["Ilse Varga"]);
         // No cue and no given name: nobody.
         assert!(people("The club signed Oruno Dabeki.").is_empty());
+    }
+
+    #[test]
+    fn a_date_after_on_ends_a_name() {
+        assert_eq!(
+            people("The squad was named by Mick Ardle on Friday."),
+            ["Mick Ardle"]
+        );
+        // "on" before anything but a date keeps the phrase whole: no person.
+        assert!(people("He spoke at the Conference on Disarmament.").is_empty());
     }
 }
