@@ -259,10 +259,13 @@ pub(super) fn by_context(
         a += 1;
     }
     // "Sales Manager Melvin Sims": a role written before the name is no part of it.
+    let mut after_role = false;
     if let Some(role) = (a..b).rev().find(|&i| is_role_word(f.word(i)))
         && b - role > 2
     {
         a = role + 1;
+        // "Coach Berti Vogts": the role says the name is a person's.
+        after_role = true;
     }
     let n = (a..b).filter(|&i| !is_particle(f.word(i))).count();
     if (2..=4).contains(&n)
@@ -276,7 +279,7 @@ pub(super) fn by_context(
                     && g.given_names.contains(f.word(a))
                     && countries::is_country_name(f, i)
         })
-        && (g.given_names.contains(f.word(a)) || speaks(g, f, a, b))
+        && (after_role || g.given_names.contains(f.word(a)) || speaks(g, f, a, b))
     {
         out.push(person(f, a, b, title));
     }
@@ -341,5 +344,11 @@ mod tests {
         );
         // "on" before anything but a date keeps the phrase whole: no person.
         assert!(people("He spoke at the Conference on Disarmament.").is_empty());
+    }
+
+    #[test]
+    fn a_capitalized_role_before_a_name_marks_a_person() {
+        assert_eq!(people("Then Coach Oruno Dabeki left."), ["Oruno Dabeki"]);
+        assert!(people("Then Oruno Dabeki left.").is_empty());
     }
 }
