@@ -2,6 +2,7 @@
 //! it: a reporting verb or an apposition around it (`speaks`), a role word, an initial.
 //! Takes a `Field` and token positions; gives yes or no.
 
+use super::connectors::is_connector;
 use super::countries;
 use super::gazetteer::Gazetteer;
 use super::phrases::{Absent, Field, Todo};
@@ -150,6 +151,16 @@ pub(super) fn speaks(g: &Gazetteer, f: &Field, a: usize, b: usize) -> bool {
         || ROLE_WORDS.contains(last)
 }
 
+/// Whether token `a` follows a lowercase role word and a single space ("striker X").
+fn after_lowercase_role(f: &Field, a: usize) -> bool {
+    let before = f.before(a);
+    let Some(rest) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let word = &rest[rest.rfind(' ').map_or(0, |k| k + 1)..];
+    word.starts_with(|c: char| c.is_ascii_lowercase()) && ROLE_WORDS.contains(word)
+}
+
 /// A role noun of an apposition or before a name ("economist Alain Marais"), in any case.
 pub(super) fn is_role_word(word: &str) -> bool {
     // ASCII words are lowercased on the stack: this runs for words of every name.
@@ -268,6 +279,13 @@ pub(super) fn by_context(
         after_role = true;
     }
     let n = (a..b).filter(|&i| !is_particle(f.word(i))).count();
+    // "midfielder Donato", "his sister Lisa": one word after a lowercase role.
+    // Not one cut from a longer phrase ("dealer Gill and Duffus").
+    let cut = b < f.toks.len() && is_connector(f.word(b)) && !f.after(b).starts_with(',');
+    if n == 1 && !cut && f.name_like(g, a) && after_lowercase_role(f, a) {
+        out.push(person(f, a, b, None));
+        return;
+    }
     if (2..=4).contains(&n)
         && (a..b).all(|i| {
             f.name_like(g, i)
@@ -350,5 +368,13 @@ mod tests {
     fn a_capitalized_role_before_a_name_marks_a_person() {
         assert_eq!(people("Then Coach Oruno Dabeki left."), ["Oruno Dabeki"]);
         assert!(people("Then Oruno Dabeki left.").is_empty());
+    }
+
+    #[test]
+    fn one_word_after_a_lowercase_role() {
+        assert_eq!(people("The goal came from midfielder Dabeki."), ["Dabeki"]);
+        // Capitalized, or cut from a firm's name: no person.
+        assert!(people("The goal came. Midfielder Dabeki ran.").is_empty());
+        assert!(people("The dealer Brindle and Oakes said so.").is_empty());
     }
 }
