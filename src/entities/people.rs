@@ -8,7 +8,7 @@ use super::gazetteer::Gazetteer;
 use super::phrases::{Absent, Field, Todo};
 use super::{Candidate, Kind};
 use crate::layout::calendar::{MONTHS, WEEKDAYS};
-use crate::text::tokens::is_capitalized;
+use crate::text::tokens::{is_capitalized, is_gap};
 use crate::text::wordlist::{NAME_PARTICLES, NAME_PREPOSITIONS, ROLE_WORDS};
 
 pub(super) fn is_initial(word: &str) -> bool {
@@ -101,6 +101,78 @@ pub(super) fn by_split(
     todo.push((right..b, Absent::default()));
     todo.push((a..k, Absent::default()));
     true
+}
+
+/// Whether `gap`, the text between two items of a list, is a list's separator: a comma or
+/// semicolon, after a bracketed note ("(captain), ") or before a shirt number (", 14 - ").
+fn is_list_gap(gap: &str) -> bool {
+    let mut gap = gap.trim_start();
+    if let Some(note) = gap.strip_prefix('(') {
+        let Some(k) = note.find(')') else {
+            return false;
+        };
+        gap = note[k + 1..].trim_start();
+    }
+    gap.strip_prefix([',', ';']).is_some_and(|rest| {
+        rest.chars()
+            .all(|c| c.is_whitespace() || c.is_ascii_digit() || c == '-')
+    })
+}
+
+fn is_number(f: &Field, i: usize) -> bool {
+    f.word(i).bytes().all(|c| c.is_ascii_digit())
+}
+
+/// Whether token `i`, a neighbour of token `of` in either direction, goes on its name: a
+/// name word or a particle, with only a space between them.
+fn adjacent(g: &Gazetteer, f: &Field, i: usize, of: usize) -> bool {
+    let (x, y) = (i.min(of), i.max(of));
+    f.text[f.toks[x].end..f.toks[y].start].chars().all(is_gap)
+        && (f.name_like(g, i) || is_particle(f.word(i)))
+}
+
+/// Whether a neighbour of the name `a..b` in a list ("Mike Atherton, Nick Knight, Alec
+/// Stewart") is a name that opens with a given name, and the list goes on or ends on the
+/// other side: then this one is a person's too. "In St Louis, Tom Pagnozzi" is no list.
+fn in_list_of_people(g: &Gazetteer, f: &Field, a: usize, b: usize) -> bool {
+    let known = |x: usize, y: usize| g.given_names.contains(f.word(x)) && is_plain_name(g, f, x, y);
+    let n = f.toks.len();
+    // The item before: back over shirt numbers, then over the words of its name.
+    let mut j = a;
+    while j > 0 && is_number(f, j - 1) {
+        j -= 1;
+    }
+    let gap_before = &f.text[if j > 0 { f.toks[j - 1].end } else { 0 }..f.toks[a].start];
+    let list_before = j > 0 && is_list_gap(gap_before);
+    // The item after: past shirt numbers.
+    let mut e = b;
+    while e < n && is_number(f, e) {
+        e += 1;
+    }
+    let gap_after = &f.text[f.toks[b - 1].end..if e < n { f.toks[e].start } else { f.text.len() }];
+    let list_after = e < n && is_list_gap(gap_after);
+    // A list opens after a colon or a dash ("England: …", "Sri Lanka - …") and closes with
+    // a full stop or "and".
+    let opens = list_before || j == 0 || gap_before.trim_end().ends_with([':', '-']);
+    let closes =
+        list_after || gap_after.trim_start().starts_with('.') || e < n && f.word(e) == "and";
+    if list_before && closes {
+        let mut k = j - 1;
+        while k > 0 && adjacent(g, f, k - 1, k) {
+            k -= 1;
+        }
+        if known(k, j) {
+            return true;
+        }
+    }
+    if list_after && opens {
+        let mut y = e + 1;
+        while y < n && adjacent(g, f, y, y - 1) {
+            y += 1;
+        }
+        return known(e, y);
+    }
+    false
 }
 
 /// Whether the words `a..b` stand where a speaker does: before or after a reporting verb,
@@ -297,7 +369,10 @@ pub(super) fn by_context(
                     && g.given_names.contains(f.word(a))
                     && countries::is_country_name(f, i)
         })
-        && (after_role || g.given_names.contains(f.word(a)) || speaks(g, f, a, b))
+        && (after_role
+            || g.given_names.contains(f.word(a))
+            || speaks(g, f, a, b)
+            || in_list_of_people(g, f, a, b))
     {
         out.push(person(f, a, b, title));
     }
@@ -376,5 +451,18 @@ mod tests {
         // Capitalized, or cut from a firm's name: no person.
         assert!(people("The goal came. Midfielder Dabeki ran.").is_empty());
         assert!(people("The dealer Brindle and Oakes said so.").is_empty());
+    }
+
+    #[test]
+    fn names_in_a_list_beside_a_known_name() {
+        assert_eq!(
+            people("Squad: Oruno Dabeki (captain), Peter Vollmar, Tasso Brandauer."),
+            ["Oruno Dabeki", "Peter Vollmar", "Tasso Brandauer"]
+        );
+        // An opening phrase before a name is no list.
+        assert_eq!(
+            people("In Port Arlen, Peter Vollmar scored twice."),
+            ["Peter Vollmar"]
+        );
     }
 }
