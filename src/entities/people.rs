@@ -400,6 +400,10 @@ mod tests {
             people("Prices rose, said Aravinda de Silva."),
             ["Aravinda de Silva"]
         );
+        assert_eq!(
+            people("A save by keeper Ruben del Prado."),
+            ["Ruben del Prado"]
+        );
         // A particle never ends a name, nor starts one.
         assert!(people("He flew to Rio de Janeiro on Monday.").is_empty());
     }
