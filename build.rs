@@ -242,6 +242,7 @@ fn word_lists() -> String {
         ("COMPANY_CUES", "company-cues.txt"),
         ("COMPANY_POSSESSIONS", "company-possessions.txt"),
         ("LEGAL_PREFIXES", "legal-prefixes.txt"),
+        ("NAME_PARTICLES", "name-particles.txt"),
     ] {
         word_set(&mut lists, name, entries(file, shape_of(file)));
     }

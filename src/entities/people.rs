@@ -2,15 +2,177 @@
 //! it: a reporting verb or an apposition around it (`speaks`), a role word, an initial.
 //! Takes a `Field` and token positions; gives yes or no.
 
+use super::connectors::is_connector;
 use super::countries;
 use super::gazetteer::Gazetteer;
 use super::phrases::{Absent, Field, Todo};
 use super::{Candidate, Kind};
-use crate::text::wordlist::{NAME_PREPOSITIONS, ROLE_WORDS};
+use crate::layout::calendar::{MONTHS, WEEKDAYS};
+use crate::text::tokens::{is_capitalized, is_gap};
+use crate::text::wordlist::{NAME_PARTICLES, NAME_PREPOSITIONS, ROLE_WORDS};
 
 pub(super) fn is_initial(word: &str) -> bool {
     let mut c = word.chars();
     matches!((c.next(), c.next(), c.next()), (Some(l), Some('.'), None) if l.is_uppercase())
+}
+
+/// A lowercase particle of a surname: "von der Leyen", "de Silva".
+pub(super) fn is_particle(word: &str) -> bool {
+    NAME_PARTICLES.contains(word)
+}
+
+/// Where the name word at token `i` ends: a capitalized word, or the particles before one
+/// ("von der Leyen"); none where neither starts at `i` (the phrase ends at `b`).
+fn name_word_end(g: &Gazetteer, f: &Field, i: usize, b: usize) -> Option<usize> {
+    let mut j = i;
+    while j < b && is_particle(f.word(j)) {
+        j += 1;
+    }
+    (j < b && f.name_like(g, j)).then_some(j + 1)
+}
+
+/// Whether `a..b` is a name of two or three words, particles aside ("Aravinda de Silva").
+fn is_plain_name(g: &Gazetteer, f: &Field, a: usize, b: usize) -> bool {
+    if a >= b || !f.name_like(g, a) {
+        return false;
+    }
+    let (mut i, mut words) = (a + 1, 1);
+    while i < b {
+        let Some(next) = name_word_end(g, f, i, b) else {
+            return false;
+        };
+        i = next;
+        words += 1;
+    }
+    (2..=3).contains(&words)
+}
+
+/// A person named by the tokens `a..b`, found by context.
+fn person(f: &Field, a: usize, b: usize, title: Option<(String, Option<usize>)>) -> Candidate {
+    let name = f.slice(a, b).to_owned();
+    Candidate {
+        start: f.toks[a].start,
+        end: f.toks[b - 1].end,
+        kind: Kind::Person {
+            key: name.clone(),
+            name,
+            country: title.as_ref().and_then(|(_, c)| *c),
+            title: title.map(|(t, _)| t),
+        },
+        priority: 1,
+    }
+}
+
+/// "Nasser Hussain and Peter Such", "John Casesa of Wertheim Bank": a phrase no rule took
+/// whole is cut at its first "and" or "of", and each side classified alone. Two names
+/// joined by "and" are both people when one of them opens with a given name.
+pub(super) fn by_split(
+    g: &Gazetteer,
+    f: &Field,
+    (a, b): (usize, usize),
+    out: &mut Vec<Candidate>,
+    todo: &mut Todo,
+) -> bool {
+    // "Mick Ardle on Friday": a date after "on" is no part of a name.
+    let dated = |i: usize| {
+        i + 1 < b && f.word(i) == "on" && {
+            let next = f.word(i + 1);
+            WEEKDAYS.contains(&next) || MONTHS.contains(&next)
+        }
+    };
+    let Some(k) = (a + 1..b).find(|&i| matches!(f.word(i), "and" | "of") || dated(i)) else {
+        return false;
+    };
+    // "of the Bank": the connectors after the cut belong to neither side.
+    let mut right = k + 1;
+    while right < b && !is_capitalized(f.word(right)) {
+        right += 1;
+    }
+    if f.word(k) == "and"
+        && right == k + 1
+        && is_plain_name(g, f, a, k)
+        && is_plain_name(g, f, right, b)
+        && (g.given_names.contains(f.word(a)) || g.given_names.contains(f.word(right)))
+    {
+        out.push(person(f, a, k, None));
+        out.push(person(f, right, b, None));
+        return true;
+    }
+    todo.push((right..b, Absent::default()));
+    todo.push((a..k, Absent::default()));
+    true
+}
+
+/// Whether `gap`, the text between two items of a list, is a list's separator: a comma or
+/// semicolon, after a bracketed note ("(captain), ") or before a shirt number (", 14 - ").
+fn is_list_gap(gap: &str) -> bool {
+    let mut gap = gap.trim_start();
+    if let Some(note) = gap.strip_prefix('(') {
+        let Some(k) = note.find(')') else {
+            return false;
+        };
+        gap = note[k + 1..].trim_start();
+    }
+    gap.strip_prefix([',', ';']).is_some_and(|rest| {
+        rest.chars()
+            .all(|c| c.is_whitespace() || c.is_ascii_digit() || c == '-')
+    })
+}
+
+fn is_number(f: &Field, i: usize) -> bool {
+    f.word(i).bytes().all(|c| c.is_ascii_digit())
+}
+
+/// Whether token `i`, a neighbour of token `of` in either direction, goes on its name: a
+/// name word or a particle, with only a space between them.
+fn adjacent(g: &Gazetteer, f: &Field, i: usize, of: usize) -> bool {
+    let (x, y) = (i.min(of), i.max(of));
+    f.text[f.toks[x].end..f.toks[y].start].chars().all(is_gap)
+        && (f.name_like(g, i) || is_particle(f.word(i)))
+}
+
+/// Whether a neighbour of the name `a..b` in a list ("Mike Atherton, Nick Knight, Alec
+/// Stewart") is a name that opens with a given name, and the list goes on or ends on the
+/// other side: then this one is a person's too. "In St Louis, Tom Pagnozzi" is no list.
+fn in_list_of_people(g: &Gazetteer, f: &Field, a: usize, b: usize) -> bool {
+    let known = |x: usize, y: usize| g.given_names.contains(f.word(x)) && is_plain_name(g, f, x, y);
+    let n = f.toks.len();
+    // The item before: back over shirt numbers, then over the words of its name.
+    let mut j = a;
+    while j > 0 && is_number(f, j - 1) {
+        j -= 1;
+    }
+    let gap_before = &f.text[if j > 0 { f.toks[j - 1].end } else { 0 }..f.toks[a].start];
+    let list_before = j > 0 && is_list_gap(gap_before);
+    // The item after: past shirt numbers.
+    let mut e = b;
+    while e < n && is_number(f, e) {
+        e += 1;
+    }
+    let gap_after = &f.text[f.toks[b - 1].end..if e < n { f.toks[e].start } else { f.text.len() }];
+    let list_after = e < n && is_list_gap(gap_after);
+    // A list opens after a colon or a dash ("England: …", "Sri Lanka - …") and closes with
+    // a full stop or "and".
+    let opens = list_before || j == 0 || gap_before.trim_end().ends_with([':', '-']);
+    let closes =
+        list_after || gap_after.trim_start().starts_with('.') || e < n && f.word(e) == "and";
+    if list_before && closes {
+        let mut k = j - 1;
+        while k > 0 && adjacent(g, f, k - 1, k) {
+            k -= 1;
+        }
+        if known(k, j) {
+            return true;
+        }
+    }
+    if list_after && opens {
+        let mut y = e + 1;
+        while y < n && adjacent(g, f, y, y - 1) {
+            y += 1;
+        }
+        return known(e, y);
+    }
+    false
 }
 
 /// Whether the words `a..b` stand where a speaker does: before or after a reporting verb,
@@ -61,6 +223,16 @@ pub(super) fn speaks(g: &Gazetteer, f: &Field, a: usize, b: usize) -> bool {
         || ROLE_WORDS.contains(last)
 }
 
+/// Whether token `a` follows a lowercase role word and a single space ("striker X").
+fn after_lowercase_role(f: &Field, a: usize) -> bool {
+    let before = f.before(a);
+    let Some(rest) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let word = &rest[rest.rfind(' ').map_or(0, |k| k + 1)..];
+    word.starts_with(|c: char| c.is_ascii_lowercase()) && ROLE_WORDS.contains(word)
+}
+
 /// A role noun of an apposition or before a name ("economist Alain Marais"), in any case.
 pub(super) fn is_role_word(word: &str) -> bool {
     // ASCII words are lowercased on the stack: this runs for words of every name.
@@ -92,9 +264,19 @@ pub(super) fn by_title(
         if title_end >= b || f.toks[title_end - 1].possessive {
             continue;
         }
-        let mut name_end = title_end;
-        while name_end < b && name_end - title_end < 4 && f.name_like(g, name_end) {
-            name_end += 1;
+        let (mut name_end, mut words) = (title_end, 0);
+        while name_end < b && words < 4 {
+            // "President Ursula von der Leyen": particles only after the first word.
+            let next = if words == 0 {
+                f.name_like(g, name_end).then_some(name_end + 1)
+            } else {
+                name_word_end(g, f, name_end, b)
+            };
+            let Some(next) = next else {
+                break;
+            };
+            name_end = next;
+            words += 1;
             if f.toks[name_end - 1].possessive {
                 break;
             }
@@ -160,34 +342,131 @@ pub(super) fn by_context(
         a += 1;
     }
     // "Sales Manager Melvin Sims": a role written before the name is no part of it.
+    let mut after_role = false;
     if let Some(role) = (a..b).rev().find(|&i| is_role_word(f.word(i)))
         && b - role > 2
     {
         a = role + 1;
+        // "Coach Berti Vogts": the role says the name is a person's.
+        after_role = true;
     }
-    let n = b - a;
+    let n = (a..b).filter(|&i| !is_particle(f.word(i))).count();
+    // "midfielder Donato", "his sister Lisa": one word after a lowercase role.
+    // Not one cut from a longer phrase ("dealer Gill and Duffus").
+    let cut = b < f.toks.len() && is_connector(f.word(b)) && !f.after(b).starts_with(',');
+    if n == 1 && !cut && f.name_like(g, a) && after_lowercase_role(f, a) {
+        out.push(person(f, a, b, None));
+        return;
+    }
     if (2..=4).contains(&n)
         && (a..b).all(|i| {
             f.name_like(g, i)
                 || i > a && i + 1 < b && is_initial(f.word(i))
+                // "Aravinda de Silva": a particle between two name words.
+                || i > a && i + 1 < b && is_particle(f.word(i))
                 // "John Holland", "Kevin Jordan": after a given name, a country's name is a surname.
                 || i > a
                     && g.given_names.contains(f.word(a))
                     && countries::is_country_name(f, i)
         })
-        && (g.given_names.contains(f.word(a)) || speaks(g, f, a, b))
+        && (after_role
+            || g.given_names.contains(f.word(a))
+            || speaks(g, f, a, b)
+            || in_list_of_people(g, f, a, b))
     {
-        let name = f.slice(a, b).to_owned();
-        out.push(Candidate {
-            start: f.toks[a].start,
-            end: f.toks[b - 1].end,
-            kind: Kind::Person {
-                key: name.clone(),
-                name,
-                country: title.as_ref().and_then(|(_, c)| *c),
-                title: title.map(|(t, _)| t),
-            },
-            priority: 1,
-        });
+        out.push(person(f, a, b, title));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::phrases::Mode;
+    use super::super::{Gazetteer, find};
+    use crate::text::span::CharIndex;
+
+    fn people(text: &str) -> Vec<String> {
+        let fields = [(0..text.len(), Mode::Full)];
+        let (found, _) = find(text, &fields, &CharIndex::new(text), Gazetteer::builtin());
+        found.people.iter().map(|p| p.name.to_string()).collect()
+    }
+
+    #[test]
+    fn particles_stay_inside_a_name() {
+        assert_eq!(
+            people("Commission President Ursula von der Leyen arrived."),
+            ["Ursula von der Leyen"]
+        );
+        assert_eq!(
+            people("Prices rose, said Aravinda de Silva."),
+            ["Aravinda de Silva"]
+        );
+        assert_eq!(
+            people("A save by keeper Ruben del Prado."),
+            ["Ruben del Prado"]
+        );
+        // A particle never ends a name, nor starts one.
+        assert!(people("He flew to Rio de Janeiro on Monday.").is_empty());
+    }
+
+    #[test]
+    fn two_names_joined_by_and_are_cut_apart() {
+        assert_eq!(
+            people("The visit of Peter Vollmar and Tasso Brandauer ended."),
+            ["Peter Vollmar", "Tasso Brandauer"]
+        );
+        assert_eq!(
+            people("\"Fine,\" said Martin Oakes of Brindle Freight."),
+            ["Martin Oakes"]
+        );
+        // No name on either side: nobody.
+        assert!(people("Sales at Harbour Works and Delta Mills fell.").is_empty());
+    }
+
+    #[test]
+    fn a_sports_position_or_a_kin_word_before_a_name() {
+        assert_eq!(
+            people("The club signed striker Oruno Dabeki."),
+            ["Oruno Dabeki"]
+        );
+        assert_eq!(people("He thanked his sister Ilse Varga."), ["Ilse Varga"]);
+        // No cue and no given name: nobody.
+        assert!(people("The club signed Oruno Dabeki.").is_empty());
+    }
+
+    #[test]
+    fn a_date_after_on_ends_a_name() {
+        assert_eq!(
+            people("The squad was named by Mick Ardle on Friday."),
+            ["Mick Ardle"]
+        );
+        // "on" before anything but a date keeps the phrase whole: no person.
+        assert!(people("He spoke at the Conference on Disarmament.").is_empty());
+    }
+
+    #[test]
+    fn a_capitalized_role_before_a_name_marks_a_person() {
+        assert_eq!(people("Then Coach Oruno Dabeki left."), ["Oruno Dabeki"]);
+        assert!(people("Then Oruno Dabeki left.").is_empty());
+    }
+
+    #[test]
+    fn one_word_after_a_lowercase_role() {
+        assert_eq!(people("The goal came from midfielder Dabeki."), ["Dabeki"]);
+        // Capitalized, or cut from a firm's name: no person.
+        assert!(people("The goal came. Midfielder Dabeki ran.").is_empty());
+        assert!(people("The dealer Brindle and Oakes said so.").is_empty());
+    }
+
+    #[test]
+    fn names_in_a_list_beside_a_known_name() {
+        assert_eq!(
+            people("Squad: Oruno Dabeki (captain), Peter Vollmar, Tasso Brandauer."),
+            ["Oruno Dabeki", "Peter Vollmar", "Tasso Brandauer"]
+        );
+        // An opening phrase before a name is no list.
+        assert_eq!(
+            people("In Port Arlen, Peter Vollmar scored twice."),
+            ["Peter Vollmar"]
+        );
     }
 }

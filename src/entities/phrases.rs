@@ -269,6 +269,9 @@ fn classify_part(
     if organizations::by_noun(f, (a, b), out) {
         return;
     }
+    if people::by_split(g, f, (a, b), out, todo) {
+        return;
+    }
     people::by_context(g, f, (a, b), out);
 }
 

@@ -84,6 +84,7 @@ mod tests {
                 include_str!("../data/company-possessions.txt"),
             ),
             (&LEGAL_PREFIXES, include_str!("../data/legal-prefixes.txt")),
+            (&NAME_PARTICLES, include_str!("../data/name-particles.txt")),
         ] {
             for word in lines(file) {
                 assert!(set.contains(word), "{word:?}");
