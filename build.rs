@@ -238,6 +238,7 @@ fn word_lists() -> String {
         ("NAME_PREPOSITIONS", "name-prepositions.txt"),
         ("NAME_OPENERS", "name-openers.txt"),
         ("NAME_SUFFIXES", "name-suffixes.txt"),
+        ("MEETING_HEADS", "meeting-heads.txt"),
     ] {
         word_set(&mut lists, name, entries(file, shape_of(file)));
     }

@@ -77,6 +77,7 @@ mod tests {
             ),
             (&NAME_OPENERS, include_str!("../data/name-openers.txt")),
             (&NAME_SUFFIXES, include_str!("../data/name-suffixes.txt")),
+            (&MEETING_HEADS, include_str!("../data/meeting-heads.txt")),
         ] {
             for word in lines(file) {
                 assert!(set.contains(word), "{word:?}");
