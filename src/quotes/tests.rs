@@ -120,3 +120,18 @@ fn organizations_speak_through_officials_and_pronouns() {
     assert_eq!(who(&q)[0].1, Some("Treasury Department"));
     assert_eq!(who(&q)[1].1, Some("Treasury Department"));
 }
+
+#[test]
+fn a_long_subject_and_a_reported_clause_after_the_verb() {
+    let q = quotes(&format!(
+        "{HEAD}Fund analyst Mara Olsen at Pell Harrow Securities Ltd said one lender, which she would not name, \"plans to sell the loans.\"\n\n\"Prices will fall,\" said Ivo Brand, an analyst with Kell Brothers Inc. \"Buyers are waiting.\"\n"
+    ));
+    assert_eq!(
+        who(&q),
+        [
+            ("plans to sell the loans.", Some("Mara Olsen"), Some("said")),
+            ("Prices will fall,", Some("Ivo Brand"), Some("said")),
+            ("Buyers are waiting.", Some("Ivo Brand"), Some("said")),
+        ]
+    );
+}
