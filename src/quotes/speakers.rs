@@ -228,6 +228,20 @@ impl<'a> Resolver<'a> {
             {
                 return self.speaker(n);
             }
+            // "another trade source", "industry sources": a source introduced here is
+            // nobody's official, unless the words name its organization (resolved before
+            // this); "the source" goes back to one named before, and so to its organization.
+            let definite = lower
+                .first()
+                .is_some_and(|w| matches!(w.as_str(), "the" | "this" | "that" | "these" | "those"));
+            let unnamed_source = !definite
+                && lower
+                    .iter()
+                    .filter(|w| REPRESENTATIVES.contains(w))
+                    .all(|w| w.starts_with("source"));
+            if unnamed_source {
+                return None;
+            }
             return self.last_speaker(Type::Organization, before);
         }
         best.and_then(|(_, n)| self.speaker(n))

@@ -135,3 +135,17 @@ fn a_long_subject_and_a_reported_clause_after_the_verb() {
         ]
     );
 }
+
+#[test]
+fn a_source_introduced_here_speaks_for_no_organization_named_before() {
+    let q = quotes(&format!(
+        "{HEAD}Dorvan Corp said sales rose. \"Demand is weak,\" another trade source said.\n\nA Dorvan Corp source spoke. \"It is soon,\" the source said.\n"
+    ));
+    assert_eq!(
+        who(&q),
+        [
+            ("Demand is weak,", None, Some("said")),
+            ("It is soon,", Some("Dorvan Corp"), Some("said")),
+        ]
+    );
+}
