@@ -154,11 +154,22 @@ pub(super) fn cue_before(text: &str, start: usize, to: usize) -> Option<Cue> {
         // `X said: "…"`, else `said X: "…"`.
         subject(text, &ws, v).or_else(|| inverted(text, &ws, v, to))
     };
+    let named = speaker
+        .as_ref()
+        .and_then(|r| opening_name(text, &ws, r.start));
     Some(Cue {
         cue,
         speaker,
-        named: None,
+        named,
     })
+}
+
+/// The sentence's opening words up to its first comma, at most five, when the subject
+/// found before the verb comes after them: in `The report, published by a weekly, the
+/// Lima Letter, said "…"` the subject is the report, not the aside after it.
+fn opening_name(text: &str, ws: &[Word], subject_start: usize) -> Option<Range<usize>> {
+    let k = (0..ws.len().saturating_sub(1).min(5)).find(|&k| gap(text, ws, k).contains(','))?;
+    (ws[k].0.end < subject_start).then(|| ws[0].0.start..ws[k].0.end)
 }
 
 /// The speaker of `said X: "…"`: the words after the verb, when nothing but punctuation

@@ -149,3 +149,17 @@ fn a_source_introduced_here_speaks_for_no_organization_named_before() {
         ]
     );
 }
+
+#[test]
+fn a_document_speaks_for_the_owner_named_before_it() {
+    let q = quotes(&format!(
+        "{HEAD}A Tarmix Corp report on the grain trade came out.\n\nThe report, printed by a weekly, the Farm Letter, said exports \"will halve.\"\n\nSome said a study \"is late.\"\n"
+    ));
+    assert_eq!(
+        who(&q),
+        [
+            ("will halve.", Some("Tarmix Corp"), Some("said")),
+            ("is late.", None, Some("said"))
+        ]
+    );
+}
