@@ -163,3 +163,12 @@ fn a_document_speaks_for_the_owner_named_before_it() {
         ]
     );
 }
+
+#[test]
+fn a_pronoun_after_a_conjunction_or_after_according_to() {
+    let q = quotes(&format!(
+        "{HEAD}But he said: \"Rates will rise.\"\n\nAccording to him, \"prices will fall.\"\n\nAccording to the plan, \"nothing changes.\"\n"
+    ));
+    let speakers: Vec<Option<&str>> = q.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(speakers, [Some("John Carver"), Some("John Carver"), None]);
+}
