@@ -243,6 +243,7 @@ fn word_lists() -> String {
         ("COMPANY_POSSESSIONS", "company-possessions.txt"),
         ("LEGAL_PREFIXES", "legal-prefixes.txt"),
         ("NAME_PARTICLES", "name-particles.txt"),
+        ("MEETING_HEADS", "meeting-heads.txt"),
     ] {
         word_set(&mut lists, name, entries(file, shape_of(file)));
     }

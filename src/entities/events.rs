@@ -2,11 +2,12 @@
 //! makes an event's name besides its head word: an ordinal or year before it ("11th …"),
 //! a Roman numeral after it, or a year joined to a name ("Zapad-2017").
 
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Entry, Gazetteer};
 use super::organizations::extension;
 use super::phrases::{Absent, Field, Todo};
 use super::{Candidate, Kind};
 use crate::text::tokens::{is_capitalized, is_gap};
+use crate::text::wordlist::MEETING_HEADS;
 
 pub(super) fn is_roman(word: &str) -> bool {
     !word.is_empty() && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
@@ -86,4 +87,79 @@ pub(super) fn exercises(f: &Field, (a, b): (usize, usize), out: &mut Vec<Candida
             out.push(event);
         }
     }
+}
+
+/// "BRICS summit", "OPEC+ meeting", "the Group of Seven summit": a lowercase meeting head
+/// right after the phrase `a..b` is a named event when the phrase ends in its holder, an
+/// organization the gazetteer knows or an acronym that is no country. The name runs from
+/// the holder (with an ordinal or year before it) to the head; what follows is no part of
+/// it. A person, a country or a demonym before the head names no occurrence.
+pub(super) fn by_holder(
+    g: &Gazetteer,
+    f: &Field,
+    (a, b): (usize, usize),
+    out: &mut Vec<Candidate>,
+) {
+    let last = &f.toks[b - 1];
+    if last.possessive {
+        return;
+    }
+    // The tokens hold no lowercase word: the head is read from the text.
+    let rest = &f.text[last.end..];
+    let gap = rest.len() - rest.trim_start_matches(|c| c == '+' || is_gap(c)).len();
+    let word = rest[gap..].len()
+        - rest[gap..]
+            .trim_start_matches(|c: char| c.is_ascii_lowercase())
+            .len();
+    let after = rest[gap + word..].chars().next();
+    if gap == 0 || word == 0 || after.is_some_and(char::is_alphanumeric) {
+        return;
+    }
+    if !MEETING_HEADS.contains(&rest[gap..gap + word]) {
+        return;
+    }
+    let Some(start) = holder_start(g, f, (a, b), &rest[..gap]) else {
+        return;
+    };
+    let ordinal = start.checked_sub(1).filter(|&p| {
+        is_ordinal_or_year(f.word(p))
+            && f.text[f.toks[p].end..f.toks[start].start]
+                .chars()
+                .all(is_gap)
+    });
+    let from = ordinal.unwrap_or(start);
+    let end = last.end + gap + word;
+    out.push(Candidate {
+        start: f.toks[from].start,
+        end,
+        kind: Kind::Event {
+            key: f.text[f.toks[start].start..end].to_lowercase(),
+            name: f.text[f.toks[from].start..end].to_owned(),
+        },
+        priority: 2,
+    });
+}
+
+/// The first token of the holder that ends the phrase `a..b` right before a meeting head
+/// (`gap` the text between them): a gazetteer organization ending there, else an acronym.
+fn holder_start(g: &Gazetteer, f: &Field, (a, b): (usize, usize), gap: &str) -> Option<usize> {
+    let last = b - 1;
+    let end = f.toks[last].end + gap.len();
+    if let Some((s, e, entry)) = f.gaz_at(last) {
+        // "OPEC+" ends past its last word; "U.S." or a demonym is no holder.
+        let Entry::Organization(_) = entry else {
+            return None;
+        };
+        let rest = f.text.get(e..end)?;
+        if e < f.toks[last].end || !rest.chars().all(is_gap) {
+            return None;
+        }
+        return (a..b).find(|&i| f.toks[i].start == s);
+    }
+    let w = f.word(last);
+    let acronym = w.chars().filter(char::is_ascii_uppercase).count() >= 2
+        && w.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+        || w.len() >= 2 && w.starts_with('G') && w[1..].chars().all(|c| c.is_ascii_digit());
+    (acronym && !g.stopwords.contains(w)).then_some(last)
 }

@@ -141,17 +141,21 @@ pub(crate) fn find<'a>(
     let mut candidates = Vec::with_capacity(gaz.len() + toks.len() / 4);
     // The parts of a phrase left to classify; one list for all phrases.
     let mut todo = Vec::new();
+    // Events named by their holder ("BRICS summit"): the holder stays a mention of its own.
+    let mut held = Vec::new();
     for field in &fields {
         countries::gazetteer_candidates(g, field, &mut candidates);
         if field.mode == Mode::Full {
             for phrase in phrases(g, text, field.toks) {
+                events::by_holder(g, field, (phrase.start, phrase.end), &mut held);
                 classify(g, field, phrase, &mut candidates, &mut todo);
             }
         }
     }
 
     short_forms::short_forms(g, &fields, &mut candidates);
-    let chosen = overlap::choose(candidates);
+    let mut chosen = overlap::choose(candidates);
+    overlap::nest(&mut chosen, held);
     grouping::group(g, text, chosen, index)
 }
 
@@ -285,6 +289,21 @@ mod tests {
                 ("Zapad-2017", 1)
             ]
         );
+    }
+
+    #[test]
+    fn a_holder_before_a_lowercase_meeting_head_names_an_event() {
+        let e = entities(
+            "Envoys met before the 2030 NATO summit in Vilnius and an OPEC+ meeting, then talked of the Group of Seven summit. French-German talks, the U.S. talks and a CEO meeting named none.",
+        );
+        let events = names(&e.events, |v| &v.name);
+        assert_eq!(
+            events,
+            ["2030 NATO summit", "OPEC+ meeting", "Group of Seven summit"]
+        );
+        // The holder is still an organization of its own.
+        let orgs = names(&e.organizations, |o| &o.name);
+        assert_eq!(orgs, ["NATO", "OPEC+", "Group of Seven"]);
     }
 
     #[test]

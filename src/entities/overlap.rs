@@ -52,6 +52,34 @@ pub(super) fn choose(candidates: Vec<Candidate>) -> Vec<Candidate> {
     chosen
 }
 
+/// Adds to `chosen` (in text order, none overlapping) the events named by a holder
+/// ("BRICS summit"), each where every candidate it overlaps lies inside it and names an
+/// organization or a country: the holder is still a mention of its own. Linear: both
+/// lists are in text order.
+pub(super) fn nest(chosen: &mut Vec<Candidate>, held: Vec<Candidate>) {
+    if held.is_empty() {
+        return;
+    }
+    let mut k = 0;
+    let mut kept = Vec::with_capacity(held.len());
+    for e in held {
+        while k < chosen.len() && chosen[k].end <= e.start {
+            k += 1;
+        }
+        let fits = chosen[k..].iter().take_while(|c| c.start < e.end).all(|c| {
+            e.start <= c.start
+                && c.end <= e.end
+                && matches!(c.kind, Kind::Organization { .. } | Kind::Country(_))
+        });
+        if fits {
+            kept.push(e);
+        }
+    }
+    chosen.extend(kept);
+    // The event before the holder it starts with.
+    chosen.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+}
+
 /// The bits `start..end` of a bitset, as a mask in each word they touch.
 fn bit_words(bits: Range<usize>) -> impl Iterator<Item = (usize, u64)> {
     let (first, last) = (bits.start / 64, (bits.end - 1) / 64);

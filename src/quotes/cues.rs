@@ -152,14 +152,38 @@ pub(super) fn cue_before(text: &str, start: usize, to: usize) -> Option<Cue> {
         Some(ws[v - 2].0.clone())
     } else {
         // `X said: "…"`, else `said X: "…"`.
-        subject(text, &ws, v)
-            .or_else(|| words_after(text, &ws, v, to, &[',', ';', ':', '.', '"', '“', '«'], 6))
+        subject(text, &ws, v).or_else(|| inverted(text, &ws, v, to))
     };
+    let named = speaker
+        .as_ref()
+        .and_then(|r| opening_name(text, &ws, r.start));
     Some(Cue {
         cue,
         speaker,
-        named: None,
+        named,
     })
+}
+
+/// The sentence's opening words up to its first comma, at most five, when the subject
+/// found before the verb comes after them: in `The report, published by a weekly, the
+/// Lima Letter, said "…"` the subject is the report, not the aside after it.
+fn opening_name(text: &str, ws: &[Word], subject_start: usize) -> Option<Range<usize>> {
+    let k = (0..ws.len().saturating_sub(1).min(5)).find(|&k| gap(text, ws, k).contains(','))?;
+    (ws[k].0.end < subject_start).then(|| ws[0].0.start..ws[k].0.end)
+}
+
+/// The speaker of `said X: "…"`: the words after the verb, when nothing but punctuation
+/// stands between them and the mark, or the verb opens the sentence or follows a quote
+/// (`"…," said X, an analyst with Y Inc. "…"`). In `Y said one bank, which he would not
+/// name, "…"` the words after the verb begin the reported clause, not a speaker.
+fn inverted(text: &str, ws: &[Word], v: usize, to: usize) -> Option<Range<usize>> {
+    let r = words_after(text, ws, v, to, &[',', ';', ':', '.', '"', '“', '«'], 6)?;
+    let rest = &text[r.end..to];
+    let bare = rest
+        .chars()
+        .all(|c| c.is_whitespace() || c.is_ascii_punctuation());
+    let no_subject = v == 0 || gap(text, ws, v - 1).contains(['"', '”', ',']);
+    (bare || no_subject).then_some(r)
 }
 
 /// "according to X" anywhere in the sentence, X running to a comma, a stop or a mark.
@@ -182,6 +206,10 @@ fn according_to(text: &str, ws: &[Word], to: usize) -> Option<Cue> {
     })
 }
 
+/// How many words a subject that opens its sentence may have: a name with its title and
+/// employer ("Bank analyst Jo Cole at Fir Securities Ltd").
+const LONG_SUBJECT: usize = 12;
+
 /// The subject before the verb at `v`: the words back to a comma, a mark, "that", "and" or
 /// the sentence's start, at most seven, the adverbs before the verb dropped. In "Cappy, in a
 /// statement, said" a short aside between subject and verb is skipped.
@@ -202,12 +230,15 @@ fn subject(text: &str, ws: &[Word], v: usize) -> Option<Range<usize>> {
             break;
         }
         first -= 1;
-        if end - first > 7 {
+        if end - first > LONG_SUBJECT {
             break;
         }
     }
     let last = without_adverbs(ws, first, end);
-    (last > first && end - first <= 7).then(|| ws[first].0.start..ws[last - 1].0.end)
+    // A subject that opens the sentence may be longer: "Bank analyst Jo Cole at Fir
+    // Securities Ltd said".
+    let most = if first == 0 { LONG_SUBJECT } else { 7 };
+    (last > first && end - first <= most).then(|| ws[first].0.start..ws[last - 1].0.end)
 }
 
 /// The last word before an aside between subject and verb ("Cappy" in "Cappy, in a

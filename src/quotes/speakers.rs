@@ -228,6 +228,20 @@ impl<'a> Resolver<'a> {
             {
                 return self.speaker(n);
             }
+            // "another trade source", "industry sources": a source introduced here is
+            // nobody's official, unless the words name its organization (resolved before
+            // this); "the source" goes back to one named before, and so to its organization.
+            let definite = lower
+                .first()
+                .is_some_and(|w| matches!(w.as_str(), "the" | "this" | "that" | "these" | "those"));
+            let unnamed_source = !definite
+                && lower
+                    .iter()
+                    .filter(|w| REPRESENTATIVES.contains(w))
+                    .all(|w| w.starts_with("source"));
+            if unnamed_source {
+                return None;
+            }
             return self.last_speaker(Type::Organization, before);
         }
         best.and_then(|(_, n)| self.speaker(n))
@@ -251,8 +265,22 @@ impl<'a> Resolver<'a> {
             .find_map(|at| self.author_at(at, noun.len()))
     }
 
-    /// The person or organization after "by" just after the document named at `at`.
+    /// The person or organization named right before the document named at `at` ("a
+    /// World Bank report", "Tarmix's statement"), else after "by" just after it.
     fn author_at(&self, at: usize, noun_len: usize) -> Option<Speaker> {
+        let last = self.named.partition_point(|n| n.range.start < at);
+        let owner = self.named[..last].iter().rev().take(2).find(|n| {
+            let between = self.text.get(n.range.end..at).unwrap_or("x");
+            matches!(n.kind, Type::Person | Type::Organization)
+                && between
+                    .trim_start_matches(['\'', '’'])
+                    .trim_start_matches('s')
+                    .trim()
+                    .is_empty()
+        });
+        if let Some(n) = owner {
+            return self.speaker(n);
+        }
         let window_end = floor_char_boundary(self.text, (at + 160).min(self.text.len()));
         let window = &self.text[at..window_end];
         let by = window.find(" by ")?;

@@ -120,3 +120,55 @@ fn organizations_speak_through_officials_and_pronouns() {
     assert_eq!(who(&q)[0].1, Some("Treasury Department"));
     assert_eq!(who(&q)[1].1, Some("Treasury Department"));
 }
+
+#[test]
+fn a_long_subject_and_a_reported_clause_after_the_verb() {
+    let q = quotes(&format!(
+        "{HEAD}Fund analyst Mara Olsen at Pell Harrow Securities Ltd said one lender, which she would not name, \"plans to sell the loans.\"\n\n\"Prices will fall,\" said Ivo Brand, an analyst with Kell Brothers Inc. \"Buyers are waiting.\"\n"
+    ));
+    assert_eq!(
+        who(&q),
+        [
+            ("plans to sell the loans.", Some("Mara Olsen"), Some("said")),
+            ("Prices will fall,", Some("Ivo Brand"), Some("said")),
+            ("Buyers are waiting.", Some("Ivo Brand"), Some("said")),
+        ]
+    );
+}
+
+#[test]
+fn a_source_introduced_here_speaks_for_no_organization_named_before() {
+    let q = quotes(&format!(
+        "{HEAD}Dorvan Corp said sales rose. \"Demand is weak,\" another trade source said.\n\nA Dorvan Corp source spoke. \"It is soon,\" the source said.\n"
+    ));
+    assert_eq!(
+        who(&q),
+        [
+            ("Demand is weak,", None, Some("said")),
+            ("It is soon,", Some("Dorvan Corp"), Some("said")),
+        ]
+    );
+}
+
+#[test]
+fn a_document_speaks_for_the_owner_named_before_it() {
+    let q = quotes(&format!(
+        "{HEAD}A Tarmix Corp report on the grain trade came out.\n\nThe report, printed by a weekly, the Farm Letter, said exports \"will halve.\"\n\nSome said a study \"is late.\"\n"
+    ));
+    assert_eq!(
+        who(&q),
+        [
+            ("will halve.", Some("Tarmix Corp"), Some("said")),
+            ("is late.", None, Some("said"))
+        ]
+    );
+}
+
+#[test]
+fn a_pronoun_after_a_conjunction_or_after_according_to() {
+    let q = quotes(&format!(
+        "{HEAD}But he said: \"Rates will rise.\"\n\nAccording to him, \"prices will fall.\"\n\nAccording to the plan, \"nothing changes.\"\n"
+    ));
+    let speakers: Vec<Option<&str>> = q.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(speakers, [Some("John Carver"), Some("John Carver"), None]);
+}

@@ -85,6 +85,7 @@ mod tests {
             ),
             (&LEGAL_PREFIXES, include_str!("../data/legal-prefixes.txt")),
             (&NAME_PARTICLES, include_str!("../data/name-particles.txt")),
+            (&MEETING_HEADS, include_str!("../data/meeting-heads.txt")),
         ] {
             for word in lines(file) {
                 assert!(set.contains(word), "{word:?}");
