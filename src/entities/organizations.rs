@@ -6,7 +6,7 @@ use super::gazetteer::{Entry, Gazetteer};
 use super::people::speaks;
 use super::phrases::{Absent, Field, Todo};
 use super::{Candidate, Kind};
-use crate::text::tokens::is_capitalized;
+use crate::text::tokens::{is_capitalized, run_end};
 use crate::text::wordlist::{
     COMPANY_CUES, COMPANY_POSSESSIONS, COMPANY_SUFFIXES, GIVEN_NAMES, LEGAL_FORMS, LEGAL_PREFIXES,
     MEDIA_NOUNS, NAME_OPENERS, NAME_PREPOSITIONS, STOPWORDS,
@@ -96,16 +96,25 @@ pub(super) fn known_key(id: usize) -> String {
 
 /// The gazetteer organization that `name`, or `name` without its company suffix, is.
 pub(super) fn known_organization(g: &Gazetteer, name: &str) -> Option<usize> {
-    let stem = match name.rsplit_once(' ') {
-        Some((stem, suffix)) if is_company_suffix(suffix) => stem,
-        _ => name,
-    };
-    [name, stem]
-        .into_iter()
-        .find_map(|form| match g.find(form)[..] {
-            [(0, end, Entry::Organization(id))] if end == form.len() => Some(id),
-            _ => None,
-        })
+    match name.rsplit_once(' ') {
+        Some((stem, suffix)) if is_company_suffix(suffix) => {
+            whole_organization(g, name).or_else(|| whole_organization(g, stem))
+        }
+        _ => whole_organization(g, name),
+    }
+}
+
+/// The gazetteer organization that the whole of `form` is: what `g.find(form)` gives as
+/// its one match from start to end, asked at the first word alone.
+fn whole_organization(g: &Gazetteer, form: &str) -> Option<usize> {
+    if form.is_empty() || run_end(form, 0, false) != 0 {
+        return None;
+    }
+    let word_end = run_end(form, 0, true);
+    match g.match_at(form, 0, word_end, g.table(false)) {
+        Some((end, Entry::Organization(id))) if end == form.len() => Some(id),
+        _ => None,
+    }
 }
 
 /// The acronym in parentheses right after a name: "Collective Security Treaty Organization (CSTO)".
@@ -282,31 +291,33 @@ pub(super) fn by_head(
 /// X", or a company's possession after "X's" ("X's chairman"). Not a name that starts with
 /// a given name: "London-based John X" is a person.
 fn company_context(f: &Field, from: usize, b: usize) -> bool {
-    let word = f.word(from);
     // (One letter is a table's "N/A", no name.)
-    if word.len() < 2
-        || GIVEN_NAMES.contains(word)
-        || (from..b).any(|i| STOPWORDS.contains(f.word(i)))
-    {
+    if f.word(from).len() < 2 {
         return false;
     }
-    let before = f.before(from);
-    let cue_before = before.strip_suffix(' ').is_some_and(|text| {
-        let last = text.rsplit([' ', '\n']).next().unwrap_or("");
-        COMPANY_CUES.contains(last)
-            || last.ends_with("-based")
-            || text.to_lowercase().ends_with("shares of")
-    });
-    let possession = || {
-        let after = f.after(b);
-        let rest = after
-            .strip_prefix("'s ")
-            .or_else(|| after.strip_prefix("’s "))
-            .unwrap_or("");
-        let next = rest.split([' ', ',', '.']).next().unwrap_or("");
-        f.toks[b - 1].possessive && COMPANY_POSSESSIONS.contains(next)
+    let cue_before = || {
+        f.before(from).strip_suffix(' ').is_some_and(|text| {
+            let last = text.rsplit([' ', '\n']).next().unwrap_or("");
+            let tail = text.len().checked_sub(9).map(|i| &text.as_bytes()[i..]);
+            COMPANY_CUES.contains(last)
+                || last.ends_with("-based")
+                || tail.is_some_and(|t| t.eq_ignore_ascii_case(b"shares of"))
+        })
     };
-    cue_before || possession()
+    let possession = || {
+        f.toks[b - 1].possessive && {
+            let after = f.after(b);
+            let rest = after
+                .strip_prefix("'s ")
+                .or_else(|| after.strip_prefix("’s "))
+                .unwrap_or("");
+            let next = rest.split([' ', ',', '.']).next().unwrap_or("");
+            COMPANY_POSSESSIONS.contains(next)
+        }
+    };
+    (cue_before() || possession())
+        && !GIVEN_NAMES.contains(f.word(from))
+        && !(from..b).any(|i| STOPWORDS.contains(f.word(i)))
 }
 
 /// A newspaper or agency named by the noun after it ("Postimees newspaper"), a company by
