@@ -160,10 +160,12 @@ pub(crate) fn find<'a>(
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn entities(text: &str) -> Entities<'_> {
+    /// The entities of `text`, read as one body paragraph, each mention checked to slice back
+    /// to its text: the rule families' tests ask this too.
+    pub(super) fn entities(text: &str) -> Entities<'_> {
         let fields = [(0..text.len(), Mode::Full)];
         let (found, _) = find(text, &fields, &CharIndex::new(text), Gazetteer::builtin());
         // Every mention slices back to its text.

@@ -371,15 +371,15 @@ pub(super) fn known(g: &Gazetteer, f: &Field, start: usize, end: usize, id: usiz
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Mode, find};
-    use crate::entities::Gazetteer;
-    use crate::text::span::CharIndex;
+    use super::super::tests::entities;
 
     /// The names of the organizations found in `text`.
     fn orgs(text: &str) -> Vec<String> {
-        let fields = [(0..text.len(), Mode::Full)];
-        let (e, _) = find(text, &fields, &CharIndex::new(text), Gazetteer::builtin());
-        e.organizations.iter().map(|o| o.name.clone()).collect()
+        entities(text)
+            .organizations
+            .iter()
+            .map(|o| o.name.clone())
+            .collect()
     }
 
     #[test]

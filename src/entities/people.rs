@@ -380,14 +380,15 @@ pub(super) fn by_context(
 
 #[cfg(test)]
 mod tests {
-    use super::super::phrases::Mode;
-    use super::super::{Gazetteer, find};
-    use crate::text::span::CharIndex;
+    use super::super::tests::entities;
 
+    /// The names of the people found in `text`.
     fn people(text: &str) -> Vec<String> {
-        let fields = [(0..text.len(), Mode::Full)];
-        let (found, _) = find(text, &fields, &CharIndex::new(text), Gazetteer::builtin());
-        found.people.iter().map(|p| p.name.to_string()).collect()
+        entities(text)
+            .people
+            .iter()
+            .map(|p| p.name.to_string())
+            .collect()
     }
 
     #[test]
