@@ -89,6 +89,21 @@ pub(super) fn extension(g: &Gazetteer, f: &Field, from: usize, b: usize) -> usiz
     if k > first { k } else { from }
 }
 
+/// An organization no list knows, the words `a..b`, keyed by its name.
+fn organization(f: &Field, a: usize, b: usize, acronym: Option<String>) -> Candidate {
+    let name = f.slice(a, b).to_owned();
+    Candidate {
+        start: f.toks[a].start,
+        end: f.toks[b - 1].end,
+        kind: Kind::Organization {
+            key: org_key(&name),
+            name,
+            acronym,
+        },
+        priority: 2,
+    }
+}
+
 /// The key of a known organization, `#ID`: no name written in a text starts with "#".
 pub(super) fn known_key(id: usize) -> String {
     format!("#{id}")
@@ -165,17 +180,7 @@ fn by_prefix(f: &Field, (a, b): (usize, usize), out: &mut Vec<Candidate>, todo: 
     if end - p < 2 {
         return false;
     }
-    let name = f.slice(p, end).to_owned();
-    out.push(Candidate {
-        start: f.toks[p].start,
-        end: f.toks[end - 1].end,
-        kind: Kind::Organization {
-            key: org_key(&name),
-            name,
-            acronym: acronym_after(f, end),
-        },
-        priority: 2,
-    });
+    out.push(organization(f, p, end, acronym_after(f, end)));
     if end < b {
         todo.push((end..b, Absent::default()));
     }
@@ -339,17 +344,7 @@ pub(super) fn by_noun(f: &Field, (a, b): (usize, usize), out: &mut Vec<Candidate
         && (b - from <= 3 && (media_noun_after(f, b) || company_context(f, from, b))
             || ticker_after(f, b))
     {
-        let name = f.slice(from, b).to_owned();
-        out.push(Candidate {
-            start: f.toks[from].start,
-            end: f.toks[b - 1].end,
-            kind: Kind::Organization {
-                key: org_key(&name),
-                name,
-                acronym: None,
-            },
-            priority: 2,
-        });
+        out.push(organization(f, from, b, None));
         return true;
     }
     false
