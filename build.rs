@@ -244,6 +244,11 @@ fn word_lists() -> String {
         ("LEGAL_PREFIXES", "legal-prefixes.txt"),
         ("NAME_PARTICLES", "name-particles.txt"),
         ("MEETING_HEADS", "meeting-heads.txt"),
+        ("TEAM_SPORT_WORDS", "team-sport-words.txt"),
+        ("TEAM_NOUNS", "team-nouns.txt"),
+        ("TEAM_MEMBERS", "team-members.txt"),
+        ("TEAM_VERBS", "team-verbs.txt"),
+        ("TEAM_PLURAL_VERBS", "team-plural-verbs.txt"),
     ] {
         word_set(&mut lists, name, entries(file, shape_of(file)));
     }

@@ -28,6 +28,7 @@ mod overlap;
 mod people;
 mod phrases;
 mod short_forms;
+mod teams;
 
 use std::ops::Range;
 
@@ -127,6 +128,7 @@ pub(crate) fn find<'a>(
         cover(&toks[t..], &gaz[m..], &mut tok_gaz);
         bounds.push((t..toks.len(), m..gaz.len(), *mode));
     }
+    let sport = teams::TeamSport::default();
     let fields: Vec<Field> = bounds
         .into_iter()
         .map(|(t, m, mode)| Field {
@@ -135,6 +137,7 @@ pub(crate) fn find<'a>(
             gaz: &gaz[m],
             tok_gaz: &tok_gaz[t],
             mode,
+            sport: &sport,
         })
         .collect();
 

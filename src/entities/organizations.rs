@@ -90,7 +90,7 @@ pub(super) fn extension(g: &Gazetteer, f: &Field, from: usize, b: usize) -> usiz
 }
 
 /// An organization no list knows, the words `a..b`, keyed by its name.
-fn organization(f: &Field, a: usize, b: usize, acronym: Option<String>) -> Candidate {
+pub(super) fn organization(f: &Field, a: usize, b: usize, acronym: Option<String>) -> Candidate {
     let name = f.slice(a, b).to_owned();
     Candidate {
         start: f.toks[a].start,

@@ -235,16 +235,7 @@ fn after_lowercase_role(f: &Field, a: usize) -> bool {
 
 /// A role noun of an apposition or before a name ("economist Alain Marais"), in any case.
 pub(super) fn is_role_word(word: &str) -> bool {
-    // ASCII words are lowercased on the stack: this runs for words of every name.
-    let mut buf = [0u8; 16];
-    match buf.get_mut(..word.len()) {
-        Some(lower) if word.is_ascii() => {
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            ROLE_WORDS.contains_bytes(lower)
-        }
-        _ => ROLE_WORDS.contains(&word.to_lowercase()),
-    }
+    ROLE_WORDS.contains_lowercased(word)
 }
 
 /// A title and the name after it: "Russian Defense Minister Sergey Shoigu". Whether the
@@ -322,13 +313,13 @@ pub(super) fn by_title(
 }
 
 /// A two-to-four-word name, where its first word is a given name or where a reporting
-/// verb or an apposition says it is a person: the part `a..b` classified last.
+/// verb or an apposition says it is a person. Whether the part `a..b` was one.
 pub(super) fn by_context(
     g: &Gazetteer,
     f: &Field,
     (mut a, b): (usize, usize),
     out: &mut Vec<Candidate>,
-) {
+) -> bool {
     // "Ambassador to Havana Viktor Koronelli": a title and the place it is "to" first.
     let mut title = None;
     if b - a >= 3
@@ -356,7 +347,7 @@ pub(super) fn by_context(
     let cut = b < f.toks.len() && is_connector(f.word(b)) && !f.after(b).starts_with(',');
     if n == 1 && !cut && f.name_like(g, a) && after_lowercase_role(f, a) {
         out.push(person(f, a, b, None));
-        return;
+        return true;
     }
     if (2..=4).contains(&n)
         && (a..b).all(|i| {
@@ -375,7 +366,9 @@ pub(super) fn by_context(
             || in_list_of_people(g, f, a, b))
     {
         out.push(person(f, a, b, title));
+        return true;
     }
+    false
 }
 
 #[cfg(test)]

@@ -9,7 +9,8 @@ use std::ops::Range;
 use super::Candidate;
 use super::connectors::{is_connector, is_connector_at};
 use super::gazetteer::{Entry, Gazetteer, PhraseTable};
-use super::{events, organizations, people};
+use super::teams::TeamSport;
+use super::{events, organizations, people, teams};
 use crate::text::span::{ceil_char_boundary, floor_char_boundary};
 use crate::text::tokens::{self, Tok, is_capitalized, is_gap};
 use crate::text::wordlist::ATTRIBUTIVE_SUFFIXES;
@@ -144,9 +145,15 @@ pub(super) struct Field<'a> {
     /// For each token, the gazetteer match that covers it (an index into `gaz`).
     pub(super) tok_gaz: &'a [Option<u32>],
     pub(super) mode: Mode,
+    /// Whether the article is a team-sport story, shared by its fields.
+    pub(super) sport: &'a TeamSport,
 }
 
-impl Field<'_> {
+impl<'a> Field<'a> {
+    pub(super) fn team_sport(&self) -> bool {
+        self.sport.get(self.text)
+    }
+
     pub(super) fn word(&self, i: usize) -> &str {
         &self.text[self.toks[i].start..self.toks[i].end]
     }
@@ -198,12 +205,12 @@ impl Field<'_> {
     }
 
     /// The text just before token `i` and just after token `j - 1`.
-    pub(super) fn before(&self, i: usize) -> &str {
+    pub(super) fn before(&self, i: usize) -> &'a str {
         let from = floor_char_boundary(self.text, self.toks[i].start.saturating_sub(40));
         &self.text[from..self.toks[i].start]
     }
 
-    pub(super) fn after(&self, j: usize) -> &str {
+    pub(super) fn after(&self, j: usize) -> &'a str {
         let from = self.toks[j - 1].end;
         let to = ceil_char_boundary(self.text, from + 60);
         &self.text[from..to]
@@ -272,7 +279,10 @@ fn classify_part(
     if people::by_split(g, f, (a, b), out, todo) {
         return;
     }
-    people::by_context(g, f, (a, b), out);
+    if people::by_context(g, f, (a, b), out) {
+        return;
+    }
+    teams::by_context(g, f, (a, b), out);
 }
 
 #[cfg(test)]

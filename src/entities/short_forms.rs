@@ -12,6 +12,7 @@ use std::ops::Range;
 use super::gazetteer::{Entry, Gazetteer};
 use super::organizations::is_company_suffix;
 use super::phrases::Field;
+use super::teams;
 use super::{Candidate, Kind, kind_name};
 use crate::text::tokens::{is_capitalized, is_gap};
 use crate::text::wordlist::NAME_SUFFIXES;
@@ -30,6 +31,9 @@ pub(super) fn short_forms(g: &Gazetteer, fields: &[Field], candidates: &mut Vec<
         words.clear();
         match &c.kind {
             Kind::Person { name, .. } => person_forms(name, k, &mut forms, &mut words),
+            Kind::Organization { name, .. } if c.priority == teams::PRIORITY => {
+                team_forms(name, k, &mut forms);
+            }
             Kind::Organization { key, name, acronym } => {
                 let org = (key.as_str(), name.as_str(), acronym.as_deref());
                 organization_forms(g, org, k, &mut forms, &mut words);
@@ -103,6 +107,26 @@ fn organization_forms<'c>(
         })
     {
         forms.entry(words[1..].join(" ").into()).or_insert(k);
+    }
+}
+
+/// A team's name wherever it stands (one context named it); a city's team by its plural
+/// nickname or its city alone ("the Mariners", "Seattle" for "Seattle Mariners"); a
+/// nickname in the singular before a noun ("a Springbok forward"). These take the form
+/// from a team found by that form alone: "Seattle" named in a score line before.
+fn team_forms<'c>(name: &'c str, k: usize, forms: &mut Forms<'c>) {
+    forms.entry(name.into()).or_insert(k);
+    let singular = |plural: &'c str| &plural[..plural.len() - 1];
+    match name.rsplit_once(' ') {
+        Some((city, nickname)) if teams::is_plural(nickname) => {
+            for form in [city, nickname, singular(nickname)] {
+                forms.insert(form.into(), k);
+            }
+        }
+        None if teams::is_plural(name) => {
+            forms.entry(singular(name).into()).or_insert(k);
+        }
+        _ => {}
     }
 }
 

@@ -16,6 +16,20 @@ impl WordSet {
     pub(crate) fn contains_bytes(&self, word: &[u8]) -> bool {
         self.0.find(word).is_some()
     }
+
+    /// `contains` for a word in any case, compared lowercased (a list of lowercase words).
+    pub(crate) fn contains_lowercased(&self, word: &str) -> bool {
+        // ASCII words are lowercased on the stack: rules ask this of many words.
+        let mut buf = [0u8; 16];
+        match buf.get_mut(..word.len()) {
+            Some(lower) if word.is_ascii() => {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                self.contains_bytes(lower)
+            }
+            _ => self.contains(&word.to_lowercase()),
+        }
+    }
 }
 
 include!(concat!(env!("OUT_DIR"), "/wordlists.rs"));
@@ -86,6 +100,17 @@ mod tests {
             (&LEGAL_PREFIXES, include_str!("../data/legal-prefixes.txt")),
             (&NAME_PARTICLES, include_str!("../data/name-particles.txt")),
             (&MEETING_HEADS, include_str!("../data/meeting-heads.txt")),
+            (
+                &TEAM_SPORT_WORDS,
+                include_str!("../data/team-sport-words.txt"),
+            ),
+            (&TEAM_NOUNS, include_str!("../data/team-nouns.txt")),
+            (&TEAM_MEMBERS, include_str!("../data/team-members.txt")),
+            (&TEAM_VERBS, include_str!("../data/team-verbs.txt")),
+            (
+                &TEAM_PLURAL_VERBS,
+                include_str!("../data/team-plural-verbs.txt"),
+            ),
         ] {
             for word in lines(file) {
                 assert!(set.contains(word), "{word:?}");

@@ -1,0 +1,298 @@
+//! Sports teams. In a team-sport story (two words of `team-sport-words.txt` in it:
+//! "SOCCER", "innings", "striker"), a name that no other rule took is a club or a team where
+//! its context says so, as sports copy writes it:
+//! - a team noun before it: "first division side X", "title rivals X";
+//! - a player or follower after it: "X striker Y", "X fans";
+//! - a result verb or a match's preposition beside it: "X beat Y", "a victory over X";
+//! - a plural verb after it, British usage for a club and never for a person: "X have";
+//! - a score after it ("X 2-1"), a player's name after its possessive ("X's John Doe");
+//! - "the" before a plural nickname: "the Texas Rangers", "the All Blacks".
+//!
+//! A cue before a list of names or after it ("title rivals X, Y and Z") holds for each of
+//! them. The story is read for its words once, and only when a name stands in such a
+//! context: most articles never ask. A team gives way to any other reading of its words (a
+//! surname found elsewhere): its candidates have the lowest priority.
+
+use std::cell::OnceCell;
+
+use super::Candidate;
+use super::gazetteer::Gazetteer;
+use super::organizations::organization;
+use super::phrases::Field;
+use crate::text::tokens::words;
+use crate::text::wordlist::{
+    TEAM_MEMBERS, TEAM_NOUNS, TEAM_PLURAL_VERBS, TEAM_SPORT_WORDS, TEAM_VERBS,
+};
+
+/// Whether an article is a team-sport story, read once when a rule first asks.
+#[derive(Debug, Default)]
+pub(super) struct TeamSport(OnceCell<bool>);
+
+impl TeamSport {
+    /// Whether `text`, the whole article, is a team-sport story.
+    pub(super) fn get(&self, text: &str) -> bool {
+        *self.0.get_or_init(|| {
+            words(text, 0)
+                .filter(|(_, w)| TEAM_SPORT_WORDS.contains_lowercased(w))
+                .nth(1)
+                .is_some()
+        })
+    }
+}
+
+/// The priority of a team's candidates, the lowest: a team gives way to any other reading
+/// of its words. Short forms read it to know a team.
+pub(super) const PRIORITY: u8 = 0;
+
+/// How far a list of names is followed, in words each way: a cue's reach, and a bound on
+/// the work a name costs.
+const LIST_REACH: usize = 12;
+
+/// A club or team named by its context, the part `a..b` being a name of one to three words
+/// that no other rule took. Whether it was one.
+pub(super) fn by_context(
+    g: &Gazetteer,
+    f: &Field,
+    (a, b): (usize, usize),
+    out: &mut Vec<Candidate>,
+) -> bool {
+    if b - a > 3 || !(a..b).all(|i| f.name_like(g, i)) {
+        return false;
+    }
+    let (first, last) = list_ends(g, f, a, b);
+    let cue = nickname(f, a, b) || cue_before(f, first) || cue_after(g, f, last);
+    if !cue || !f.team_sport() {
+        return false;
+    }
+    let mut team = organization(f, a, b, None);
+    team.priority = PRIORITY;
+    out.push(team);
+    true
+}
+
+/// The last word of `text`.
+fn last_word(text: &str) -> &str {
+    &text[text.rfind([' ', '\n']).map_or(0, |k| k + 1)..]
+}
+
+/// A team noun or a result verb before token `i` and a single space, "the" aside: "rivals
+/// X", "beat the X".
+fn cue_before(f: &Field, i: usize) -> bool {
+    let Some(before) = f.before(i).strip_suffix(' ') else {
+        return false;
+    };
+    let mut word = last_word(before);
+    if word == "the" {
+        word = before[..before.len() - 3]
+            .strip_suffix(' ')
+            .map_or("", last_word);
+    }
+    TEAM_NOUNS.contains(word) || TEAM_VERBS.contains(word)
+}
+
+/// After the name that ends at token `last`: a player or follower, a result verb, a
+/// plural verb, a score, the apposition ", the club", or a possessive and a player's name.
+fn cue_after(g: &Gazetteer, f: &Field, last: usize) -> bool {
+    let after = f.after(last + 1);
+    if f.toks[last].possessive {
+        // "Everton's Duncan Ferguson".
+        let rest = after
+            .strip_prefix("'s ")
+            .or_else(|| after.strip_prefix("’s "))
+            .unwrap_or("");
+        let next = rest
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        return g.given_names.contains(next);
+    }
+    if let Some(rest) = after.strip_prefix(", the ") {
+        return TEAM_NOUNS.contains(first_word(rest));
+    }
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word = first_word(rest);
+    TEAM_MEMBERS.contains(word)
+        || TEAM_VERBS.contains(word)
+        || TEAM_PLURAL_VERBS.contains(word)
+        || is_score(rest)
+}
+
+/// The word that `text` starts with, hyphens kept ("all-rounder").
+fn first_word(text: &str) -> &str {
+    let end = text
+        .find(|c: char| !c.is_alphabetic() && c != '-')
+        .unwrap_or(text.len());
+    &text[..end]
+}
+
+/// "2-1 in the league": a score.
+fn is_score(text: &str) -> bool {
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let n = digits(text);
+    (1..=3).contains(&n)
+        && text[n..]
+            .strip_prefix('-')
+            .is_some_and(|rest| (1..=3).contains(&digits(rest)))
+}
+
+/// "the Texas Rangers", "the All Blacks": "the" before a name whose last word is a plural.
+fn nickname(f: &Field, a: usize, b: usize) -> bool {
+    let before = f.before(a).strip_suffix(' ').unwrap_or("");
+    let the = before
+        .strip_suffix("the")
+        .or_else(|| before.strip_suffix("The"))
+        .is_some_and(|rest| !rest.ends_with(char::is_alphanumeric));
+    the && !f.toks[b - 1].possessive && is_plural(f.word(b - 1))
+}
+
+/// Whether a capitalized word looks like a plural nickname: "Rangers", "Mets".
+pub(super) fn is_plural(word: &str) -> bool {
+    word.len() >= 4 && word.ends_with('s') && !word.ends_with("ss") && word.is_ascii()
+}
+
+/// How a name word is joined to the name word before it.
+#[derive(PartialEq)]
+enum Join {
+    Space,
+    Comma,
+    And,
+}
+
+/// The first and last tokens of the list of names that `a..b` stands in: names joined by
+/// commas and a last "and" ("Essex, Derbyshire and Surrey"). Commas without "and" make
+/// no list: "club X, Spanish-German businessman Y".
+fn list_ends(g: &Gazetteer, f: &Field, a: usize, b: usize) -> (usize, usize) {
+    let gap = |i: usize| &f.text[f.toks[i - 1].end..f.toks[i].start];
+    // How name word `i` joins the name word before it, or the one before "and"; the
+    // token before it, and how.
+    let join = |i: usize| -> Option<(usize, Join)> {
+        if i == 0 || i >= f.toks.len() || !f.name_like(g, i) {
+            return None;
+        }
+        match gap(i) {
+            " " if f.word(i - 1) == "and" => {
+                (i >= 2 && gap(i - 1) == " " && f.name_like(g, i - 2)).then_some((i - 2, Join::And))
+            }
+            " " => f.name_like(g, i - 1).then_some((i - 1, Join::Space)),
+            ", " => f.name_like(g, i - 1).then_some((i - 1, Join::Comma)),
+            _ => None,
+        }
+    };
+    let (mut commas, mut ands) = (0, 0);
+    let mut count = |how: Join| {
+        commas += usize::from(how == Join::Comma);
+        ands += usize::from(how == Join::And);
+    };
+    let mut first = a;
+    while a - first < LIST_REACH
+        && let Some((before, how)) = join(first)
+    {
+        count(how);
+        first = before;
+    }
+    let mut last = b - 1;
+    // The next name word joins `last` directly or through "and".
+    let next = |last: usize| {
+        [last + 1, last + 2]
+            .into_iter()
+            .find_map(|i| join(i).and_then(|(before, how)| (before == last).then_some((i, how))))
+    };
+    while last + 1 - b < LIST_REACH
+        && let Some((after, how)) = next(last)
+    {
+        count(how);
+        last = after;
+    }
+    if commas > 0 && ands == 0 {
+        return (a, b - 1);
+    }
+    (first, last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::entities;
+
+    /// The names of the organizations found in `text`.
+    fn orgs(text: &str) -> Vec<String> {
+        entities(text)
+            .organizations
+            .iter()
+            .map(|o| o.name.clone())
+            .collect()
+    }
+
+    /// A team-sport story's opening sentence, so that the team rules apply.
+    const SPORT: &str = "The striker scored twice in the first innings. ";
+
+    #[test]
+    fn team_nouns_players_and_results_name_teams() {
+        assert_eq!(
+            orgs(&format!(
+                "{SPORT}The first division side Tarvik sacked its coach. Kelmar striker Oruno Dabeki scored as Brillton beat Nusaville 2-1."
+            )),
+            ["Tarvik", "Kelmar", "Brillton", "Nusaville"]
+        );
+    }
+
+    #[test]
+    fn a_plural_verb_a_score_and_a_possessive_name_teams() {
+        assert_eq!(
+            orgs(&format!(
+                "{SPORT}Tarvik have lost three games. The defeat to Kelmar 2-1 hurt. Brillton's John Dabeki scored."
+            )),
+            ["Tarvik", "Kelmar", "Brillton"]
+        );
+    }
+
+    #[test]
+    fn a_cue_holds_for_a_whole_list_of_names() {
+        assert_eq!(
+            orgs(&format!(
+                "{SPORT}Title rivals Tarvik, Kelmar and Brillton all won. The former Nusaville and Oruville skipper retired."
+            )),
+            ["Tarvik", "Kelmar", "Brillton", "Nusaville", "Oruville"]
+        );
+    }
+
+    #[test]
+    fn the_before_a_plural_nickname() {
+        assert_eq!(
+            orgs(&format!(
+                "{SPORT}The Tarvik Rangers beat the Kelmar Hawks and the Brillbacks lost."
+            )),
+            ["Tarvik Rangers", "Kelmar Hawks", "Brillbacks"]
+        );
+    }
+
+    #[test]
+    fn a_team_is_named_by_its_city_its_nickname_and_the_singular() {
+        let text = format!(
+            "{SPORT}The Tarvik Rangers won. Tarvik scored first, the Rangers held on and a Ranger fan cheered."
+        );
+        let e = entities(&text);
+        assert_eq!(e.organizations.len(), 1);
+        let mentions: Vec<&str> = e.organizations[0].mentions.iter().map(|m| m.text).collect();
+        assert_eq!(mentions, ["Tarvik Rangers", "Tarvik", "Rangers", "Ranger"]);
+    }
+
+    #[test]
+    fn only_in_a_team_sport_story() {
+        // The same sentences without a word of team sport: a tennis player beats another.
+        assert!(orgs("Tarvik beat Kelmar 6-4 in the final. Brillton have said so.").is_empty());
+    }
+
+    #[test]
+    fn a_person_or_a_known_name_is_no_team() {
+        let text =
+            format!("{SPORT}John Dabeki scored. Dabeki beat the keeper. England beat Tarvik.");
+        let e = entities(&text);
+        let people: Vec<&str> = e.people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(people, ["John Dabeki"]);
+        assert_eq!(e.people[0].mentions.len(), 2);
+        let names: Vec<&str> = e.organizations.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(names, ["Tarvik"]);
+    }
+}
