@@ -217,8 +217,12 @@ fn main() {
 /// The word lists (`wordlist`'s statics): sets, keyed lists and ordered lists.
 fn word_lists() -> String {
     let mut lists = String::new();
+    // The heads of organizations' names, English and Romance (see romance-heads.txt).
+    let mut org_heads = entries("org-heads.txt", Shape::Word);
+    org_heads.extend(entries("romance-heads.txt", Shape::Word));
+    word_set(&mut lists, "ORG_HEADS", org_heads);
     for (name, file) in [
-        ("ORG_HEADS", "org-heads.txt"),
+        ("ROMANCE_HEADS", "romance-heads.txt"),
         ("EVENT_HEADS", "event-heads.txt"),
         ("STOPWORDS", "stopwords.txt"),
         ("GIVEN_NAMES", "given-names.txt"),
@@ -241,6 +245,7 @@ fn word_lists() -> String {
         ("LEGAL_FORMS", "legal-forms.txt"),
         ("COMPANY_CUES", "company-cues.txt"),
         ("COMPANY_POSSESSIONS", "company-possessions.txt"),
+        ("COMPANY_ROLES", "company-roles.txt"),
         ("LEGAL_PREFIXES", "legal-prefixes.txt"),
         ("NAME_PARTICLES", "name-particles.txt"),
         ("MEETING_HEADS", "meeting-heads.txt"),

@@ -8,8 +8,8 @@ use super::phrases::{Absent, Field, Todo};
 use super::{Candidate, Kind};
 use crate::text::tokens::{is_capitalized, run_end};
 use crate::text::wordlist::{
-    COMPANY_CUES, COMPANY_POSSESSIONS, COMPANY_SUFFIXES, GIVEN_NAMES, LEGAL_FORMS, LEGAL_PREFIXES,
-    MEDIA_NOUNS, NAME_OPENERS, NAME_PREPOSITIONS, STOPWORDS,
+    COMPANY_CUES, COMPANY_POSSESSIONS, COMPANY_ROLES, COMPANY_SUFFIXES, GIVEN_NAMES, LEGAL_FORMS,
+    LEGAL_PREFIXES, MEDIA_NOUNS, NAME_OPENERS, NAME_PREPOSITIONS, ROMANCE_HEADS, STOPWORDS,
 };
 
 /// A word that ends a company's name: a company noun ("Corp") or a legal form ("SA").
@@ -222,6 +222,10 @@ pub(super) fn by_head(
         if !joins {
             break;
         }
+        // A Romance head opens a name of its own ("… and Banco do Brasil").
+        if ROMANCE_HEADS.contains(word) {
+            break;
+        }
         if is_head(g, word) {
             h = k;
         }
@@ -255,6 +259,16 @@ pub(super) fn by_head(
         h + 1
     } else {
         extension(g, f, h + 1, b)
+    };
+    // "Banque Indosuez", "Grupo Televisa": a Romance head that opens the name, alone,
+    // takes the capitalized words after it.
+    let end = if end == start + 1 && start == h && ROMANCE_HEADS.contains(f.word(h)) {
+        let run = (h + 1..k)
+            .find(|&i| !is_capitalized(f.word(i)))
+            .unwrap_or(k);
+        extension(g, f, run, b)
+    } else {
+        end
     };
     if end - start >= 2 {
         let name = f.slice(start, end).to_owned();
@@ -304,9 +318,20 @@ fn company_context(f: &Field, from: usize, b: usize) -> bool {
         f.before(from).strip_suffix(' ').is_some_and(|text| {
             let last = text.rsplit([' ', '\n']).next().unwrap_or("");
             let tail = text.len().checked_sub(9).map(|i| &text.as_bytes()[i..]);
+            // "director of X", "an analyst at the X".
+            let role = || {
+                let mut words = text.rsplit([' ', '\n']);
+                let mut prep = words.next().unwrap_or("");
+                if prep == "the" {
+                    prep = words.next().unwrap_or("");
+                }
+                matches!(prep, "of" | "at" | "with")
+                    && COMPANY_ROLES.contains(words.next().unwrap_or(""))
+            };
             COMPANY_CUES.contains(last)
                 || last.ends_with("-based")
                 || tail.is_some_and(|t| t.eq_ignore_ascii_case(b"shares of"))
+                || role()
         })
     };
     let possession = || {
@@ -459,6 +484,30 @@ mod tests {
             ["PT Tarvik Motor Nusantara", "OAO Kelmgaz"]
         );
         assert_eq!(orgs("The PT was cancelled."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_romance_head_opens_the_name() {
+        assert_eq!(
+            orgs("Banco do Tarvia, the Banque Kelmar and Grupo Brillvisa de Nusa agreed."),
+            [
+                "Banco do Tarvia",
+                "Banque Kelmar",
+                "Grupo Brillvisa de Nusa"
+            ]
+        );
+        // An English head takes no name after it.
+        assert_eq!(orgs("Treasury Bills rose."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_role_in_a_firm_before_of_or_at_names_a_company() {
+        assert_eq!(
+            orgs("said Al Kelm, associate director of Brill Tarvik, and an analyst at the Nusaco."),
+            ["Brill Tarvik", "Nusaco"]
+        );
+        // A role that a place has too names no company.
+        assert_eq!(orgs("the governor of Tarvia said."), Vec::<String>::new());
     }
 
     #[test]

@@ -48,6 +48,8 @@ mod tests {
     fn every_word_of_every_list_is_found_and_no_longer_word() {
         for (set, file) in [
             (&ORG_HEADS, include_str!("../data/org-heads.txt")),
+            (&ORG_HEADS, include_str!("../data/romance-heads.txt")),
+            (&ROMANCE_HEADS, include_str!("../data/romance-heads.txt")),
             (&EVENT_HEADS, include_str!("../data/event-heads.txt")),
             (&STOPWORDS, include_str!("../data/stopwords.txt")),
             (&GIVEN_NAMES, include_str!("../data/given-names.txt")),
@@ -100,6 +102,7 @@ mod tests {
             (&LEGAL_PREFIXES, include_str!("../data/legal-prefixes.txt")),
             (&NAME_PARTICLES, include_str!("../data/name-particles.txt")),
             (&MEETING_HEADS, include_str!("../data/meeting-heads.txt")),
+            (&COMPANY_ROLES, include_str!("../data/company-roles.txt")),
             (
                 &TEAM_SPORT_WORDS,
                 include_str!("../data/team-sport-words.txt"),
