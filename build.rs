@@ -246,6 +246,7 @@ fn word_lists() -> String {
         ("COMPANY_CUES", "company-cues.txt"),
         ("COMPANY_POSSESSIONS", "company-possessions.txt"),
         ("COMPANY_ROLES", "company-roles.txt"),
+        ("PORTFOLIO_HEADS", "portfolio-heads.txt"),
         ("LEGAL_PREFIXES", "legal-prefixes.txt"),
         ("NAME_PARTICLES", "name-particles.txt"),
         ("MEETING_HEADS", "meeting-heads.txt"),

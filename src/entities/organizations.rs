@@ -9,7 +9,8 @@ use super::{Candidate, Kind};
 use crate::text::tokens::{is_capitalized, run_end};
 use crate::text::wordlist::{
     COMPANY_CUES, COMPANY_POSSESSIONS, COMPANY_ROLES, COMPANY_SUFFIXES, GIVEN_NAMES, LEGAL_FORMS,
-    LEGAL_PREFIXES, MEDIA_NOUNS, NAME_OPENERS, NAME_PREPOSITIONS, ROMANCE_HEADS, STOPWORDS,
+    LEGAL_PREFIXES, MEDIA_NOUNS, NAME_OPENERS, NAME_PREPOSITIONS, PORTFOLIO_HEADS, ROMANCE_HEADS,
+    STOPWORDS,
 };
 
 /// A word that ends a company's name: a company noun ("Corp") or a legal form ("SA").
@@ -75,18 +76,63 @@ pub(super) fn extension(g: &Gazetteer, f: &Field, from: usize, b: usize) -> usiz
             break;
         }
     }
-    // "Ministry of Industry and Trade", but not "Bank of Montreal and Royal Bank".
-    if k > first
-        && k + 1 < b
-        && f.word(k) == "and"
-        && is_capitalized(f.word(k + 1))
-        && !g.stopwords.contains(f.word(k + 1))
-        && f.gaz_at(k + 1).is_none()
-        && (k + 2 >= b || !is_capitalized(f.word(k + 2)))
-    {
-        k += 2;
+    // "Ministry of Industry and Trade", but not "Bank of Montreal and Royal Bank"; "Japan
+    // Organization for Metals and Energy Security (JOGMEC)", where the acronym after the
+    // words after "and" says they end the name.
+    if k > first && k + 1 < b && f.word(k) == "and" {
+        let name_word = |i: usize| {
+            is_capitalized(f.word(i)) && !g.stopwords.contains(f.word(i)) && f.gaz_at(i).is_none()
+        };
+        let run = (k + 1..b).find(|&i| !name_word(i)).unwrap_or(b);
+        let one_word = run == k + 2 && (run >= b || !is_capitalized(f.word(run)));
+        if one_word || run > k + 2 && acronym_after(f, run).is_some() {
+            k = run;
+        }
+    }
+    if k == b && PORTFOLIO_HEADS.contains(f.word(from - 1)) {
+        k = portfolios(g, f, b);
     }
     if k > first { k } else { from }
+}
+
+/// "Ministry of Economy, Trade and Industry": past the comma that ends the phrase at `b`,
+/// the portfolios that a ministry's name goes on to list, a word or two each, the last
+/// after "and". Where the list ends, or `b` where there is none.
+fn portfolios(g: &Gazetteer, f: &Field, b: usize) -> usize {
+    let n = f.toks.len();
+    let gap = |i: usize| &f.text[f.toks[i - 1].end..f.toks[i].start];
+    let name_word = |i: usize| {
+        i < n
+            && is_capitalized(f.word(i))
+            && !g.stopwords.contains(f.word(i))
+            && f.gaz_at(i).is_none()
+    };
+    // Where a portfolio of one or two words that starts at `i` ends.
+    let item = |i: usize| {
+        name_word(i).then(|| {
+            if name_word(i + 1) && gap(i + 1) == " " {
+                i + 2
+            } else {
+                i + 1
+            }
+        })
+    };
+    let mut i = b;
+    for _ in 0..6 {
+        if i >= n || gap(i) != ", " {
+            break;
+        }
+        let Some(end) = item(i) else { break };
+        if end < n && f.word(end) == "and" && gap(end) == " " && end + 1 < n && gap(end + 1) == " "
+        {
+            return match item(end + 1) {
+                Some(last) if !name_word(last) => last,
+                _ => b,
+            };
+        }
+        i = end;
+    }
+    b
 }
 
 /// An organization no list knows, the words `a..b`, keyed by its name.
@@ -190,6 +236,50 @@ fn by_prefix(f: &Field, (a, b): (usize, usize), out: &mut Vec<Candidate>, todo: 
     true
 }
 
+/// Where the name that head word `h` ends or heads stops (it starts at `start`; its
+/// capitalized words run to `k`, the part to `b`), and the known organization that ends
+/// it, if one does.
+fn name_end(
+    g: &Gazetteer,
+    f: &Field,
+    (start, h, k): (usize, usize, usize),
+    b: usize,
+) -> (usize, Option<usize>) {
+    // "Daniels Inc of Philadelphia", "Dow Chemical Co of the United States": after a
+    // legal form, or a company noun and "of the", the name has ended.
+    let end = if LEGAL_FORMS.contains(f.word(h))
+        || is_company_suffix(f.word(h)) && h + 2 < b && f.word(h + 2) == "the"
+    {
+        h + 1
+    } else if start == h
+        && h + 1 < k
+        && ROMANCE_HEADS.contains(f.word(h))
+        && !NAME_PREPOSITIONS.contains(f.word(h + 1))
+    {
+        // "Banque Indosuez", "Grupo Televisa": a Romance head that opens the name takes
+        // the capitalized words after it.
+        let run = (h + 1..k)
+            .find(|&i| !is_capitalized(f.word(i)))
+            .unwrap_or(k);
+        extension(g, f, run, b)
+    } else {
+        extension(g, f, h + 1, b)
+    };
+    // "State Atomic Energy Corporation Rosatom": a description and the known name after
+    // it are one organization, the known one.
+    let brand = (end < b)
+        .then(|| f.gaz_at(end))
+        .flatten()
+        .and_then(|(s, e, entry)| match entry {
+            Entry::Organization(id) if s == f.toks[end].start && e == f.toks[end].end => Some(id),
+            _ => None,
+        });
+    match brand {
+        Some(id) => (end + 1, Some(id)),
+        None => (end, None),
+    }
+}
+
 /// An organization: a head word ends the name ("Food and Drug Administration") or heads
 /// it before "of …" ("Bank of Montreal"). Whether the part `a..b` had one; what it leaves
 /// goes on `todo`.
@@ -248,31 +338,13 @@ pub(super) fn by_head(
     {
         start = and + 1;
     }
-    // "Daniels Inc of Philadelphia", "Dow Chemical Co of the United States": after a
-    // legal form, or a company noun and "of the", the name has ended.
     if start == a {
         start = ampersand_start(f, start);
     }
-    let end = if LEGAL_FORMS.contains(f.word(h))
-        || is_company_suffix(f.word(h)) && h + 2 < b && f.word(h + 2) == "the"
-    {
-        h + 1
-    } else {
-        extension(g, f, h + 1, b)
-    };
-    // "Banque Indosuez", "Grupo Televisa": a Romance head that opens the name, alone,
-    // takes the capitalized words after it.
-    let end = if end == start + 1 && start == h && ROMANCE_HEADS.contains(f.word(h)) {
-        let run = (h + 1..k)
-            .find(|&i| !is_capitalized(f.word(i)))
-            .unwrap_or(k);
-        extension(g, f, run, b)
-    } else {
-        end
-    };
+    let (end, brand) = name_end(g, f, (start, h, k), b);
     if end - start >= 2 {
         let name = f.slice(start, end).to_owned();
-        let (key, acronym) = match known_organization(g, &name) {
+        let (key, acronym) = match brand.or_else(|| known_organization(g, &name)) {
             Some(id) => (known_key(id), g.acronym(id).map(str::to_owned)),
             None => (org_key(&name), None),
         };
@@ -484,6 +556,39 @@ mod tests {
             ["PT Tarvik Motor Nusantara", "OAO Kelmgaz"]
         );
         assert_eq!(orgs("The PT was cancelled."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_name_runs_on_to_its_acronym_and_through_its_portfolios() {
+        assert_eq!(
+            orgs(
+                "The Tarvian Organization for Metals and Energy Security (TOMES) and the Ministry of Economy, Trade and Industry met."
+            ),
+            [
+                "Tarvian Organization for Metals and Energy Security",
+                "Ministry of Economy, Trade and Industry"
+            ]
+        );
+        // Without the acronym, two names; a bank's list of cities is no name.
+        assert_eq!(
+            orgs(
+                "The Tarvian Organization for Metals and Energy Security met. The Bank of Kelmar, Brill and Nusa said."
+            ),
+            ["Tarvian Organization for Metals", "Bank of Kelmar"]
+        );
+    }
+
+    #[test]
+    fn a_description_and_the_known_name_after_it_are_one() {
+        let e = super::super::tests::entities(
+            "The State Atomic Energy Corporation Rosatom signed. Rosatom said so.",
+        );
+        assert_eq!(e.organizations.len(), 1);
+        assert_eq!(
+            e.organizations[0].name,
+            "State Atomic Energy Corporation Rosatom"
+        );
+        assert_eq!(e.organizations[0].mentions.len(), 2);
     }
 
     #[test]

@@ -238,6 +238,25 @@ pub(super) fn is_role_word(word: &str) -> bool {
     ROLE_WORDS.contains_lowercased(word)
 }
 
+/// "Minister of Electricity and Renewable Energy Mohamed Shaker": where the portfolio that
+/// follows a title ending at `title_end` ends, at a given name that opens the person's name.
+fn portfolio_end(g: &Gazetteer, f: &Field, title_end: usize, b: usize) -> Option<usize> {
+    if !NAME_PREPOSITIONS.contains(f.word(title_end)) {
+        return None;
+    }
+    // The portfolio's words: capitalized, or "and", "the" and "of" between them.
+    for i in title_end + 1..b.min(title_end + 10) {
+        let word = f.word(i);
+        if i > title_end + 1 && i + 1 < b && g.given_names.contains(word) && f.name_like(g, i + 1) {
+            return Some(i);
+        }
+        if !is_capitalized(word) && !matches!(word, "and" | "the" | "of") {
+            return None;
+        }
+    }
+    None
+}
+
 /// A title and the name after it: "Russian Defense Minister Sergey Shoigu". Whether the
 /// part `a..b` was one; what it leaves goes on `todo`.
 pub(super) fn by_title(
@@ -255,6 +274,7 @@ pub(super) fn by_title(
         if title_end >= b || f.toks[title_end - 1].possessive {
             continue;
         }
+        let title_end = portfolio_end(g, f, title_end, b).unwrap_or(title_end);
         let (mut name_end, mut words) = (title_end, 0);
         while name_end < b && words < 4 {
             // "President Ursula von der Leyen": particles only after the first word.
@@ -414,6 +434,29 @@ mod tests {
         );
         // No name on either side: nobody.
         assert!(people("Sales at Harbour Works and Delta Mills fell.").is_empty());
+    }
+
+    #[test]
+    fn a_title_with_its_portfolio_before_a_name() {
+        let e = entities(
+            "Tarvian Minister of Electricity and Renewable Energy Mohamed Kelmar and the Chancellor of the Exchequer Nigel Brill met.",
+        );
+        let people: Vec<(&str, &str)> = e
+            .people
+            .iter()
+            .map(|p| (p.name.as_str(), p.titles[0].as_str()))
+            .collect();
+        assert_eq!(
+            people,
+            [
+                (
+                    "Mohamed Kelmar",
+                    "Tarvian Minister of Electricity and Renewable Energy"
+                ),
+                ("Nigel Brill", "Chancellor of the Exchequer")
+            ]
+        );
+        assert!(e.organizations.is_empty());
     }
 
     #[test]

@@ -61,15 +61,30 @@ pub(crate) fn find<'a>(
             text: &text[q.text.clone()],
             span: index.span(q.text.clone()),
             speaker: speaker.map(|s| s.name),
-            speaker_mention: words.map(|r| Mention {
-                text: &text[r.clone()],
-                span: index.span(r),
+            speaker_mention: words.map(|r| {
+                let r = closed(text, r);
+                Mention {
+                    text: &text[r.clone()],
+                    span: index.span(r),
+                }
             }),
             cue: cue.map(|c| text[c.cue].to_owned()),
             kind,
         });
     }
     out
+}
+
+/// The words of a speaker with the bracket they leave open closed: the words before a verb
+/// end at a word, and "the Collective Security Treaty Organization (CSTO" takes its ")".
+fn closed(text: &str, words: Range<usize>) -> Range<usize> {
+    let inner = &text[words.clone()];
+    let open = inner.matches('(').count() > inner.matches(')').count();
+    if open && text[words.end..].starts_with(')') {
+        words.start..words.end + 1
+    } else {
+        words
+    }
 }
 
 /// A quote's cue, if it has one, and its kind; nothing for a quoted term.

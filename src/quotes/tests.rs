@@ -172,3 +172,12 @@ fn a_pronoun_after_a_conjunction_or_after_according_to() {
     let speakers: Vec<Option<&str>> = q.iter().map(|q| q.speaker.as_deref()).collect();
     assert_eq!(speakers, [Some("John Carver"), Some("John Carver"), None]);
 }
+
+#[test]
+fn a_speaker_mention_closes_the_bracket_it_opens() {
+    let q = quotes(&format!(
+        "{HEAD}\"We are ready,\" the Tarvik Treaty Organization (TTO) said.\n"
+    ));
+    let mention = q[0].speaker_mention.as_ref().unwrap();
+    assert_eq!(mention.text, "the Tarvik Treaty Organization (TTO)");
+}

@@ -104,6 +104,10 @@ mod tests {
             (&MEETING_HEADS, include_str!("../data/meeting-heads.txt")),
             (&COMPANY_ROLES, include_str!("../data/company-roles.txt")),
             (
+                &PORTFOLIO_HEADS,
+                include_str!("../data/portfolio-heads.txt"),
+            ),
+            (
                 &TEAM_SPORT_WORDS,
                 include_str!("../data/team-sport-words.txt"),
             ),
