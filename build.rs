@@ -221,13 +221,17 @@ fn word_lists() -> String {
     let mut org_heads = entries("org-heads.txt", Shape::Word);
     org_heads.extend(entries("romance-heads.txt", Shape::Word));
     word_set(&mut lists, "ORG_HEADS", org_heads);
+    // Role words, offices and kin alike (see kin-words.txt).
+    let mut role_words = entries("role-words.txt", Shape::Word);
+    role_words.extend(entries("kin-words.txt", Shape::Word));
+    word_set(&mut lists, "ROLE_WORDS", role_words);
     for (name, file) in [
         ("ROMANCE_HEADS", "romance-heads.txt"),
         ("EVENT_HEADS", "event-heads.txt"),
         ("STOPWORDS", "stopwords.txt"),
         ("GIVEN_NAMES", "given-names.txt"),
         ("FURNITURE", "furniture.txt"),
-        ("ROLE_WORDS", "role-words.txt"),
+        ("KIN_WORDS", "kin-words.txt"),
         ("CUE_ADVERBS", "cue-adverbs.txt"),
         ("CUE_AUDIENCES", "cue-audiences.txt"),
         ("CUE_SUBJECT_STOPS", "cue-subject-stops.txt"),
@@ -247,6 +251,7 @@ fn word_lists() -> String {
         ("COMPANY_POSSESSIONS", "company-possessions.txt"),
         ("COMPANY_ROLES", "company-roles.txt"),
         ("PORTFOLIO_HEADS", "portfolio-heads.txt"),
+        ("TITLE_MODIFIERS", "title-modifiers.txt"),
         ("LEGAL_PREFIXES", "legal-prefixes.txt"),
         ("NAME_PARTICLES", "name-particles.txt"),
         ("MEETING_HEADS", "meeting-heads.txt"),

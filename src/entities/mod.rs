@@ -191,6 +191,17 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_whole_name_in_a_title_case_headline_is_not_cut_to_its_last_word() {
+        let text = "Kelm, Wang Yi Discuss Trade Ties\n\nForeign Minister Wang Yi met Foreign Minister Tarvo Kelm.";
+        let fields = [(0..32, Mode::KnownOnly), (34..text.len(), Mode::Full)];
+        let (found, _) = find(text, &fields, &CharIndex::new(text), Gazetteer::builtin());
+        let wang = found.people.iter().find(|p| p.name == "Wang Yi").unwrap();
+        let mentions: Vec<&str> = wang.mentions.iter().map(|m| m.text).collect();
+        assert_eq!(mentions, ["Wang Yi", "Wang Yi"]);
+        assert_eq!(found.people.len(), 2);
+    }
+
+    #[test]
     fn title_and_name_make_a_person_with_country() {
         let e =
             entities("Russian Defense Minister Sergey Shoigu spoke. Later Shoigu said it again.");

@@ -9,7 +9,9 @@ use super::phrases::{Absent, Field, Todo};
 use super::{Candidate, Kind};
 use crate::layout::calendar::{MONTHS, WEEKDAYS};
 use crate::text::tokens::{is_capitalized, is_gap};
-use crate::text::wordlist::{NAME_PARTICLES, NAME_PREPOSITIONS, ROLE_WORDS};
+use crate::text::wordlist::{
+    KIN_WORDS, NAME_PARTICLES, NAME_PREPOSITIONS, ORG_NOUNS, ROLE_WORDS, TITLE_MODIFIERS,
+};
 
 pub(super) fn is_initial(word: &str) -> bool {
     let mut c = word.chars();
@@ -233,6 +235,41 @@ fn after_lowercase_role(f: &Field, a: usize) -> bool {
     word.starts_with(|c: char| c.is_ascii_lowercase()) && ROLE_WORDS.contains(word)
 }
 
+/// A title written in lowercase right before the name at token `a`: a role word that is no
+/// kin word ("spokeswoman", "aide"), after up to four words that say whose role it is:
+/// organization nouns, role words, the words of title-modifiers.txt and capitalized names
+/// ("Russian foreign ministry spokeswoman", "Kremlin aide", "U.S. Embassy spokesman");
+/// with the country one of them names.
+fn lowercase_title(g: &Gazetteer, f: &Field, a: usize) -> Option<(String, Option<usize>)> {
+    let before = f.before(a).strip_suffix(' ')?;
+    let mut words = before.rsplit(' ');
+    let role = words.next()?;
+    if !role.starts_with(|c: char| c.is_ascii_lowercase())
+        || !ROLE_WORDS.contains(role)
+        || KIN_WORDS.contains(role)
+    {
+        return None;
+    }
+    let whose = |w: &str| {
+        ROLE_WORDS.contains(w) && !KIN_WORDS.contains(w)
+            || TITLE_MODIFIERS.contains(w)
+            || ORG_NOUNS.iter().any(|(noun, _)| *noun == w)
+            || is_capitalized(w)
+                && !g.stopwords.contains(w)
+                && w.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
+    };
+    let mut start = before.len() - role.len();
+    for w in words.take(4).take_while(|w| whose(w)) {
+        start -= w.len() + 1;
+    }
+    let offset = f.toks[a].start - f.before(a).len();
+    let title = &before[start..];
+    // The country of a capitalized word of the title ("Russian foreign ministry …").
+    let first = f.toks.partition_point(|t| t.start < offset + start);
+    Some((title.to_owned(), countries::in_title(f, first..a)))
+}
+
 /// A role noun of an apposition or before a name ("economist Alain Marais"), in any case.
 pub(super) fn is_role_word(word: &str) -> bool {
     ROLE_WORDS.contains_lowercased(word)
@@ -366,7 +403,7 @@ pub(super) fn by_context(
     // Not one cut from a longer phrase ("dealer Gill and Duffus").
     let cut = b < f.toks.len() && is_connector(f.word(b)) && !f.after(b).starts_with(',');
     if n == 1 && !cut && f.name_like(g, a) && after_lowercase_role(f, a) {
-        out.push(person(f, a, b, None));
+        out.push(person(f, a, b, lowercase_title(g, f, a)));
         return true;
     }
     if (2..=4).contains(&n)
@@ -385,6 +422,7 @@ pub(super) fn by_context(
             || speaks(g, f, a, b)
             || in_list_of_people(g, f, a, b))
     {
+        let title = title.or_else(|| lowercase_title(g, f, a));
         out.push(person(f, a, b, title));
         return true;
     }
@@ -434,6 +472,34 @@ mod tests {
         );
         // No name on either side: nobody.
         assert!(people("Sales at Harbour Works and Delta Mills fell.").is_empty());
+    }
+
+    #[test]
+    fn a_title_in_lowercase_before_a_name() {
+        let e = entities(
+            "Russian foreign ministry spokeswoman Maria Kelm, Kremlin aide Yury Brill and his sister Anna Tarvik spoke.",
+        );
+        let people: Vec<(&str, Vec<&str>, Option<&str>)> = e
+            .people
+            .iter()
+            .map(|p| {
+                let titles = p.titles.iter().map(String::as_str).collect();
+                (p.name.as_str(), titles, p.country.as_deref())
+            })
+            .collect();
+        assert_eq!(
+            people,
+            [
+                (
+                    "Maria Kelm",
+                    vec!["Russian foreign ministry spokeswoman"],
+                    Some("RU")
+                ),
+                ("Yury Brill", vec!["Kremlin aide"], None),
+                // A kin word is no title.
+                ("Anna Tarvik", vec![], None)
+            ]
+        );
     }
 
     #[test]

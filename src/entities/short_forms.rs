@@ -56,7 +56,7 @@ pub(super) fn short_forms(g: &Gazetteer, fields: &[Field], candidates: &mut Vec<
     candidates.append(&mut found_forms);
 }
 
-/// A person's surname ("Jr." and the like passed over), for candidate `k`.
+/// A person's surname ("Jr." and the like passed over) and whole name, for candidate `k`.
 fn person_forms<'c>(name: &'c str, k: usize, forms: &mut Forms<'c>, words: &mut Vec<&'c str>) {
     words.extend(name.split_whitespace());
     if words.len() >= 2 {
@@ -67,6 +67,8 @@ fn person_forms<'c>(name: &'c str, k: usize, forms: &mut Forms<'c>, words: &mut 
             last
         };
         forms.entry(surname.into()).or_insert(k);
+        // The whole name too, so that a headline's "Wang Yi" is not read as "Yi".
+        forms.entry(name.into()).or_insert(k);
     }
 }
 

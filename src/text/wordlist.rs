@@ -55,6 +55,8 @@ mod tests {
             (&GIVEN_NAMES, include_str!("../data/given-names.txt")),
             (&FURNITURE, include_str!("../data/furniture.txt")),
             (&ROLE_WORDS, include_str!("../data/role-words.txt")),
+            (&ROLE_WORDS, include_str!("../data/kin-words.txt")),
+            (&KIN_WORDS, include_str!("../data/kin-words.txt")),
             (&CUE_ADVERBS, include_str!("../data/cue-adverbs.txt")),
             (&CUE_AUDIENCES, include_str!("../data/cue-audiences.txt")),
             (
