@@ -62,6 +62,16 @@ fn is_verb(w: &str) -> bool {
 pub(super) fn cue_after(text: &str, from: usize, end: usize) -> Option<Cue> {
     // The verb is among the first 20 words, and nothing after the 22nd is looked at.
     let ws: Vec<_> = words(&text[from..end], from).take(22).collect();
+    // `," according to X.`
+    if let [(according, first), (to, "to"), ..] = &ws[..]
+        && first.eq_ignore_ascii_case("according")
+    {
+        return Some(Cue {
+            cue: according.start..to.end,
+            speaker: words_after(text, &ws, 1, end, &[',', ';', '('], 8),
+            named: None,
+        });
+    }
     let v = ws.iter().take(20).position(|(_, w)| is_verb(w))?;
     let cue = verb_phrase(&ws, v);
     if v == 0 {
@@ -242,14 +252,20 @@ fn subject(text: &str, ws: &[Word], v: usize) -> Option<Range<usize>> {
 }
 
 /// The last word before an aside between subject and verb ("Cappy" in "Cappy, in a
-/// statement, said"): a comma right before the verb, and one at most five words before.
+/// statement, said"): a comma right before the verb, and one at most five words before,
+/// or at most twenty before "who" or "which" ("Blinken, who arrived late on Sunday after a
+/// long flight, said").
 fn aside(text: &str, ws: &[Word], v: usize) -> Option<usize> {
     if v < 2 || !gap(text, ws, v - 1).contains(',') {
         return None;
     }
-    (v.saturating_sub(5)..v - 1)
-        .rev()
-        .find(|&k| gap(text, ws, k).contains(','))
+    let comma = |k: &usize| gap(text, ws, *k).contains(',');
+    (v.saturating_sub(5)..v - 1).rev().find(comma).or_else(|| {
+        (v.saturating_sub(20)..v - 1)
+            .rev()
+            .find(comma)
+            .filter(|&k| matches!(ws[k + 1].1, "who" | "which"))
+    })
 }
 
 /// The end of the words `from..to` once the adverbs and auxiliaries before a verb are

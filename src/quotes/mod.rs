@@ -91,7 +91,13 @@ fn closed(text: &str, words: Range<usize>) -> Range<usize> {
 fn cue_and_kind(text: &str, fields: &[Range<usize>], q: &Raw) -> Option<(Option<Cue>, QuoteKind)> {
     let sent_start = sentence_start(text, fields[q.field].start, q.open);
     let after_end = sentence_end(text, q.close_end, fields[q.last_field].end);
-    let after = cue_after(text, q.close_end, after_end).filter(|c| c.speaker.is_some());
+    // `"… proposal." No other details were disclosed.`: a full stop inside the marks ends
+    // the sentence, unless the cue follows at once (`"…." Smith said`).
+    let stopped = text[q.text.clone()].trim_end().ends_with('.');
+    let after = cue_after(text, q.close_end, after_end).filter(|c| {
+        c.speaker.is_some()
+            && (!stopped || text[q.close_end..c.cue.start].split_whitespace().count() <= 4)
+    });
     // `"Comply," it added`: punctuation inside the marks, then the cue.
     let cued_after = after.is_some()
         && text[q.text.clone()]

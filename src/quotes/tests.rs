@@ -181,3 +181,43 @@ fn a_speaker_mention_closes_the_bracket_it_opens() {
     let mention = q[0].speaker_mention.as_ref().unwrap();
     assert_eq!(mention.text, "the Tarvik Treaty Organization (TTO)");
 }
+
+#[test]
+fn according_to_after_a_quote_and_a_long_relative_clause() {
+    let q = quotes(&format!(
+        "{HEAD}\"The talks were useful,\" according to Carver.\n\nAnna Berg, who arrived late on Sunday after a long flight from the capital, said: \"We are hopeful.\"\n"
+    ));
+    assert_eq!(
+        who(&q),
+        [
+            (
+                "The talks were useful,",
+                Some("John Carver"),
+                Some("according to")
+            ),
+            ("We are hopeful.", Some("Anna Berg"), Some("said"))
+        ]
+    );
+}
+
+#[test]
+fn an_organization_reports_and_a_full_stop_ends_the_sentence() {
+    let q = quotes(&format!(
+        "{HEAD}The Tarvian Defense Ministry said troops had left. \"All units are back,\" the ministry reported.\n\nCarver said the board would meet \"over the next several weeks.\" No other details of the plan were given, Kelmar Corp said.\n"
+    ));
+    assert_eq!(
+        who(&q),
+        [
+            (
+                "All units are back,",
+                Some("Tarvian Defense Ministry"),
+                Some("reported")
+            ),
+            (
+                "over the next several weeks.",
+                Some("John Carver"),
+                Some("said")
+            )
+        ]
+    );
+}
