@@ -252,6 +252,7 @@ fn word_lists() -> String {
         ("COMPANY_ROLES", "company-roles.txt"),
         ("PORTFOLIO_HEADS", "portfolio-heads.txt"),
         ("TITLE_MODIFIERS", "title-modifiers.txt"),
+        ("EVENT_OPENERS", "event-openers.txt"),
         ("LEGAL_PREFIXES", "legal-prefixes.txt"),
         ("NAME_PARTICLES", "name-particles.txt"),
         ("MEETING_HEADS", "meeting-heads.txt"),

@@ -7,7 +7,7 @@ use super::organizations::extension;
 use super::phrases::{Absent, Field, Todo};
 use super::{Candidate, Kind};
 use crate::text::tokens::{is_capitalized, is_gap};
-use crate::text::wordlist::MEETING_HEADS;
+use crate::text::wordlist::{EVENT_OPENERS, MEETING_HEADS};
 
 pub(super) fn is_roman(word: &str) -> bool {
     !word.is_empty() && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
@@ -46,6 +46,9 @@ pub(super) fn by_head(
     out: &mut Vec<Candidate>,
     todo: &mut Todo,
 ) -> bool {
+    if by_opener(g, f, (a, b), out, todo) {
+        return true;
+    }
     let Some(e) = (a..b).find(|&i| g.event_heads.contains(f.word(i))) else {
         return false;
     };
@@ -76,6 +79,43 @@ pub(super) fn by_head(
             org_heads: true,
         };
         todo.push((end..b, neither));
+    }
+    true
+}
+
+/// "Operation Desert Storm", "Hurricane Rafael": an opener and up to three capitalized
+/// words after it. Whether the part `a..b` had one; what it leaves goes on `todo`.
+fn by_opener(
+    g: &Gazetteer,
+    f: &Field,
+    (a, b): (usize, usize),
+    out: &mut Vec<Candidate>,
+    todo: &mut Todo,
+) -> bool {
+    let Some(o) = (a..b).find(|&i| EVENT_OPENERS.contains(f.word(i))) else {
+        return false;
+    };
+    let end = (o + 1..b.min(o + 4))
+        .find(|&i| !f.name_like(g, i))
+        .unwrap_or(b.min(o + 4));
+    if end == o + 1 {
+        return false;
+    }
+    let name = f.slice(o, end);
+    out.push(Candidate {
+        start: f.toks[o].start,
+        end: f.toks[end - 1].end,
+        kind: Kind::Event {
+            key: name.to_lowercase(),
+            name: name.to_owned(),
+        },
+        priority: 2,
+    });
+    if end < b {
+        todo.push((end..b, Absent::default()));
+    }
+    if o > a {
+        todo.push((a..o, Absent::default()));
     }
     true
 }
@@ -161,5 +201,37 @@ fn holder_start(g: &Gazetteer, f: &Field, (a, b): (usize, usize), gap: &str) -> 
         && w.chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
         || w.len() >= 2 && w.starts_with('G') && w[1..].chars().all(|c| c.is_ascii_digit());
-    (acronym && !g.stopwords.contains(w)).then_some(last)
+    if acronym {
+        return (!g.stopwords.contains(w)).then_some(last);
+    }
+    series_or_place(g, f, (a, b))
+}
+
+/// "Valdai forum", "Uruguay round", "Communist Party congress": the place, series or body
+/// that names a meeting, the phrase `a..b` of one to three words that no list knows as a
+/// country, a demonym or a given name, none joined by a hyphen ("Putin-Biden summit" is
+/// named by people), and no stopword ("Tuesday meeting"); not at a sentence's start, nor
+/// one word with an adjective's ending.
+fn series_or_place(g: &Gazetteer, f: &Field, (a, b): (usize, usize)) -> Option<usize> {
+    let start = (a..b)
+        .rev()
+        .take(3)
+        .take_while(|&i| {
+            let w = f.word(i);
+            is_capitalized(w)
+                && w.chars().any(char::is_lowercase)
+                && !w.contains('-')
+                && !g.stopwords.contains(w)
+                && f.gaz_at(i).is_none()
+        })
+        .last()?;
+    // "Presidential elections", "Ministerial meeting": an adjective, capitalized.
+    let adjective = ["ial", "ary", "ional"]
+        .iter()
+        .any(|end| start + 1 == b && f.word(start).ends_with(end));
+    let whole = !adjective && (start == a || !is_capitalized(f.word(start - 1)));
+    // A capital that opens a sentence says nothing ("Preliminary talks are on").
+    let before = f.before(start).trim_end();
+    let opens = before.is_empty() || before.ends_with(['.', '!', '?', ':', '"', '“', '-', '—']);
+    (whole && !opens && !g.given_names.contains(f.word(start))).then_some(start)
 }

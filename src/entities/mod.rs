@@ -323,6 +323,33 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_place_or_series_before_a_meeting_head_names_an_event() {
+        let e = entities(
+            "Delegates at the Tarvik forum recalled the Kelmar round. Preliminary talks, the Presidential elections, an Arab summit and the Putin-Biden summit named none.",
+        );
+        assert_eq!(
+            names(&e.events, |v| &v.name),
+            ["Tarvik forum", "Kelmar round"]
+        );
+    }
+
+    #[test]
+    fn an_opener_or_a_head_names_an_event() {
+        let e = entities(
+            "After Hurricane Tarvia and Operation Kelmar Shield, the Brill Dialogue and the Nusa Readings went ahead.",
+        );
+        assert_eq!(
+            names(&e.events, |v| &v.name),
+            [
+                "Hurricane Tarvia",
+                "Operation Kelmar Shield",
+                "Brill Dialogue",
+                "Nusa Readings"
+            ]
+        );
+    }
+
+    #[test]
     fn a_stock_ticker_marks_a_company() {
         let e = entities(
             "Shares of Ciba-Geigy <CIGZ.Z> and H.J. Heinz <HNZ.N> rose, but not those of Paris <here>.",
