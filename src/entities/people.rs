@@ -475,6 +475,14 @@ mod tests {
     }
 
     #[test]
+    fn a_party_member_or_a_hyphenated_rank_is_a_title() {
+        assert_eq!(
+            people("Democrat Walter Kelm met Lieutenant-Colonel Max Brill."),
+            ["Walter Kelm", "Max Brill"]
+        );
+    }
+
+    #[test]
     fn a_title_in_lowercase_before_a_name() {
         let e = entities(
             "Russian foreign ministry spokeswoman Maria Kelm, Kremlin aide Yury Brill and his sister Anna Tarvik spoke.",
