@@ -265,6 +265,7 @@ fn name_end(
     } else {
         extension(g, f, h + 1, b)
     };
+    let end = in_place(f, end).unwrap_or(end);
     // "State Atomic Energy Corporation Rosatom": a description and the known name after
     // it are one organization, the known one.
     let brand = (end < b)
@@ -278,6 +279,21 @@ fn name_end(
         Some(id) => (end + 1, Some(id)),
         None => (end, None),
     }
+}
+
+/// "U.N. Interim Force in Lebanon (UNIFIL)": where a name that ends before token `end`
+/// goes on with "in" and a place, when the acronym after them says they are its end.
+fn in_place(f: &Field, end: usize) -> Option<usize> {
+    let gap = |i: usize| &f.text[f.toks[i - 1].end..f.toks[i].start];
+    if end == 0 || end >= f.toks.len() || gap(end) != " in " {
+        return None;
+    }
+    // The place: up to three capitalized words, a space apart.
+    let most = f.toks.len().min(end + 3);
+    let run = (end..most)
+        .find(|&i| !is_capitalized(f.word(i)) || i > end && gap(i) != " ")
+        .unwrap_or(most);
+    (run > end && acronym_after(f, run).is_some()).then_some(run)
 }
 
 /// An organization: a head word ends the name ("Food and Drug Administration") or heads
@@ -575,6 +591,16 @@ mod tests {
                 "The Tarvian Organization for Metals and Energy Security met. The Bank of Kelmar, Brill and Nusa said."
             ),
             ["Tarvian Organization for Metals", "Bank of Kelmar"]
+        );
+    }
+
+    #[test]
+    fn a_name_goes_on_with_in_and_a_place_before_its_acronym() {
+        assert_eq!(
+            orgs(
+                "The Tarvik Interim Force in Lebanon (TIFIL) left. The Bank of Kelmar in Brill said so."
+            ),
+            ["Tarvik Interim Force in Lebanon", "Bank of Kelmar"]
         );
     }
 
