@@ -19,7 +19,6 @@ use super::Candidate;
 use super::gazetteer::Gazetteer;
 use super::organizations::organization;
 use super::phrases::Field;
-use crate::text::tokens::words;
 use crate::text::wordlist::{
     TEAM_MEMBERS, TEAM_NOUNS, TEAM_PLURAL_VERBS, TEAM_SPORT_WORDS, TEAM_VERBS,
 };
@@ -32,8 +31,21 @@ impl TeamSport {
     /// Whether `text`, the whole article, is a team-sport story.
     pub(super) fn get(&self, text: &str) -> bool {
         *self.0.get_or_init(|| {
-            words(text, 0)
-                .filter(|(_, w)| TEAM_SPORT_WORDS.contains_lowercased(w))
+            // ASCII words alone, split by bytes: every word of the list is one, of five to
+            // twelve letters, and the story is read whole.
+            text.as_bytes()
+                .split(|c| !c.is_ascii_alphabetic() && *c != b'-')
+                .filter(|w| (5..=12).contains(&w.len()))
+                .filter(|w| {
+                    if w[0].is_ascii_lowercase() {
+                        return TEAM_SPORT_WORDS.contains_bytes(w);
+                    }
+                    let mut lower = [0u8; 12];
+                    let lower = &mut lower[..w.len()];
+                    lower.copy_from_slice(w);
+                    lower.make_ascii_lowercase();
+                    TEAM_SPORT_WORDS.contains_bytes(lower)
+                })
                 .nth(1)
                 .is_some()
         })
@@ -113,10 +125,9 @@ fn cue_after(g: &Gazetteer, f: &Field, last: usize) -> bool {
         return false;
     };
     let word = first_word(rest);
-    TEAM_MEMBERS.contains(word)
-        || TEAM_VERBS.contains(word)
-        || TEAM_PLURAL_VERBS.contains(word)
-        || is_score(rest)
+    // A plural verb after a plural noun says nothing: "Prices have risen".
+    let plural_verb = || TEAM_PLURAL_VERBS.contains(word) && !f.word(last).ends_with('s');
+    TEAM_MEMBERS.contains(word) || TEAM_VERBS.contains(word) || plural_verb() || is_score(rest)
 }
 
 /// The word that `text` starts with, hyphens kept ("all-rounder").
@@ -149,7 +160,13 @@ fn nickname(f: &Field, a: usize, b: usize) -> bool {
 
 /// Whether a capitalized word looks like a plural nickname: "Rangers", "Mets".
 pub(super) fn is_plural(word: &str) -> bool {
-    word.len() >= 4 && word.ends_with('s') && !word.ends_with("ss") && word.is_ascii()
+    // "Texas", "Kansas", "Paris", "Aarhus" are no plurals.
+    word.len() >= 4
+        && word.ends_with('s')
+        && !["as", "is", "us", "ss"]
+            .iter()
+            .any(|end| word.ends_with(end))
+        && word.is_ascii()
 }
 
 /// How a name word is joined to the name word before it.
@@ -168,17 +185,19 @@ fn list_ends(g: &Gazetteer, f: &Field, a: usize, b: usize) -> (usize, usize) {
     // How name word `i` joins the name word before it, or the one before "and"; the
     // token before it, and how.
     let join = |i: usize| -> Option<(usize, Join)> {
-        if i == 0 || i >= f.toks.len() || !f.name_like(g, i) {
+        if i == 0 || i >= f.toks.len() {
             return None;
         }
-        match gap(i) {
+        // The gap first: most tokens are no list's.
+        let (before, how) = match gap(i) {
             " " if f.word(i - 1) == "and" => {
-                (i >= 2 && gap(i - 1) == " " && f.name_like(g, i - 2)).then_some((i - 2, Join::And))
+                (i >= 2 && gap(i - 1) == " ").then_some((i - 2, Join::And))?
             }
-            " " => f.name_like(g, i - 1).then_some((i - 1, Join::Space)),
-            ", " => f.name_like(g, i - 1).then_some((i - 1, Join::Comma)),
-            _ => None,
-        }
+            " " => (i - 1, Join::Space),
+            ", " => (i - 1, Join::Comma),
+            _ => return None,
+        };
+        (f.name_like(g, i) && f.name_like(g, before)).then_some((before, how))
     };
     let (mut commas, mut ands) = (0, 0);
     let mut count = |how: Join| {
