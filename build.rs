@@ -256,7 +256,6 @@ fn word_lists() -> String {
         ("LEGAL_PREFIXES", "legal-prefixes.txt"),
         ("NAME_PARTICLES", "name-particles.txt"),
         ("MEETING_HEADS", "meeting-heads.txt"),
-        ("TEAM_SPORT_WORDS", "team-sport-words.txt"),
         ("TEAM_NOUNS", "team-nouns.txt"),
         ("TEAM_MEMBERS", "team-members.txt"),
         ("TEAM_VERBS", "team-verbs.txt"),
@@ -306,6 +305,9 @@ fn word_lists() -> String {
         ("TIME_WORDS", "time-words.txt"),
         ("SIGNOFF_WORDS", "signoff-words.txt"),
         ("CREDIT_OPENERS", "credit-openers.txt"),
+        // Searched for all at once (src/entities/teams.rs).
+        ("TEAM_SPORT_WORDS", "team-sport-words.txt"),
+        ("TEAM_SPORTS", "team-sports.txt"),
     ] {
         let words = entries(file, shape_of(file));
         writeln!(lists, "\npub(crate) static {name}: &[&str] = &{words:?};").unwrap();

@@ -109,10 +109,6 @@ mod tests {
                 &PORTFOLIO_HEADS,
                 include_str!("../data/portfolio-heads.txt"),
             ),
-            (
-                &TEAM_SPORT_WORDS,
-                include_str!("../data/team-sport-words.txt"),
-            ),
             (&TEAM_NOUNS, include_str!("../data/team-nouns.txt")),
             (&TEAM_MEMBERS, include_str!("../data/team-members.txt")),
             (&TEAM_VERBS, include_str!("../data/team-verbs.txt")),
