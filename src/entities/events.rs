@@ -83,8 +83,9 @@ pub(super) fn by_head(
     true
 }
 
-/// "Operation Desert Storm", "Hurricane Rafael": an opener and up to three capitalized
-/// words after it. Whether the part `a..b` had one; what it leaves goes on `todo`.
+/// "Operation Desert Storm", "Hurricane Rafael": an opener that starts the part `a..b` and up
+/// to three capitalized words after it. Whether the part had one; what it leaves goes on
+/// `todo`.
 fn by_opener(
     g: &Gazetteer,
     f: &Field,
@@ -92,9 +93,12 @@ fn by_opener(
     out: &mut Vec<Candidate>,
     todo: &mut Todo,
 ) -> bool {
-    let Some(o) = (a..b).find(|&i| EVENT_OPENERS.contains(f.word(i))) else {
+    // The part's first word, not any: a search of the whole part, left again and again to
+    // the parts after each find, would cost the square of a long phrase.
+    let o = a;
+    if !EVENT_OPENERS.contains(f.word(o)) {
         return false;
-    };
+    }
     let end = (o + 1..b.min(o + 4))
         .find(|&i| !f.name_like(g, i))
         .unwrap_or(b.min(o + 4));
@@ -113,9 +117,6 @@ fn by_opener(
     });
     if end < b {
         todo.push((end..b, Absent::default()));
-    }
-    if o > a {
-        todo.push((a..o, Absent::default()));
     }
     true
 }

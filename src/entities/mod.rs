@@ -186,6 +186,15 @@ pub(super) mod tests {
         found
     }
 
+    /// The names of the organizations found in `text`: the rule families' tests ask this.
+    pub(super) fn orgs(text: &str) -> Vec<String> {
+        entities(text)
+            .organizations
+            .iter()
+            .map(|o| o.name.clone())
+            .collect()
+    }
+
     fn names<T>(items: &[T], name: impl Fn(&T) -> &str) -> Vec<&str> {
         items.iter().map(name).collect()
     }

@@ -83,7 +83,9 @@ pub(super) fn extension(g: &Gazetteer, f: &Field, from: usize, b: usize) -> usiz
         let name_word = |i: usize| {
             is_capitalized(f.word(i)) && !g.stopwords.contains(f.word(i)) && f.gaz_at(i).is_none()
         };
-        let run = (k + 1..b).find(|&i| !name_word(i)).unwrap_or(b);
+        // (A few words: the rest of a long phrase is no name's.)
+        let most = b.min(k + 8);
+        let run = (k + 1..most).find(|&i| !name_word(i)).unwrap_or(most);
         let one_word = run == k + 2 && (run >= b || !is_capitalized(f.word(run)));
         if one_word || run > k + 2 && acronym_after(f, run).is_some() {
             k = run;
@@ -479,16 +481,7 @@ pub(super) fn known(g: &Gazetteer, f: &Field, start: usize, end: usize, id: usiz
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::entities;
-
-    /// The names of the organizations found in `text`.
-    fn orgs(text: &str) -> Vec<String> {
-        entities(text)
-            .organizations
-            .iter()
-            .map(|o| o.name.clone())
-            .collect()
-    }
+    use super::super::tests::{entities, orgs};
 
     #[test]
     fn a_legal_form_ends_the_name_and_follows_a_company_noun() {
@@ -606,9 +599,7 @@ mod tests {
 
     #[test]
     fn a_description_and_the_known_name_after_it_are_one() {
-        let e = super::super::tests::entities(
-            "The State Atomic Energy Corporation Rosatom signed. Rosatom said so.",
-        );
+        let e = entities("The State Atomic Energy Corporation Rosatom signed. Rosatom said so.");
         assert_eq!(e.organizations.len(), 1);
         assert_eq!(
             e.organizations[0].name,

@@ -281,16 +281,7 @@ fn list_ends(g: &Gazetteer, f: &Field, a: usize, b: usize) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::entities;
-
-    /// The names of the organizations found in `text`.
-    fn orgs(text: &str) -> Vec<String> {
-        entities(text)
-            .organizations
-            .iter()
-            .map(|o| o.name.clone())
-            .collect()
-    }
+    use super::super::tests::{entities, orgs};
 
     /// A team-sport story's opening sentence, so that the team rules apply.
     const SPORT: &str = "The striker scored twice in the first innings. ";
