@@ -275,6 +275,73 @@ fn endless_inputs_are_read_only_up_to_max_bytes() {
 }
 
 #[test]
+fn a_json_lines_line_over_max_bytes_is_an_error_and_the_next_lines_go_on() {
+    // Issue 17, defect 3: the lines after an over-long one were dropped without a word.
+    let long = format!("{{\"id\": \"long\", \"text\": \"{}\"}}", "x".repeat(3000));
+    let input = format!(
+        "{{\"id\": \"a\", \"text\": \"One.\"}}\n{long}\n{{\"id\": \"b\", \"text\": \"Two.\"}}\n"
+    );
+    let dir = std::env::temp_dir().join(format!("newsparse-long-line-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("in.jsonl");
+    std::fs::write(&file, &input).unwrap();
+    for (args, stdin) in [
+        (
+            vec![
+                "--input",
+                "jsonl",
+                "--max-bytes",
+                "1K",
+                file.to_str().unwrap(),
+            ],
+            &b""[..],
+        ),
+        (
+            vec!["--input", "jsonl", "--max-bytes", "1K"],
+            input.as_bytes(),
+        ),
+    ] {
+        let out = run(&args, stdin);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let sources: Vec<String> = stdout(&out)
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).unwrap()["source"].to_string())
+            .collect();
+        assert_eq!(sources, ["\"a\"", "\"b\""], "{args:?}");
+        assert!(stderr(&out).contains(":2: "), "{}", stderr(&out));
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn absurd_option_values_are_usage_errors_and_the_largest_size_works() {
+    // Issue 17, defects 6 and 8: a panic, an abort, a wrap to 0, a year of no four digits.
+    for args in [
+        &["--jobs", "18446744073709551615", SEED][..],
+        &["--jobs", "4611686018427387904", SEED],
+        &["--jobs", "1000000000", SEED],
+        &["--jobs", "0", SEED],
+        &["--reference-date", "0000-05-04", SEED],
+        &["--reference-date", "0999-05-04", SEED],
+    ] {
+        let out = run(args, b"");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+    }
+    assert_eq!(run(&["--jobs", "1024", SEED], b"").status.code(), Some(0));
+    let out = run(&["--max-bytes", "18446744073709551615", SEED], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let jsonl = b"{\"id\": 1, \"text\": \"One.\"}\n";
+    let out = run(
+        &["--input", "jsonl", "--max-bytes", "18446744073709551615"],
+        jsonl,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 1);
+}
+
+#[test]
 fn control_characters_in_names_cannot_forge_lines() {
     let name = "no/such\ndir/\u{1b}[31mfile.txt";
     let out = run(&[name], b"");

@@ -65,9 +65,9 @@ pub struct Cli {
     #[arg(long, value_name = "PATTERN")]
     pub glob: Option<String>,
 
-    /// Parse this many articles at once [default: the number of cores]. Output keeps the
-    /// input order.
-    #[arg(long, short = 'j', value_name = "N")]
+    /// Parse this many articles at once, 1 to 1024 [default: the number of cores]. Output
+    /// keeps the input order.
+    #[arg(long, short = 'j', value_name = "N", value_parser = parse_jobs)]
     pub jobs: Option<NonZeroUsize>,
 
     /// Write one NAME.json per input into DIR, mirroring the folders given, instead of
@@ -98,13 +98,32 @@ pub struct Cli {
     pub quiet: bool,
 
     /// The latest date a weekday in the first paragraph ("on Tuesday") may resolve the
-    /// dateline's year to [default: today].
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    /// dateline's year to, its year of four digits [default: today].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_reference_date)]
     pub reference_date: Option<Date>,
 
     /// Print the JSON Schema of the record and exit.
     #[arg(long, exclusive = true)]
     pub schema: bool,
+}
+
+/// The most `--jobs`: a thread each, and room for a batch of articles each; more is a typo.
+const MAX_JOBS: usize = 1024;
+
+/// `--jobs`: 1 to `MAX_JOBS`.
+fn parse_jobs(text: &str) -> Result<NonZeroUsize, String> {
+    text.parse::<NonZeroUsize>()
+        .ok()
+        .filter(|n| n.get() <= MAX_JOBS)
+        .ok_or_else(|| format!("not a number of jobs from 1 to {MAX_JOBS}: {text:?}"))
+}
+
+/// `--reference-date`: a date whose year has four digits, as the record's dates do.
+fn parse_reference_date(text: &str) -> Result<Date, String> {
+    text.parse::<Date>()
+        .ok()
+        .filter(|d| (1000..=9999).contains(&d.year()))
+        .ok_or_else(|| format!("not a date YYYY-MM-DD with a year from 1000 to 9999: {text:?}"))
 }
 
 /// `1000`, `64K`, `64M`, `1G` (binary multiples).

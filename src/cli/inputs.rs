@@ -65,7 +65,7 @@ pub fn walk(plan: &Plan, mut each: impl FnMut(Item) -> bool) {
                 work: Work::Stdin,
             }),
             (Input::Stdin, InputFormat::Jsonl) => {
-                lines("-", plan.max_bytes, io::stdin().lock(), &mut each)
+                lines("-", plan.max_bytes, true, io::stdin().lock(), &mut each)
             }
             (Input::Path(root), _) if root.is_dir() => walk_folder(plan, root, &mut each),
             (Input::Path(path), InputFormat::Text) => each(Item {
@@ -123,7 +123,11 @@ fn walk_folder(plan: &Plan, root: &Path, each: &mut impl FnMut(Item) -> bool) ->
 fn jsonl_file(path: &Path, limit: u64, each: &mut impl FnMut(Item) -> bool) -> bool {
     let name = path.to_string_lossy();
     match File::open(path) {
-        Ok(file) => lines(&name, limit, BufReader::new(file), each),
+        Ok(file) => {
+            // A file's over-long line ends; a device's may never.
+            let ends = file.metadata().is_ok_and(|m| m.is_file());
+            lines(&name, limit, ends, BufReader::new(file), each)
+        }
         Err(e) => each(Item {
             source: name.into_owned(),
             out_name: PathBuf::new(),
@@ -132,10 +136,13 @@ fn jsonl_file(path: &Path, limit: u64, each: &mut impl FnMut(Item) -> bool) -> b
     }
 }
 
-/// One item per non-blank line of JSON Lines: `{"id": …, "text": …}`.
+/// One item per non-blank line of JSON Lines: `{"id": …, "text": …}`. A line over `limit`
+/// bytes is an error item; the lines after it go on where its end is sure to come
+/// (`ends`: a file, standard input), else the input ends there (`/dev/zero`).
 fn lines(
     name: &str,
     limit: u64,
+    ends: bool,
     mut reader: impl BufRead,
     each: &mut impl FnMut(Item) -> bool,
 ) -> bool {
@@ -144,7 +151,11 @@ fn lines(
     loop {
         line.clear();
         number += 1;
-        match reader.by_ref().take(limit + 1).read_until(b'\n', &mut line) {
+        match reader
+            .by_ref()
+            .take(limit.saturating_add(1))
+            .read_until(b'\n', &mut line)
+        {
             Ok(0) => return true,
             Ok(_) => {}
             Err(e) => {
@@ -158,13 +169,23 @@ fn lines(
             }
         }
         if line.len() as u64 > limit {
-            // The rest of an endless line is never read: this input ends here.
             let item = Item {
                 source: format!("{name}:{number}"),
                 out_name: PathBuf::new(),
                 work: Work::Failed(Failure::too_large(limit)),
             };
-            return each(item);
+            if !each(item) {
+                return false;
+            }
+            if !ends {
+                // The rest of an endless line is never read: this input ends here.
+                return true;
+            }
+            // The rest of the line is skipped, not held, and the next line goes on.
+            if !line.ends_with(b"\n") && reader.skip_until(b'\n').is_err() {
+                return true;
+            }
+            continue;
         }
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
@@ -307,7 +328,7 @@ pub fn read(path: Option<&Path>, limit: u64) -> Result<Vec<u8>, Failure> {
         None => {
             io::stdin()
                 .lock()
-                .take(limit + 1)
+                .take(limit.saturating_add(1))
                 .read_to_end(&mut bytes)
                 .map_err(|e| Failure::io(&e))?;
         }
@@ -324,7 +345,7 @@ pub fn read(path: Option<&Path>, limit: u64) -> Result<Vec<u8>, Failure> {
                 return Err(Failure::too_large(limit));
             }
             // A device or a pipe says nothing of its size: read one byte past the limit.
-            file.take(limit + 1)
+            file.take(limit.saturating_add(1))
                 .read_to_end(&mut bytes)
                 .map_err(|e| Failure::io(&e))?;
         }

@@ -122,14 +122,15 @@ impl Date {
 }
 
 /// The latest year, not after `reference`, in which `month`/`day` fell on `weekday`.
-/// Weekdays repeat within 400 years, so the search is bounded.
+/// Weekdays repeat within 400 years, so the search is bounded; only years of four digits
+/// (0 to 9999) are given, as the record's dates are written.
 pub fn latest_year_with_weekday(
     month: u8,
     day: u8,
     weekday: Weekday,
     reference: Date,
 ) -> Option<i32> {
-    (reference.year - 400..=reference.year)
+    (reference.year.saturating_sub(400).max(0)..=reference.year.min(9999))
         .rev()
         .filter_map(|year| Date::new(year, month, day))
         .find(|date| *date <= reference && date.weekday() == weekday)
@@ -201,6 +202,17 @@ mod tests {
             WEEKDAYS[Date::new(1987, 3, 2).unwrap().weekday() as usize],
             "Monday"
         );
+    }
+
+    #[test]
+    fn no_year_without_four_digits() {
+        // 4 May fell on a Tuesday in year 1 BC (-1), the only such year in reach.
+        let reference = Date::new(0, 5, 4).unwrap();
+        let years: Vec<i32> = (0..7)
+            .filter_map(|w| latest_year_with_weekday(5, 4, w, reference))
+            .collect();
+        assert!(years.iter().all(|y| (0..=9999).contains(y)), "{years:?}");
+        assert!(years.len() < 7, "{years:?}");
     }
 
     #[test]
