@@ -26,15 +26,22 @@ pub(super) fn exercise_name(f: &Field, i: usize) -> Option<Candidate> {
     let w = f.word(i);
     let (stem, year) = w.rsplit_once('-')?;
     let named = is_capitalized(stem) && stem.chars().all(char::is_alphabetic) && stem.len() >= 3;
-    (named && year.len() == 4 && year.chars().all(|c| c.is_ascii_digit())).then(|| Candidate {
-        start: f.toks[i].start,
-        end: f.toks[i].end,
+    (named && year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()))
+        .then(|| event(f, i, i + 1))
+}
+
+/// An event named by the tokens `a..b` as written, keyed by the name lowercased.
+fn event(f: &Field, a: usize, b: usize) -> Candidate {
+    let name = f.slice(a, b);
+    Candidate {
+        start: f.toks[a].start,
+        end: f.toks[b - 1].end,
         kind: Kind::Event {
-            key: w.to_lowercase(),
-            name: w.to_owned(),
+            key: name.to_lowercase(),
+            name: name.to_owned(),
         },
         priority: 2,
-    })
+    }
 }
 
 /// An event: "11th Moscow Conference on International Security", "Eastern Economic
@@ -105,16 +112,7 @@ fn by_opener(
     if end == o + 1 {
         return false;
     }
-    let name = f.slice(o, end);
-    out.push(Candidate {
-        start: f.toks[o].start,
-        end: f.toks[end - 1].end,
-        kind: Kind::Event {
-            key: name.to_lowercase(),
-            name: name.to_owned(),
-        },
-        priority: 2,
-    });
+    out.push(event(f, o, end));
     if end < b {
         todo.push((end..b, Absent::default()));
     }

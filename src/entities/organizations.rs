@@ -80,12 +80,9 @@ pub(super) fn extension(g: &Gazetteer, f: &Field, from: usize, b: usize) -> usiz
     // Organization for Metals and Energy Security (JOGMEC)", where the acronym after the
     // words after "and" says they end the name.
     if k > first && k + 1 < b && f.word(k) == "and" {
-        let name_word = |i: usize| {
-            is_capitalized(f.word(i)) && !g.stopwords.contains(f.word(i)) && f.gaz_at(i).is_none()
-        };
         // (A few words: the rest of a long phrase is no name's.)
         let most = b.min(k + 8);
-        let run = (k + 1..most).find(|&i| !name_word(i)).unwrap_or(most);
+        let run = (k + 1..most).find(|&i| !name_word(g, f, i)).unwrap_or(most);
         let one_word = run == k + 2 && (run >= b || !is_capitalized(f.word(run)));
         if one_word || run > k + 2 && acronym_after(f, run).is_some() {
             k = run;
@@ -97,18 +94,20 @@ pub(super) fn extension(g: &Gazetteer, f: &Field, from: usize, b: usize) -> usiz
     if k > first { k } else { from }
 }
 
+/// A word that may go on a name past its head: capitalized, no stopword, and no name a
+/// list knows (which would be a name of its own).
+fn name_word(g: &Gazetteer, f: &Field, i: usize) -> bool {
+    let word = f.word(i);
+    is_capitalized(word) && !g.stopwords.contains(word) && f.gaz_at(i).is_none()
+}
+
 /// "Ministry of Economy, Trade and Industry": past the comma that ends the phrase at `b`,
 /// the portfolios that a ministry's name goes on to list, a word or two each, the last
 /// after "and". Where the list ends, or `b` where there is none.
 fn portfolios(g: &Gazetteer, f: &Field, b: usize) -> usize {
     let n = f.toks.len();
     let gap = |i: usize| &f.text[f.toks[i - 1].end..f.toks[i].start];
-    let name_word = |i: usize| {
-        i < n
-            && is_capitalized(f.word(i))
-            && !g.stopwords.contains(f.word(i))
-            && f.gaz_at(i).is_none()
-    };
+    let name_word = |i: usize| i < n && name_word(g, f, i);
     // Where a portfolio of one or two words that starts at `i` ends.
     let item = |i: usize| {
         name_word(i).then(|| {
