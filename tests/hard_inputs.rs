@@ -79,6 +79,69 @@ fn a_phrase_of_a_million_capitalized_words() {
     }
 }
 
+/// A distinct capitalized word for each `i`: "Bako", "Cako", …
+fn word(mut i: usize) -> String {
+    let mut w = String::new();
+    loop {
+        w.push(char::from(b"BCDFGHKLMNPRSTVZ"[i % 16]));
+        w.push(char::from(b"aeiou"[i / 16 % 5]));
+        i /= 80;
+        if i == 0 {
+            return w + "ko";
+        }
+    }
+}
+
+#[test]
+fn text_that_once_cost_the_square_of_its_length() {
+    // Each was quadratic: a title list joined for each of 64 recent mentions at each quote
+    // (a new title every paragraph); every short form sharing a first word tried at each
+    // token; "the ministry" looked for in a long name at each quote; an acronym's mention
+    // copying (and its entity hashing) the whole long name.
+    let long_name = |words: usize| (0..words).map(word).collect::<Vec<_>>().join(" ");
+    let families = [
+        (
+            "a title a paragraph",
+            (0..6_000)
+                .map(|i| {
+                    format!(
+                        "{} Minister Sergey Shoigu spoke. \u{201c}Yes,\u{201d} the minister said.\n\n",
+                        word(i)
+                    )
+                })
+                .collect::<String>(),
+        ),
+        (
+            "forms sharing a first word",
+            (0..20_000)
+                .map(|i| format!("Alpha {} Bank of Nowhere met.\n\n", word(i)))
+                .collect(),
+        ),
+        (
+            "a long name and its kind",
+            format!("The {} Ministry met.\n\n", long_name(20_000))
+                + &"\u{201c}Yes,\u{201d} the ministry said.\n\n".repeat(20_000),
+        ),
+        (
+            "an acronym of a long name",
+            format!("The {} Agency (ABCD) met.\n\n", long_name(20_000))
+                + &"ABCD agreed.\n\n".repeat(20_000),
+        ),
+    ];
+    for (family, body) in families {
+        let text = format!("Title\n\nMOSCOW, May 4. /TASS/. {body}");
+        let start = Instant::now();
+        let record = record_of(&text);
+        assert!(record["entities"].is_object());
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "{family}: {:?} for {} bytes",
+            start.elapsed(),
+            text.len()
+        );
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn an_interrupted_run_leaves_whole_lines() {

@@ -37,8 +37,8 @@ fn event(f: &Field, a: usize, b: usize) -> Candidate {
         start: f.toks[a].start,
         end: f.toks[b - 1].end,
         kind: Kind::Event {
-            key: name.to_lowercase(),
-            name: name.to_owned(),
+            key: name.to_lowercase().into(),
+            name: name.into(),
         },
         priority: 2,
     }
@@ -74,8 +74,8 @@ pub(super) fn by_head(
             start: f.toks[start].start,
             end: f.toks[end - 1].end,
             kind: Kind::Event {
-                key,
-                name: f.slice(start, end).to_owned(),
+                key: key.into(),
+                name: f.slice(start, end).into(),
             },
             priority: 2,
         });
@@ -172,8 +172,8 @@ pub(super) fn by_holder(
         start: f.toks[from].start,
         end,
         kind: Kind::Event {
-            key: f.text[f.toks[start].start..end].to_lowercase(),
-            name: f.text[f.toks[from].start..end].to_owned(),
+            key: f.text[f.toks[start].start..end].to_lowercase().into(),
+            name: f.text[f.toks[from].start..end].into(),
         },
         priority: 2,
     });

@@ -2,22 +2,17 @@
 //! record's lists (people, countries, organizations, events) in order of first mention,
 //! and for each mention which entity it names (`Named`), which the quotes stage reads.
 
-use foldhash::HashMap;
-use foldhash::HashMapExt as _;
+use std::rc::Rc;
+
+use foldhash::{HashMap, HashMapExt as _, HashSet, HashSetExt as _};
 
 use super::gazetteer::Gazetteer;
-use super::{Candidate, Kind, Named, Type};
+use super::{Candidate, Kind, Name, Named, Type};
 use crate::record::{Country, Entities, Event, Mention, Organization, Person};
 use crate::text::span::CharIndex;
 
-/// Which entity a mention joins.
-#[derive(PartialEq, Eq, Hash)]
-enum Slot {
-    Country(usize),
-    Organization(String),
-    Person(String),
-    Event(String),
-}
+/// Which entity a mention joins: its type and key.
+type Slot = (Type, Name);
 
 /// Mentions grouped into entities, in order of first mention.
 pub(super) fn group<'a>(
@@ -29,7 +24,11 @@ pub(super) fn group<'a>(
     let mut groups = Groups {
         g,
         entities: Entities::default(),
+        countries: HashMap::new(),
         slots: HashMap::new(),
+        by_address: HashMap::new(),
+        org_names: Vec::new(),
+        titles: HashSet::new(),
     };
     let mut named = Vec::with_capacity(chosen.len());
     for c in chosen {
@@ -68,15 +67,36 @@ pub(super) fn group<'a>(
 struct Groups<'a, 'g> {
     g: &'g Gazetteer,
     entities: Entities<'a>,
+    countries: HashMap<usize, usize>,
     slots: HashMap<Slot, usize>,
+    /// The slot of each key by its address: a short form or an acronym shares its long
+    /// form's key, and so finds its slot without hashing a name that may be long. The key
+    /// is held so that its address stays its own.
+    by_address: HashMap<(Type, usize), (Name, usize)>,
+    /// Each organization's name as last compared, and the length in characters of the
+    /// name it has: a mention sharing that name cannot make it longer.
+    org_names: Vec<(Name, usize)>,
+    /// The titles each person has (by slot), so that each is added once.
+    titles: HashSet<(usize, String)>,
 }
 
 // Each adds a mention to its entity (made at its first mention) and gives the entity's
 // index in its list.
 impl<'a> Groups<'a, '_> {
+    /// The slot of `key`, or `next` (the caller makes the entity) if it has none yet.
+    fn slot(&mut self, kind: Type, key: Name, next: usize) -> usize {
+        let address = (kind, Rc::as_ptr(&key).cast::<u8>() as usize);
+        if let Some(&(_, slot)) = self.by_address.get(&address) {
+            return slot;
+        }
+        let slot = *self.slots.entry((kind, key.clone())).or_insert(next);
+        self.by_address.insert(address, (key, slot));
+        slot
+    }
+
     fn country(&mut self, id: usize, mention: Mention<'a>) -> usize {
         let (g, entities) = (self.g, &mut self.entities);
-        let slot = *self.slots.entry(Slot::Country(id)).or_insert_with(|| {
+        let slot = *self.countries.entry(id).or_insert_with(|| {
             entities.countries.push(Country {
                 name: g.country(id).name.to_owned(),
                 iso: g.country(id).iso.map(str::to_owned),
@@ -90,76 +110,82 @@ impl<'a> Groups<'a, '_> {
 
     fn organization(
         &mut self,
-        key: String,
-        name: String,
-        acronym: Option<String>,
+        key: Name,
+        name: Name,
+        acronym: Option<Name>,
         mention: Mention<'a>,
     ) -> usize {
-        let entities = &mut self.entities;
-        let slot = *self
-            .slots
-            .entry(Slot::Organization(key))
-            .or_insert_with(|| {
-                entities.organizations.push(Organization {
-                    name: name.clone(),
-                    acronym: acronym.clone(),
-                    mentions: Vec::new(),
-                });
-                entities.organizations.len() - 1
+        let slot = self.slot(Type::Organization, key, self.entities.organizations.len());
+        let orgs = &mut self.entities.organizations;
+        if slot == orgs.len() {
+            orgs.push(Organization {
+                name: name.to_string(),
+                acronym: None,
+                mentions: Vec::new(),
             });
-        let org = &mut entities.organizations[slot];
-        let written = name.strip_prefix("the ").unwrap_or(&name);
-        if written.chars().count() > org.name.chars().count() {
-            org.name = written.to_owned();
+            self.org_names.push((name.clone(), name.chars().count()));
         }
-        org.acronym = org.acronym.take().or(acronym);
+        let org = &mut orgs[slot];
+        let (last, chars) = &mut self.org_names[slot];
+        if !Rc::ptr_eq(last, &name) {
+            let written = name.strip_prefix("the ").unwrap_or(&name);
+            let n = written.chars().count();
+            if n > *chars {
+                org.name = written.to_owned();
+                *chars = n;
+            }
+            *last = name;
+        }
+        if org.acronym.is_none() {
+            org.acronym = acronym.map(|a| a.to_string());
+        }
         org.mentions.push(mention);
         slot
     }
 
     fn person(
         &mut self,
-        key: String,
-        name: String,
+        key: Name,
+        name: Name,
         title: Option<String>,
         country: Option<usize>,
         mention: Mention<'a>,
     ) -> usize {
-        let (g, entities) = (self.g, &mut self.entities);
-        let slot = *self.slots.entry(Slot::Person(key)).or_insert_with(|| {
-            entities.people.push(Person {
-                name: name.clone(),
+        let slot = self.slot(Type::Person, key, self.entities.people.len());
+        let people = &mut self.entities.people;
+        if slot == people.len() {
+            people.push(Person {
+                name: name.to_string(),
                 titles: Vec::new(),
                 country: None,
                 mentions: Vec::new(),
             });
-            entities.people.len() - 1
-        });
-        let person = &mut entities.people[slot];
+        }
+        let person = &mut people[slot];
         if let Some(title) = title
-            && !person.titles.contains(&title)
+            && self.titles.insert((slot, title.clone()))
         {
             person.titles.push(title);
         }
         if person.country.is_none() {
-            person.country = country.and_then(|id| g.country(id).iso.map(str::to_owned));
+            person.country = country.and_then(|id| self.g.country(id).iso.map(str::to_owned));
         }
         person.mentions.push(mention);
         slot
     }
 
-    fn event(&mut self, key: String, name: String, mention: Mention<'a>) -> usize {
-        let entities = &mut self.entities;
-        let slot = *self.slots.entry(Slot::Event(key)).or_insert_with(|| {
-            entities.events.push(Event {
-                name: name.clone(),
+    fn event(&mut self, key: Name, name: Name, mention: Mention<'a>) -> usize {
+        let slot = self.slot(Type::Event, key, self.entities.events.len());
+        let events = &mut self.entities.events;
+        if slot == events.len() {
+            events.push(Event {
+                name: name.to_string(),
                 mentions: Vec::new(),
             });
-            entities.events.len() - 1
-        });
-        let event = &mut entities.events[slot];
+        }
+        let event = &mut events[slot];
         if name.len() > event.name.len() {
-            event.name = name;
+            event.name = name.to_string();
         }
         event.mentions.push(mention);
         slot

@@ -143,9 +143,9 @@ pub(super) fn organization(f: &Field, a: usize, b: usize, acronym: Option<String
         start: f.toks[a].start,
         end: f.toks[b - 1].end,
         kind: Kind::Organization {
-            key: org_key(&name),
-            name,
-            acronym,
+            key: org_key(&name).into(),
+            name: name.into(),
+            acronym: acronym.map(Into::into),
         },
         priority: 2,
     }
@@ -369,9 +369,9 @@ pub(super) fn by_head(
             start: f.toks[start].start,
             end: f.toks[end - 1].end,
             kind: Kind::Organization {
-                key,
-                name,
-                acronym: acronym.or_else(|| acronym_after(f, end)),
+                key: key.into(),
+                name: name.into(),
+                acronym: acronym.or_else(|| acronym_after(f, end)).map(Into::into),
             },
             priority: 2,
         });
@@ -472,9 +472,9 @@ pub(super) fn known(g: &Gazetteer, f: &Field, start: usize, end: usize, id: usiz
         return None;
     }
     Some(Kind::Organization {
-        key: known_key(id),
-        name: f.text[start..end].to_owned(),
-        acronym: g.acronym(id).map(str::to_owned),
+        key: known_key(id).into(),
+        name: f.text[start..end].into(),
+        acronym: g.acronym(id).map(Into::into),
     })
 }
 

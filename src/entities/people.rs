@@ -6,7 +6,7 @@ use super::connectors::is_connector;
 use super::countries;
 use super::gazetteer::Gazetteer;
 use super::phrases::{Absent, Field, Todo};
-use super::{Candidate, Kind};
+use super::{Candidate, Kind, Name};
 use crate::layout::calendar::{MONTHS, WEEKDAYS};
 use crate::text::tokens::{is_capitalized, is_gap};
 use crate::text::wordlist::{
@@ -56,8 +56,8 @@ fn person(f: &Field, a: usize, b: usize, title: Option<(String, Option<usize>)>)
         start: f.toks[a].start,
         end: f.toks[b - 1].end,
         kind: Kind::Person {
-            key: name.clone(),
-            name,
+            key: Name::from(name.as_str()),
+            name: name.into(),
             country: title.as_ref().and_then(|(_, c)| *c),
             title: title.map(|(t, _)| t),
         },
@@ -349,8 +349,8 @@ pub(super) fn by_title(
             start: f.toks[title_end].start,
             end: f.toks[name_end - 1].end,
             kind: Kind::Person {
-                key: name.clone(),
-                name,
+                key: Name::from(name.as_str()),
+                name: name.into(),
                 title: Some(f.slice(a, title_end).to_owned()),
                 country,
             },

@@ -7,7 +7,6 @@
 use foldhash::HashMap;
 use foldhash::HashMapExt as _;
 use std::borrow::Cow;
-use std::ops::Range;
 
 use super::gazetteer::{Entry, Gazetteer};
 use super::organizations::is_company_suffix;
@@ -35,7 +34,7 @@ pub(super) fn short_forms(g: &Gazetteer, fields: &[Field], candidates: &mut Vec<
                 team_forms(name, k, &mut forms);
             }
             Kind::Organization { key, name, acronym } => {
-                let org = (key.as_str(), name.as_str(), acronym.as_deref());
+                let org = (&**key, &**name, acronym.as_deref());
                 organization_forms(g, org, k, &mut forms, &mut words);
             }
             _ => {}
@@ -170,17 +169,22 @@ fn renames(candidates: &[Candidate], forms: &Forms) -> Vec<(usize, Kind)> {
     renames
 }
 
-/// The short forms sorted by first word, longest first, and where each first word's run
-/// starts and ends: each token is looked up in a map. The forms' words all go in `words`.
+/// The short forms as a trie of words: each token is looked up in a map, and a form is
+/// matched a word at a time, so that the cost at a token is the length of the longest
+/// form that starts there, not the number of forms that share its first word.
 struct FormIndex<'c> {
-    words: Vec<&'c str>,
-    /// Each form's words (a range of `words`) and its long form's candidate.
-    by_first: Vec<(Range<usize>, usize)>,
-    runs: HashMap<&'c str, Range<usize>>,
+    /// The trie's edges: a node (0 the root) and a word give the next node.
+    next: HashMap<(u32, &'c str), u32>,
+    /// Each node's form, if one ends there: its long form's candidate (the first one).
+    ends: Vec<Option<usize>>,
     /// The first words' first bytes and lengths (as in `strtable`): most tokens are none,
     /// and this says so before hashing them.
     shapes: [u64; 256],
 }
+
+/// A short form is a few words; longer ones (a whole name of many words) are left out, so
+/// that a token costs at most this many lookups.
+const MAX_FORM_WORDS: usize = 16;
 
 /// A word's first byte, and its length as a bit.
 fn shape(w: &str) -> (usize, u64) {
@@ -189,63 +193,67 @@ fn shape(w: &str) -> (usize, u64) {
 
 impl<'c> FormIndex<'c> {
     fn new(forms: &'c Forms) -> FormIndex<'c> {
-        let mut words: Vec<&str> = Vec::new();
-        let mut by_first: Vec<(Range<usize>, usize)> = Vec::with_capacity(forms.len());
+        let mut index = FormIndex {
+            next: HashMap::new(),
+            ends: vec![None],
+            shapes: [0u64; 256],
+        };
         for (form, &long) in forms {
-            let from = words.len();
-            words.extend(form.split_whitespace());
-            if words.len() > from {
-                by_first.push((from..words.len(), long));
+            let words = form.split_whitespace();
+            if words.clone().count() > MAX_FORM_WORDS {
+                continue;
+            }
+            let mut node = 0;
+            for (i, word) in words.enumerate() {
+                if i == 0 {
+                    let (first, len) = shape(word);
+                    index.shapes[first] |= len;
+                }
+                let fresh = index.ends.len() as u32;
+                node = *index.next.entry((node, word)).or_insert(fresh);
+                if node == fresh {
+                    index.ends.push(None);
+                }
+            }
+            // Forms that differ only in spacing: the earliest candidate's, whatever the
+            // map's order.
+            let end = &mut index.ends[node as usize];
+            if node != 0 && end.is_none_or(|e| long < e) {
+                *end = Some(long);
             }
         }
-        by_first.sort_by(|(a, _), (b, _)| {
-            words[a.start]
-                .cmp(words[b.start])
-                .then(b.len().cmp(&a.len()))
-        });
-        let mut runs: HashMap<&str, Range<usize>> = HashMap::new();
-        let mut shapes = [0u64; 256];
-        for (k, (form, _)) in by_first.iter().enumerate() {
-            let first_word = words[form.start];
-            runs.entry(first_word).or_insert(k..k).end = k + 1;
-            let (first, len) = shape(first_word);
-            shapes[first] |= len;
-        }
-        FormIndex {
-            words,
-            by_first,
-            runs,
-            shapes,
-        }
+        index
     }
 
     /// The short forms standing in field `f`, each as a candidate of its long form's kind.
     fn find(&self, f: &Field, candidates: &[Candidate], out: &mut Vec<Candidate>) {
-        let words = &self.words;
         for i in 0..f.toks.len() {
             let word = f.word(i);
             let (first, len) = shape(word);
             if self.shapes[first] & len == 0 || !is_capitalized(word) {
                 continue;
             }
-            let Some(run) = self.runs.get(word) else {
-                continue;
-            };
-            let found = self.by_first[run.clone()].iter().find(|(form, _)| {
-                let n = form.len();
-                i + n <= f.toks.len()
-                    && (1..n).all(|k| f.word(i + k) == words[form.start + k])
-                    && (i..i + n - 1).all(|k| {
-                        f.text[f.toks[k].end..f.toks[k + 1].start]
-                            .chars()
-                            .all(is_gap)
-                    })
-            });
-            if let Some((form, long)) = found {
+            // The longest form from token i: words joined by gaps alone.
+            let mut node = 0;
+            let mut found = None;
+            for k in i..f.toks.len().min(i + MAX_FORM_WORDS) {
+                let joined = k == i
+                    || f.text[f.toks[k - 1].end..f.toks[k].start]
+                        .chars()
+                        .all(is_gap);
+                let Some(&child) = self.next.get(&(node, f.word(k))).filter(|_| joined) else {
+                    break;
+                };
+                node = child;
+                if let Some(long) = self.ends[node as usize] {
+                    found = Some((k, long));
+                }
+            }
+            if let Some((last, long)) = found {
                 out.push(Candidate {
                     start: f.toks[i].start,
-                    end: f.toks[i + form.len() - 1].end,
-                    kind: candidates[*long].kind.clone(),
+                    end: f.toks[last].end,
+                    kind: candidates[long].kind.clone(),
                     priority: 1,
                 });
             }

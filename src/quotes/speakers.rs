@@ -27,12 +27,22 @@ pub(super) struct Resolver<'a> {
     /// Indices into `named` of each type's mentions, in text order.
     people: Vec<usize>,
     organizations: Vec<usize>,
+    /// Each person's titles, lowercased and joined, at most `TITLES_BYTES` of them: made
+    /// once, matched against every description.
+    titles: Vec<String>,
+    /// Each organization's kinds, a bit for each row of `ORG_NOUNS` that its name fits:
+    /// made once, not looked for in a long name at every "the ministry said".
+    org_kinds: Vec<u64>,
     protagonist: Option<Speaker>,
 }
 
 /// How many earlier mentions a description is matched against: the speaker of a quote is
 /// named near it, and the bound keeps the cost linear in the article's length.
 const LOOK_BACK: usize = 64;
+
+/// How much of a person's titles a description is matched against: a person holds a few
+/// titles; what a text of thousands adds past this is not looked at for each quote.
+const TITLES_BYTES: usize = 512;
 
 impl<'a> Resolver<'a> {
     fn speaker(&self, n: &Named) -> Option<Speaker> {
@@ -63,12 +73,37 @@ impl<'a> Resolver<'a> {
                 name: people[i].name.clone(),
                 organization: false,
             });
+        let titles = people
+            .iter()
+            .map(|p| {
+                let mut joined = String::new();
+                for t in &p.titles {
+                    if joined.len() + t.len() > TITLES_BYTES {
+                        break;
+                    }
+                    joined.push_str(t);
+                    joined.push(' ');
+                }
+                joined.to_lowercase()
+            })
+            .collect();
+        let org_kinds = entities
+            .organizations
+            .iter()
+            .map(|o| {
+                (ORG_NOUNS.iter().enumerate())
+                    .filter(|(_, (_, fits))| fits.iter().any(|f| o.name.contains(f)))
+                    .fold(0, |kinds, (row, _)| kinds | 1 << row)
+            })
+            .collect();
         Resolver {
             text,
             entities,
             named,
             people: of(Type::Person),
             organizations: of(Type::Organization),
+            titles,
+            org_kinds,
             protagonist,
         }
     }
@@ -179,14 +214,11 @@ impl<'a> Resolver<'a> {
     /// An organization by its kind ("the ministry", "a company spokesman"): for the first
     /// kind noun among the words, the latest organization named before whose name fits it.
     fn organization_by_kind(&self, lower: &[String], before: usize) -> Option<&Named> {
-        ORG_NOUNS
-            .iter()
-            .filter(|(noun, _)| lower.iter().any(|w| w == noun))
-            .find_map(|(_, fits)| {
-                self.recent(Type::Organization, before).find(|n| {
-                    let name = &self.entities.organizations[n.index].name;
-                    fits.iter().any(|f| name.contains(f))
-                })
+        (ORG_NOUNS.iter().enumerate())
+            .filter(|(_, (noun, _))| lower.iter().any(|w| w == noun))
+            .find_map(|(row, _)| {
+                self.recent(Type::Organization, before)
+                    .find(|n| self.org_kinds[n.index] & 1 << row != 0)
             })
     }
 
@@ -216,7 +248,8 @@ impl<'a> Resolver<'a> {
             .and_then(|n| self.entities.countries[n.index].iso.as_deref());
         let mut best: Option<(usize, &Named)> = None;
         for n in self.recent(Type::Person, before) {
-            let score = fit(&self.entities.people[n.index], &roles, lower, country);
+            let person = &self.entities.people[n.index];
+            let score = fit(person, &self.titles[n.index], &roles, lower, country);
             // Latest first: a tie keeps the later mention.
             if best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, n));
@@ -302,8 +335,13 @@ impl<'a> Resolver<'a> {
 /// How well a person's titles fit a description: 1, and 2 more if they hold a role's title
 /// words, 1 for each other long word of the description in them ("defense"), 1 if the
 /// description names the person's country.
-fn fit(person: &Person, roles: &[&[&str]], lower: &[String], country: Option<&str>) -> usize {
-    let titles = person.titles.join(" ").to_lowercase();
+fn fit(
+    person: &Person,
+    titles: &str,
+    roles: &[&[&str]],
+    lower: &[String],
+    country: Option<&str>,
+) -> usize {
     let mut score = 1;
     if roles
         .iter()
@@ -345,5 +383,7 @@ mod tests {
                 .collect();
             assert_eq!(compiled, rows);
         }
+        // An organization's kinds are a bit for each row.
+        assert!(ORG_NOUNS.len() <= 64);
     }
 }
