@@ -397,3 +397,36 @@ fn broken_utf8_is_counted() {
             .contains("bad \u{FFFD} byte")
     );
 }
+
+#[test]
+fn a_byte_order_mark_never_lets_binary_through() {
+    // Issue 17, defect 9: a mark skipped the binary test, and a UTF-16 mark before UTF-8
+    // text gave CJK garbage.
+    let elf = b"\xEF\xBB\xBF\x00\x01\x02\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00";
+    let out = run(&[], elf);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        stderr(&out),
+        "newsparse: -: not a text file (contains NUL bytes)\n"
+    );
+    let out = run(
+        &["--error-records"],
+        b"\xFF\xFEHello world, this is text.\n",
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let record = json(stdout(&out));
+    assert_eq!(record["error"]["kind"], "not_text");
+    assert!(
+        stderr(&out).contains("a UTF-16LE byte-order mark before UTF-8 text"),
+        "{}",
+        stderr(&out)
+    );
+    // Forced, the same bytes are read as asked.
+    let out = run(
+        &["--encoding", "utf-8"],
+        b"\xFF\xFEHello world, this is text.\n",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(json(stdout(&out))["stats"]["replaced_chars"], 2);
+}
