@@ -430,3 +430,69 @@ fn a_byte_order_mark_never_lets_binary_through() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(json(stdout(&out))["stats"]["replaced_chars"], 2);
 }
+
+/// The `source` of each record that `args` and `stdin` give.
+fn sources(args: &[&str], stdin: &[u8]) -> Vec<String> {
+    let out = run(args, stdin);
+    assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+    stdout(&out)
+        .lines()
+        .map(|l| json(l)["source"].as_str().expect("a source").to_owned())
+        .collect()
+}
+
+#[test]
+fn json_lines_ids_are_kept_as_written() {
+    // Issue 17, defect 11: integer ids beyond 64 bits became one float.
+    let input = b"{\"id\": 12345678901234567890123, \"text\": \"One.\"}\n\
+        {\"id\": 12345678901234567890124, \"text\": \"Two.\"}\n\
+        {\"id\": -1.50, \"text\": \"Three.\"}\n{\"id\": \"1.5\", \"text\": \"Four.\"}\n";
+    assert_eq!(
+        sources(&["--input", "jsonl", "-j", "1"], input),
+        [
+            "12345678901234567890123",
+            "12345678901234567890124",
+            "-1.50",
+            "1.5"
+        ]
+    );
+}
+
+#[test]
+fn a_byte_order_mark_on_the_first_json_lines_line_is_accepted() {
+    // Issue 17, defect 11: the first line was invalid JSON.
+    let input =
+        b"\xEF\xBB\xBF{\"id\": \"a\", \"text\": \"One.\"}\n{\"id\": \"b\", \"text\": \"Two.\"}\n";
+    assert_eq!(sources(&["--input", "jsonl"], input), ["a", "b"]);
+    let dir = common::temp_dir("jsonl-bom");
+    let file = dir.join("in.jsonl");
+    std::fs::write(&file, input).unwrap();
+    assert_eq!(
+        sources(&["--input", "jsonl", file.to_str().unwrap()], b""),
+        ["a", "b"]
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8_keep_their_sources_apart() {
+    // Issue 17, defect 11: both printed as `a\u{FFFD}.txt`.
+    use std::os::unix::ffi::OsStrExt;
+    let dir = common::temp_dir("non-utf8-names");
+    let article = std::fs::read(common::root().join(SEED)).unwrap();
+    for name in [&b"a\xFE.txt"[..], b"a\xFF.txt", b"a\\xFF.txt"] {
+        let path = dir.join(std::ffi::OsStr::from_bytes(name));
+        std::fs::write(path, &article).unwrap();
+    }
+    let d = dir.to_str().unwrap();
+    assert_eq!(
+        sources(&[d], b""),
+        [
+            format!("{d}/a\\\\xFF.txt"),
+            format!("{d}/a\\xFE.txt"),
+            format!("{d}/a\\xFF.txt"),
+        ]
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

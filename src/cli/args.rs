@@ -53,7 +53,8 @@ pub struct Cli {
     #[arg(long, value_enum, default_value = "text", value_name = "FORMAT")]
     pub input: InputFormat,
 
-    /// With --input jsonl: the field that names an article; its value becomes `source`.
+    /// With --input jsonl: the field that names an article, a string or a number; its value
+    /// becomes `source` as written.
     #[arg(long, default_value = "id", value_name = "NAME")]
     pub id_field: String,
 

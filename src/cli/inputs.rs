@@ -12,6 +12,7 @@ use walkdir::WalkDir;
 
 use crate::cli::args::InputFormat;
 use crate::cli::failure::Failure;
+use crate::cli::names;
 
 /// An input as given: standard input (none given, or `-`) or a path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,7 +49,8 @@ pub enum Work {
 }
 
 pub struct Item {
-    /// The record's `source`: the path as given or found, `-`, or a JSON Lines id.
+    /// The record's `source`: the path as given or found (`names::source`), `-`, or a JSON
+    /// Lines id as written.
     pub source: String,
     /// Where --output-dir writes the record, relative to that folder.
     pub out_name: PathBuf,
@@ -69,7 +71,7 @@ pub fn walk(plan: &Plan, mut each: impl FnMut(Item) -> bool) {
             }
             (Input::Path(root), _) if root.is_dir() => walk_folder(plan, root, &mut each),
             (Input::Path(path), InputFormat::Text) => each(Item {
-                source: path.to_string_lossy().into_owned(),
+                source: names::source(path),
                 out_name: json_name(Path::new(path.file_name().unwrap_or(path.as_os_str()))),
                 work: Work::File(path.clone()),
             }),
@@ -89,7 +91,7 @@ fn walk_folder(plan: &Plan, root: &Path, each: &mut impl FnMut(Item) -> bool) ->
             Ok(e) if e.file_type().is_file() && plan.glob.is_match(e.file_name()) => {
                 match plan.format {
                     InputFormat::Text => each(Item {
-                        source: e.path().to_string_lossy().into_owned(),
+                        source: names::source(e.path()),
                         out_name: json_name(e.path().strip_prefix(root).unwrap_or(e.path())),
                         work: Work::File(e.path().to_owned()),
                     }),
@@ -98,7 +100,7 @@ fn walk_folder(plan: &Plan, root: &Path, each: &mut impl FnMut(Item) -> bool) ->
             }
             Ok(_) => true,
             Err(e) => {
-                let path = e.path().unwrap_or(root).to_string_lossy().into_owned();
+                let path = names::source(e.path().unwrap_or(root));
                 let failure = e.io_error().map_or_else(
                     || Failure {
                         kind: "io",
@@ -121,7 +123,7 @@ fn walk_folder(plan: &Plan, root: &Path, each: &mut impl FnMut(Item) -> bool) ->
 }
 
 fn jsonl_file(path: &Path, limit: u64, each: &mut impl FnMut(Item) -> bool) -> bool {
-    let name = path.to_string_lossy();
+    let name = names::source(path);
     match File::open(path) {
         Ok(file) => {
             // A file's over-long line ends; a device's may never.
@@ -129,14 +131,15 @@ fn jsonl_file(path: &Path, limit: u64, each: &mut impl FnMut(Item) -> bool) -> b
             lines(&name, limit, ends, BufReader::new(file), each)
         }
         Err(e) => each(Item {
-            source: name.into_owned(),
+            source: name,
             out_name: PathBuf::new(),
             work: Work::Failed(Failure::io(&e)),
         }),
     }
 }
 
-/// One item per non-blank line of JSON Lines: `{"id": …, "text": …}`. A line over `limit`
+/// One item per non-blank line of JSON Lines: `{"id": …, "text": …}`; a UTF-8 byte-order
+/// mark before the first is dropped (editors on Windows write one). A line over `limit`
 /// bytes is an error item; the lines after it go on where its end is sure to come
 /// (`ends`: a file, standard input), else the input ends there (`/dev/zero`).
 fn lines(
@@ -186,6 +189,9 @@ fn lines(
                 return true;
             }
             continue;
+        }
+        if number == 1 && line.starts_with(b"\xEF\xBB\xBF") {
+            line.drain(..3);
         }
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
@@ -279,9 +285,11 @@ impl<'de> serde::de::Visitor<'de> for ArticleFields<'_> {
         let (mut id, mut text) = (None, None);
         while let Some(key) = map.next_key::<String>()? {
             if key == self.id {
-                id = match map.next_value::<Value>()? {
-                    Value::String(s) => Some(s),
-                    Value::Number(n) => Some(n.to_string()),
+                // A number as written: as an f64, ids past 2^53 would meet.
+                let raw = map.next_value::<&serde_json::value::RawValue>()?.get();
+                id = match raw.as_bytes().first() {
+                    Some(b'"') => serde_json::from_str(raw).ok(),
+                    Some(b'-' | b'0'..=b'9') => Some(raw.to_owned()),
                     _ => None,
                 };
             } else if key == self.text {
