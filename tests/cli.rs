@@ -496,3 +496,79 @@ fn file_names_that_are_not_utf8_keep_their_sources_apart() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The bidirectional controls, which reorder what follows them on a terminal.
+const BIDI: [char; 12] = [
+    '\u{061C}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}',
+    '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+];
+
+#[test]
+fn names_in_messages_and_error_records_are_escaped_bidirectional_controls_too() {
+    // Issue 17, defect 7: a name in an --output-dir write error printed a raw escape and a
+    // forged line; U+202E and the other bidirectional controls were escaped nowhere.
+    let dir = common::temp_dir("escaped-names");
+    let stem = "x\u{1b}[31m\nnewsparse: forged \u{202e}txt.exe";
+    let input = dir.join(format!("{stem}.txt"));
+    std::fs::copy(common::root().join(SEED), &input).unwrap();
+    let out_dir = dir.join("out");
+    // A folder where the record goes: the write fails.
+    std::fs::create_dir_all(out_dir.join(format!("{stem}.json"))).unwrap();
+    let out = run(
+        &[
+            "--output-dir",
+            out_dir.to_str().unwrap(),
+            input.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(!err.contains(['\u{1b}', '\u{202e}']), "{err}");
+    assert!(
+        err.contains("x\\u{1b}[31m\\nnewsparse: forged \\u{202e}txt.exe"),
+        "{err}"
+    );
+
+    for c in BIDI {
+        let name = format!("no/such/{c}txt.exe");
+        let out = run(&["--error-records", &name], b"");
+        assert_eq!(
+            stderr(&out),
+            format!(
+                "newsparse: no/such/\\u{{{:x}}}txt.exe: no such file or directory\n",
+                u32::from(c)
+            )
+        );
+        let line = stdout(&out);
+        assert!(!line.contains(c), "{line}");
+        assert!(line.contains(&format!("\\u{:04x}", u32::from(c))), "{line}");
+        assert_eq!(json(line)["source"], name.as_str());
+    }
+
+    // A usage error quotes the argument or value as it was typed.
+    for args in [
+        &["--encoding", "\u{202e}x\nnewsparse: forged"][..],
+        &["--x\u{202e}\nnewsparse: forged"],
+    ] {
+        let out = run(args, b"");
+        assert_eq!(out.status.code(), Some(2));
+        let err = stderr(&out);
+        assert!(!err.contains(['\u{202e}', '\u{1b}']), "{err}");
+        assert!(!err.contains("\nnewsparse: forged"), "{err}");
+        assert!(err.contains("\\u{202e}"), "{err}");
+    }
+
+    // A record's source too, the same string to a JSON reader.
+    let file = dir.join("\u{2067}a.txt");
+    std::fs::copy(common::root().join(SEED), &file).unwrap();
+    let out = run(&["--compact", file.to_str().unwrap()], b"");
+    let line = stdout(&out);
+    assert!(
+        !line.contains('\u{2067}') && line.contains("\\u2067a.txt"),
+        "{line}"
+    );
+    assert_eq!(json(line)["source"], file.to_str().unwrap());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

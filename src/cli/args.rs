@@ -9,6 +9,7 @@ use clap::{Parser, ValueEnum};
 use newsparse::Date;
 
 use crate::cli::exit;
+use crate::cli::names::shown;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -106,6 +107,32 @@ pub struct Cli {
     /// Print the JSON Schema of the record and exit.
     #[arg(long, exclusive = true)]
     pub schema: bool,
+}
+
+impl Cli {
+    /// The arguments of the process, or the end of it, as `Parser::parse`; but the argument
+    /// or value a usage error quotes is shown as every name is (`names::shown`), where clap
+    /// would print a newline or a bidirectional control in it as it is.
+    pub fn parse_args() -> Cli {
+        use clap::error::{ContextKind, ContextValue};
+        Cli::try_parse().unwrap_or_else(|mut e| {
+            for kind in [ContextKind::InvalidArg, ContextKind::InvalidValue] {
+                if let Some(ContextValue::String(value)) = e.get(kind) {
+                    let value = shown(value).into_owned();
+                    e.insert(kind, ContextValue::String(value));
+                }
+            }
+            // The tips quote the argument too ("to pass '--x' as a value, use '-- --x'").
+            if let Some(ContextValue::StyledStrs(tips)) = e.get(ContextKind::Suggested) {
+                let tips = tips
+                    .iter()
+                    .map(|tip| shown(&tip.to_string()).into_owned().into())
+                    .collect();
+                e.insert(ContextKind::Suggested, ContextValue::StyledStrs(tips));
+            }
+            e.exit()
+        })
+    }
 }
 
 /// The most `--jobs`: a thread each, and room for a batch of articles each; more is a typo.

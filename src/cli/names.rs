@@ -1,7 +1,10 @@
 //! Names of inputs as the run gives them out: a path as a record's `source`, where two paths
-//! never share one. A leaf, like `failure`: every part may use it.
+//! never share one, and any name as a message shows it (`shown`), where it cannot act on the
+//! terminal. A leaf, like `failure`: every part may use it.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::io;
 use std::path::Path;
 
 /// A path as a record's `source`: its text, each backslash doubled and each byte that is
@@ -24,9 +27,97 @@ pub fn source(path: &Path) -> String {
     source
 }
 
+/// Text as a message on standard error shows it: every character that acts on a terminal
+/// rather than shows (`acts`) written as an escape, `\n`, `\u{1b}`, `\u{202e}`, so that a
+/// name cannot forge a line, a colour or its reading order. Every message that names a
+/// file, an id or a folder, or quotes an argument, goes through here.
+pub fn shown(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(acts) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if acts(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Whether a character acts on a terminal rather than shows: a control character (C0, DEL,
+/// C1), a bidirectional control, which reorders what follows (U+202E makes `txt.exe` read
+/// `exe.txt`), or a line or paragraph separator.
+pub fn acts(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{2028}'
+                | '\u{2029}'
+        )
+}
+
+/// serde_json's compact JSON, but for the characters that act on a terminal and that JSON
+/// leaves as they are (all but C0), which are written `\uXXXX`: an error record may be read
+/// on a terminal, and to a JSON reader its strings are the same. `record/json.rs` does the
+/// same for a record's `source`.
+pub struct InertJson;
+
+impl serde_json::ser::Formatter for InertJson {
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut rest = fragment;
+        while let Some(at) = rest.find(acts) {
+            let c = rest[at..].chars().next().unwrap_or_default();
+            writer.write_all(&rest.as_bytes()[..at])?;
+            write!(writer, "\\u{:04x}", u32::from(c))?;
+            rest = &rest[at + c.len_utf8()..];
+        }
+        writer.write_all(rest.as_bytes())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shown_names_cannot_act_on_the_terminal() {
+        assert_eq!(shown("plain/name.txt"), "plain/name.txt");
+        assert_eq!(shown("Мир — “x”"), "Мир — “x”");
+        assert_eq!(
+            shown("a\nb\u{1b}[31mc\u{9b}d\u{7f}"),
+            "a\\nb\\u{1b}[31mc\\u{9b}d\\u{7f}"
+        );
+        for c in [
+            '\u{061C}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}',
+            '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}', '\u{2028}', '\u{2029}',
+        ] {
+            let name = format!("x{c}txt.exe");
+            let escaped = format!("x\\u{{{:x}}}txt.exe", u32::from(c));
+            assert_eq!(shown(&name), escaped);
+        }
+    }
+
+    #[test]
+    fn inert_json_is_the_same_json() {
+        let text = "a\u{202e}b\n\u{9b}c\u{2069}";
+        let mut out = Vec::new();
+        let mut ser = serde_json::Serializer::with_formatter(&mut out, InertJson);
+        serde::Serialize::serialize(&[text], &mut ser).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert_eq!(out, r#"["a\u202eb\n\u009bc\u2069"]"#);
+        assert_eq!(serde_json::from_str::<[String; 1]>(&out).unwrap(), [text]);
+    }
 
     #[cfg(unix)]
     #[test]

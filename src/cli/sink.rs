@@ -11,6 +11,7 @@ use newsparse::SCHEMA_VERSION;
 use serde::Serialize;
 
 use crate::cli::failure::Failure;
+use crate::cli::names::{InertJson, shown};
 
 /// How records are delivered, resolved by `config`.
 #[derive(Debug, Clone)]
@@ -93,8 +94,9 @@ impl<'a> Sink<'a> {
             Ok(record) => record,
             Err(failure) => {
                 self.failed = true;
-                self.progress
-                    .suspend(|| eprintln!("newsparse: {}: {}", visible(source), failure.message));
+                self.progress.suspend(|| {
+                    eprintln!("newsparse: {}: {}", shown(source), shown(&failure.message));
+                });
                 if !self.settings.error_records {
                     return Ok(());
                 }
@@ -128,41 +130,30 @@ impl<'a> Sink<'a> {
         if let Err(e) = written {
             self.failed = true;
             let message = Failure::io(&e).message;
+            let path = crate::cli::names::source(&path);
             self.progress
-                .suspend(|| eprintln!("newsparse: {}: {message}", path.display()));
+                .suspend(|| eprintln!("newsparse: {}: {message}", shown(&path)));
         }
     }
 }
 
-/// `{"schema_version":1,"source":…,"error":{"kind":…,"message":…}}` and a newline.
+/// `{"schema_version":1,"source":…,"error":{"kind":…,"message":…}}` and a newline, its
+/// strings inert on a terminal (`InertJson`).
 fn error_record(source: &str, failure: &Failure) -> Vec<u8> {
-    let mut line = serde_json::to_vec(&ErrorRecord {
+    let mut line = Vec::new();
+    let record = ErrorRecord {
         schema_version: SCHEMA_VERSION,
         source,
         error: ErrorBody {
             kind: failure.kind,
             message: &failure.message,
         },
-    })
-    .expect("an error record always serializes");
+    };
+    record
+        .serialize(&mut serde_json::Serializer::with_formatter(
+            &mut line, InertJson,
+        ))
+        .expect("an error record always serializes");
     line.push(b'\n');
     line
-}
-
-/// A name as it may go to a terminal: control characters (a newline, an escape sequence)
-/// shown as escapes, so that a file name cannot forge lines or colours.
-fn visible(name: &str) -> std::borrow::Cow<'_, str> {
-    if !name.chars().any(char::is_control) {
-        return name.into();
-    }
-    name.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect::<String>()
-        .into()
 }
