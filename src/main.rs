@@ -19,6 +19,11 @@ fn main() -> ExitCode {
             return cli::exit::Exit::Usage.into();
         }
     };
+    // Before anything is written: --output-dir's names must not collide.
+    if let Err(e) = cli::outdir::prepare(&config) {
+        eprintln!("newsparse: {e:#}");
+        return cli::exit::Exit::Usage.into();
+    }
     match cli::run::run(&config) {
         Ok(exit) => exit.into(),
         Err(e) => {

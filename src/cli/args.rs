@@ -72,14 +72,20 @@ pub struct Cli {
     #[arg(long, short = 'j', value_name = "N", value_parser = parse_jobs)]
     pub jobs: Option<NonZeroUsize>,
 
-    /// Write one NAME.json per input into DIR, mirroring the folders given, instead of
-    /// printing records.
+    /// Write one NAME.json per input into DIR instead of printing records: each file's path
+    /// after the folders that all inputs share (a folder given alone: the tree under it;
+    /// several: each under its name), a JSON Lines article as its id (characters a name
+    /// cannot hold as %XX). A run where two inputs would share a file is refused (exit 2)
+    /// before anything is written (but for JSON Lines from a stream such as standard input,
+    /// where the later one is an error, not written). Each file is written whole, by a
+    /// rename, never through a link at its name.
     #[arg(long, value_name = "DIR")]
     pub output_dir: Option<PathBuf>,
 
     /// For an input that fails, print an error record in its place:
     /// {"schema_version":1,"source":…,"error":{"kind":…,"message":…}}. The error also goes to
-    /// standard error.
+    /// standard error. With --output-dir, the run's error records are the lines of
+    /// DIR/errors.jsonl (emptied as the run starts).
     #[arg(long)]
     pub error_records: bool,
 

@@ -1,11 +1,11 @@
-//! Names of inputs as the run gives them out: a path as a record's `source`, where two paths
-//! never share one, and any name as a message shows it (`shown`), where it cannot act on the
-//! terminal. A leaf, like `failure`: every part may use it.
+//! Names of inputs as the run gives them out: a path as a record's `source` and a JSON Lines
+//! id as a file name, each one to one, and any name as a message shows it (`shown`), where
+//! it cannot act on the terminal. A leaf, like `failure`: every part may use it.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// A path as a record's `source`: its text, each backslash doubled and each byte that is
 /// not UTF-8 written `\xHH`, so that two file names never print the same (a lossy U+FFFD
@@ -25,6 +25,29 @@ pub fn source(path: &Path) -> String {
         }
     }
     source
+}
+
+/// A JSON Lines id as the name of its record under --output-dir: the id as written, but for
+/// what a file name cannot or should not hold (anything but letters, digits, `-`, `_` and a
+/// `.` not first) written `%XX` for each UTF-8 byte, `%` too; then `.json`. Two ids never
+/// share a name (`reuters.001` and `reuters.002`, `1` and `1.5`), and the id reads back. An
+/// empty id is `%.json`: a lone `%` is no escape.
+pub fn id_file_name(id: &str) -> PathBuf {
+    let mut name = String::with_capacity(id.len() + 8);
+    for (i, c) in id.char_indices() {
+        if c.is_alphanumeric() || matches!(c, '-' | '_') || (c == '.' && i > 0) {
+            name.push(c);
+        } else {
+            for byte in c.encode_utf8(&mut [0; 4]).bytes() {
+                let _ = write!(name, "%{byte:02X}");
+            }
+        }
+    }
+    if name.is_empty() {
+        name.push('%');
+    }
+    name.push_str(".json");
+    PathBuf::from(name)
 }
 
 /// Text as a message on standard error shows it: every character that acts on a terminal
@@ -89,6 +112,21 @@ impl serde_json::ser::Formatter for InertJson {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_become_file_names_one_to_one() {
+        let name = |id: &str| id_file_name(id).to_str().unwrap().to_owned();
+        assert_eq!(name("reuters.001"), "reuters.001.json");
+        assert_eq!(name("reuters.002"), "reuters.002.json");
+        assert_eq!(name("1"), "1.json");
+        assert_eq!(name("1.5"), "1.5.json");
+        assert_eq!(name("Мир-2_x"), "Мир-2_x.json");
+        assert_eq!(name("a/../b c"), "a%2F..%2Fb%20c.json");
+        assert_eq!(name(".."), "%2E..json");
+        assert_eq!(name("%2E."), "%252E..json");
+        assert_eq!(name("x\u{202e}"), "x%E2%80%AE.json");
+        assert_eq!(name(""), "%.json");
+    }
 
     #[test]
     fn shown_names_cannot_act_on_the_terminal() {
