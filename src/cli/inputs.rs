@@ -1,7 +1,9 @@
 //! What to parse: the inputs given, folders walked and JSON Lines split into articles, one
 //! item at a time and in a fixed order, so that memory does not grow with their number.
 //! Takes a `Plan` (resolved by `config`); gives `Item`s to a callback, and the bytes or the
-//! article of an item when `run` asks. It knows nothing of parsing or of where records go.
+//! article of an item when `run` asks; with --output-dir, each item's file name, and the
+//! names alone (`out_names`) for `outdir` to check before the run. It knows nothing of
+//! parsing or of how records are written.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
