@@ -265,3 +265,209 @@ fn gnu_parallel_pipe_gives_the_sequential_records() {
     assert!(out.status.success());
     assert_eq!(String::from_utf8(out.stdout).unwrap(), sequential);
 }
+
+/// The records written under `out`, as `name → source`, sorted by name.
+fn written(out: &std::path::Path) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut folders = vec![out.to_owned()];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+                continue;
+            }
+            let name = path.strip_prefix(out).unwrap().to_str().unwrap().to_owned();
+            let text = fs::read_to_string(&path).unwrap();
+            let source = match serde_json::from_str::<Value>(&text) {
+                Ok(record) => record["source"].as_str().unwrap_or("?").to_owned(),
+                Err(_) => text,
+            };
+            found.push((name, source));
+        }
+    }
+    found.sort();
+    found
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+        .collect()
+}
+
+#[test]
+fn output_dir_gives_every_input_its_own_file_or_refuses_the_run() {
+    // Issue 17, defect 4: inputs with one output name overwrote each other with exit 0.
+    let dir = temp_dir("outdir-names");
+    let seed = fs::read(common::root().join("fixtures/000_454c63ec9385e69c.txt")).unwrap();
+    for name in [
+        "in1/x.txt",
+        "in2/x.txt",
+        "in2/sub/y.txt",
+        "a/x.txt",
+        "a/x.story",
+    ] {
+        fs::create_dir_all(dir.join(name).parent().unwrap()).unwrap();
+        fs::write(dir.join(name), &seed).unwrap();
+    }
+    let d = |name: &str| dir.join(name).to_str().unwrap().to_owned();
+    let (out, o) = (dir.join("out"), d("out"));
+
+    // Each input's path under the folder all share; several roots each under its name.
+    run_ok(
+        &args(&["--output-dir", &o, &d("in1/x.txt"), &d("in2/x.txt")]),
+        b"",
+    );
+    let expected = [
+        ("in1/x.json", d("in1/x.txt")),
+        ("in2/x.json", d("in2/x.txt")),
+    ];
+    let expected: Vec<(&str, &str)> = expected.iter().map(|(a, b)| (*a, b.as_str())).collect();
+    assert_eq!(written(&out), pairs(&expected));
+    fs::remove_dir_all(&out).unwrap();
+    run_ok(&args(&["--output-dir", &o, &d("in1"), &d("in2")]), b"");
+    let expected = [
+        ("in1/x.json", d("in1/x.txt")),
+        ("in2/sub/y.json", d("in2/sub/y.txt")),
+        ("in2/x.json", d("in2/x.txt")),
+    ];
+    let expected: Vec<(&str, &str)> = expected.iter().map(|(a, b)| (*a, b.as_str())).collect();
+    assert_eq!(written(&out), pairs(&expected));
+    fs::remove_dir_all(&out).unwrap();
+
+    // Two inputs for one file: refused before anything is written, both named.
+    let clash = run(&args(&["--output-dir", &o, "--glob", "*", &d("a")]), b"");
+    assert_eq!(clash.status.code(), Some(2), "{}", stderr(&clash));
+    assert!(!out.exists());
+    let err = stderr(&clash);
+    assert!(
+        err.contains(&d("a/x.story")) && err.contains(&d("a/x.txt")) && err.contains("x.json"),
+        "{err}"
+    );
+
+    // JSON Lines ids: one file each, however alike.
+    let ids = "{\"id\": \"reuters.001\", \"text\": \"One.\"}\n\
+        {\"id\": \"reuters.002\", \"text\": \"Two.\"}\n\
+        {\"id\": 1, \"text\": \"Three.\"}\n{\"id\": 1.5, \"text\": \"Four.\"}\n\
+        {\"id\": \"a/../b\", \"text\": \"Five.\"}\n";
+    fs::write(dir.join("ids.jsonl"), ids).unwrap();
+    run_ok(
+        &args(&["--input", "jsonl", "--output-dir", &o, &d("ids.jsonl")]),
+        b"",
+    );
+    let expected = pairs(&[
+        ("1.5.json", "1.5"),
+        ("1.json", "1"),
+        ("a%2F..%2Fb.json", "a/../b"),
+        ("reuters.001.json", "reuters.001"),
+        ("reuters.002.json", "reuters.002"),
+    ]);
+    assert_eq!(written(&out), expected);
+    fs::remove_dir_all(&out).unwrap();
+
+    // One id twice: in a file, refused before anything is written...
+    let twice = "{\"id\": \"x\", \"text\": \"One.\"}\n{\"id\": \"y\", \"text\": \"Two.\"}\n\
+        {\"id\": \"x\", \"text\": \"Three.\"}\n";
+    fs::write(dir.join("twice.jsonl"), twice).unwrap();
+    let refused = run(
+        &args(&["--input", "jsonl", "--output-dir", &o, &d("twice.jsonl")]),
+        b"",
+    );
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(!out.exists());
+    assert!(
+        stderr(&refused).contains("twice.jsonl:1 (id x) and ")
+            && stderr(&refused).contains("twice.jsonl:3 (id x)"),
+        "{}",
+        stderr(&refused)
+    );
+    // ...on standard input, which cannot be read twice, the second is an error, not written.
+    let piped = run(
+        &args(&["--input", "jsonl", "--output-dir", &o]),
+        twice.as_bytes(),
+    );
+    assert_eq!(piped.status.code(), Some(1));
+    assert!(
+        stderr(&piped).starts_with("newsparse: x: not written: "),
+        "{}",
+        stderr(&piped)
+    );
+    assert_eq!(written(&out), pairs(&[("x.json", "x"), ("y.json", "y")]));
+    let first = fs::read_to_string(out.join("x.json")).unwrap();
+    assert!(first.contains("One."), "{first}");
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn output_dir_keeps_every_error_in_errors_jsonl() {
+    // Issue 17, defect 4: errors.json was rewritten per failure, so only the last survived.
+    let out = temp_dir("outdir-errors");
+    let o = out.to_str().unwrap();
+    let input = "not json\n{\"id\": \"a\", \"text\": \"One.\"}\n{\"id\": 7}\n[]\n";
+    let run_once = || {
+        let done = run(
+            &args(&["--input", "jsonl", "--error-records", "--output-dir", o]),
+            input.as_bytes(),
+        );
+        assert_eq!(done.status.code(), Some(1));
+        assert_eq!(stderr(&done).lines().count(), 3, "{}", stderr(&done));
+    };
+    run_once();
+    // A second run replaces the first's errors: the file holds this run's.
+    run_once();
+    let errors = fs::read_to_string(out.join("errors.jsonl")).unwrap();
+    let sources: Vec<String> = errors
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap()["source"].to_string())
+        .collect();
+    assert_eq!(sources, ["\"-:1\"", "\"7\"", "\"-:4\""], "{errors}");
+    for line in errors.lines() {
+        check_record(&serde_json::from_str(line).unwrap(), "");
+    }
+    let names: Vec<String> = written(&out).into_iter().map(|(name, _)| name).collect();
+    assert_eq!(names, ["a.json", "errors.jsonl"]);
+    fs::remove_dir_all(&out).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn output_dir_replaces_a_file_whole_and_never_writes_through_a_link() {
+    // Issue 17, defect 4: a record was written in place (a kill left half of it) and through
+    // a symbolic link at its name (overwriting the link's target).
+    let dir = temp_dir("outdir-links");
+    let input = dir.join("in/x.txt");
+    fs::create_dir_all(input.parent().unwrap()).unwrap();
+    fs::copy(
+        common::root().join("fixtures/000_454c63ec9385e69c.txt"),
+        &input,
+    )
+    .unwrap();
+    let out = dir.join("out");
+    fs::create_dir_all(&out).unwrap();
+    let target = dir.join("precious.txt");
+    fs::write(&target, "precious\n").unwrap();
+    std::os::unix::fs::symlink(&target, out.join("x.json")).unwrap();
+    let (o, i) = (out.to_str().unwrap(), input.to_str().unwrap());
+    run_ok(&args(&["--output-dir", o, i]), b"");
+    assert_eq!(fs::read_to_string(&target).unwrap(), "precious\n");
+    let meta = fs::symlink_metadata(out.join("x.json")).unwrap();
+    assert!(meta.is_file());
+    let record = fs::read_to_string(out.join("x.json")).unwrap();
+    assert_eq!(record, run_ok(&args(&[i]), b""));
+
+    // A reader of the old file (here a second link to it) keeps it whole: the new one is
+    // renamed into place, never written over the old.
+    fs::hard_link(out.join("x.json"), dir.join("reader.json")).unwrap();
+    fs::write(&input, "Another article.\n").unwrap();
+    run_ok(&args(&["--output-dir", o, i]), b"");
+    assert_eq!(fs::read_to_string(dir.join("reader.json")).unwrap(), record);
+    assert!(
+        fs::read_to_string(out.join("x.json"))
+            .unwrap()
+            .contains("Another article.")
+    );
+    let names: Vec<String> = written(&out).into_iter().map(|(name, _)| name).collect();
+    assert_eq!(names, ["x.json"], "no temporary file is left");
+    fs::remove_dir_all(&dir).unwrap();
+}

@@ -397,3 +397,178 @@ fn broken_utf8_is_counted() {
             .contains("bad \u{FFFD} byte")
     );
 }
+
+#[test]
+fn a_byte_order_mark_never_lets_binary_through() {
+    // Issue 17, defect 9: a mark skipped the binary test, and a UTF-16 mark before UTF-8
+    // text gave CJK garbage.
+    let elf = b"\xEF\xBB\xBF\x00\x01\x02\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00";
+    let out = run(&[], elf);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        stderr(&out),
+        "newsparse: -: not a text file (contains NUL bytes)\n"
+    );
+    let out = run(
+        &["--error-records"],
+        b"\xFF\xFEHello world, this is text.\n",
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let record = json(stdout(&out));
+    assert_eq!(record["error"]["kind"], "not_text");
+    assert!(
+        stderr(&out).contains("a UTF-16LE byte-order mark before UTF-8 text"),
+        "{}",
+        stderr(&out)
+    );
+    // Forced, the same bytes are read as asked.
+    let out = run(
+        &["--encoding", "utf-8"],
+        b"\xFF\xFEHello world, this is text.\n",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(json(stdout(&out))["stats"]["replaced_chars"], 2);
+}
+
+/// The `source` of each record that `args` and `stdin` give.
+fn sources(args: &[&str], stdin: &[u8]) -> Vec<String> {
+    let out = run(args, stdin);
+    assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+    stdout(&out)
+        .lines()
+        .map(|l| json(l)["source"].as_str().expect("a source").to_owned())
+        .collect()
+}
+
+#[test]
+fn json_lines_ids_are_kept_as_written() {
+    // Issue 17, defect 11: integer ids beyond 64 bits became one float.
+    let input = b"{\"id\": 12345678901234567890123, \"text\": \"One.\"}\n\
+        {\"id\": 12345678901234567890124, \"text\": \"Two.\"}\n\
+        {\"id\": -1.50, \"text\": \"Three.\"}\n{\"id\": \"1.5\", \"text\": \"Four.\"}\n";
+    assert_eq!(
+        sources(&["--input", "jsonl", "-j", "1"], input),
+        [
+            "12345678901234567890123",
+            "12345678901234567890124",
+            "-1.50",
+            "1.5"
+        ]
+    );
+}
+
+#[test]
+fn a_byte_order_mark_on_the_first_json_lines_line_is_accepted() {
+    // Issue 17, defect 11: the first line was invalid JSON.
+    let input =
+        b"\xEF\xBB\xBF{\"id\": \"a\", \"text\": \"One.\"}\n{\"id\": \"b\", \"text\": \"Two.\"}\n";
+    assert_eq!(sources(&["--input", "jsonl"], input), ["a", "b"]);
+    let dir = common::temp_dir("jsonl-bom");
+    let file = dir.join("in.jsonl");
+    std::fs::write(&file, input).unwrap();
+    assert_eq!(
+        sources(&["--input", "jsonl", file.to_str().unwrap()], b""),
+        ["a", "b"]
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8_keep_their_sources_apart() {
+    // Issue 17, defect 11: both printed as `a\u{FFFD}.txt`.
+    use std::os::unix::ffi::OsStrExt;
+    let dir = common::temp_dir("non-utf8-names");
+    let article = std::fs::read(common::root().join(SEED)).unwrap();
+    for name in [&b"a\xFE.txt"[..], b"a\xFF.txt", b"a\\xFF.txt"] {
+        let path = dir.join(std::ffi::OsStr::from_bytes(name));
+        std::fs::write(path, &article).unwrap();
+    }
+    let d = dir.to_str().unwrap();
+    assert_eq!(
+        sources(&[d], b""),
+        [
+            format!("{d}/a\\\\xFF.txt"),
+            format!("{d}/a\\xFE.txt"),
+            format!("{d}/a\\xFF.txt"),
+        ]
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The bidirectional controls, which reorder what follows them on a terminal.
+const BIDI: [char; 12] = [
+    '\u{061C}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}',
+    '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+];
+
+#[test]
+fn names_in_messages_and_error_records_are_escaped_bidirectional_controls_too() {
+    // Issue 17, defect 7: a name in an --output-dir write error printed a raw escape and a
+    // forged line; U+202E and the other bidirectional controls were escaped nowhere.
+    let dir = common::temp_dir("escaped-names");
+    let stem = "x\u{1b}[31m\nnewsparse: forged \u{202e}txt.exe";
+    let input = dir.join(format!("{stem}.txt"));
+    std::fs::copy(common::root().join(SEED), &input).unwrap();
+    let out_dir = dir.join("out");
+    // A folder where the record goes: the write fails.
+    std::fs::create_dir_all(out_dir.join(format!("{stem}.json"))).unwrap();
+    let out = run(
+        &[
+            "--output-dir",
+            out_dir.to_str().unwrap(),
+            input.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(!err.contains(['\u{1b}', '\u{202e}']), "{err}");
+    assert!(
+        err.contains("x\\u{1b}[31m\\nnewsparse: forged \\u{202e}txt.exe"),
+        "{err}"
+    );
+
+    for c in BIDI {
+        let name = format!("no/such/{c}txt.exe");
+        let out = run(&["--error-records", &name], b"");
+        assert_eq!(
+            stderr(&out),
+            format!(
+                "newsparse: no/such/\\u{{{:x}}}txt.exe: no such file or directory\n",
+                u32::from(c)
+            )
+        );
+        let line = stdout(&out);
+        assert!(!line.contains(c), "{line}");
+        assert!(line.contains(&format!("\\u{:04x}", u32::from(c))), "{line}");
+        assert_eq!(json(line)["source"], name.as_str());
+    }
+
+    // A usage error quotes the argument or value as it was typed.
+    for args in [
+        &["--encoding", "\u{202e}x\nnewsparse: forged"][..],
+        &["--x\u{202e}\nnewsparse: forged"],
+    ] {
+        let out = run(args, b"");
+        assert_eq!(out.status.code(), Some(2));
+        let err = stderr(&out);
+        assert!(!err.contains(['\u{202e}', '\u{1b}']), "{err}");
+        assert!(!err.contains("\nnewsparse: forged"), "{err}");
+        assert!(err.contains("\\u{202e}"), "{err}");
+    }
+
+    // A record's source too, the same string to a JSON reader.
+    let file = dir.join("\u{2067}a.txt");
+    std::fs::copy(common::root().join(SEED), &file).unwrap();
+    let out = run(&["--compact", file.to_str().unwrap()], b"");
+    let line = stdout(&out);
+    assert!(
+        !line.contains('\u{2067}') && line.contains("\\u2067a.txt"),
+        "{line}"
+    );
+    assert_eq!(json(line)["source"], file.to_str().unwrap());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

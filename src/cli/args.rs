@@ -9,6 +9,7 @@ use clap::{Parser, ValueEnum};
 use newsparse::Date;
 
 use crate::cli::exit;
+use crate::cli::names::shown;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -53,7 +54,8 @@ pub struct Cli {
     #[arg(long, value_enum, default_value = "text", value_name = "FORMAT")]
     pub input: InputFormat,
 
-    /// With --input jsonl: the field that names an article; its value becomes `source`.
+    /// With --input jsonl: the field that names an article, a string or a number; its value
+    /// becomes `source` as written.
     #[arg(long, default_value = "id", value_name = "NAME")]
     pub id_field: String,
 
@@ -70,14 +72,20 @@ pub struct Cli {
     #[arg(long, short = 'j', value_name = "N", value_parser = parse_jobs)]
     pub jobs: Option<NonZeroUsize>,
 
-    /// Write one NAME.json per input into DIR, mirroring the folders given, instead of
-    /// printing records.
+    /// Write one NAME.json per input into DIR instead of printing records: each file's path
+    /// after the folders that all inputs share (a folder given alone: the tree under it;
+    /// several: each under its name), a JSON Lines article as its id (characters a name
+    /// cannot hold as %XX). A run where two inputs would share a file is refused (exit 2)
+    /// before anything is written (but for JSON Lines from a stream such as standard input,
+    /// where the later one is an error, not written). Each file is written whole, by a
+    /// rename, never through a link at its name.
     #[arg(long, value_name = "DIR")]
     pub output_dir: Option<PathBuf>,
 
     /// For an input that fails, print an error record in its place:
     /// {"schema_version":1,"source":…,"error":{"kind":…,"message":…}}. The error also goes to
-    /// standard error.
+    /// standard error. With --output-dir, the run's error records are the lines of
+    /// DIR/errors.jsonl (emptied as the run starts).
     #[arg(long)]
     pub error_records: bool,
 
@@ -105,6 +113,32 @@ pub struct Cli {
     /// Print the JSON Schema of the record and exit.
     #[arg(long, exclusive = true)]
     pub schema: bool,
+}
+
+impl Cli {
+    /// The arguments of the process, or the end of it, as `Parser::parse`; but the argument
+    /// or value a usage error quotes is shown as every name is (`names::shown`), where clap
+    /// would print a newline or a bidirectional control in it as it is.
+    pub fn parse_args() -> Cli {
+        use clap::error::{ContextKind, ContextValue};
+        Cli::try_parse().unwrap_or_else(|mut e| {
+            for kind in [ContextKind::InvalidArg, ContextKind::InvalidValue] {
+                if let Some(ContextValue::String(value)) = e.get(kind) {
+                    let value = shown(value).into_owned();
+                    e.insert(kind, ContextValue::String(value));
+                }
+            }
+            // The tips quote the argument too ("to pass '--x' as a value, use '-- --x'").
+            if let Some(ContextValue::StyledStrs(tips)) = e.get(ContextKind::Suggested) {
+                let tips = tips
+                    .iter()
+                    .map(|tip| shown(&tip.to_string()).into_owned().into())
+                    .collect();
+                e.insert(ContextKind::Suggested, ContextValue::StyledStrs(tips));
+            }
+            e.exit()
+        })
+    }
 }
 
 /// The most `--jobs`: a thread each, and room for a batch of articles each; more is a typo.

@@ -8,12 +8,13 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use anyhow::Context;
+use anyhow::anyhow;
 use globset::Glob;
 use newsparse::{Date, Encoding, Options, Style};
 
 use crate::cli::args::{Cli, InputFormat};
 use crate::cli::inputs::{Input, Plan};
+use crate::cli::names::shown;
 use crate::cli::sink;
 
 #[derive(Debug, Clone)]
@@ -70,7 +71,7 @@ impl Config {
             .to_owned()
         });
         let glob = Glob::new(&pattern)
-            .with_context(|| format!("invalid --glob {pattern:?}"))?
+            .map_err(|e| anyhow!("invalid --glob {}: {}", shown(&pattern), e.kind()))?
             .compile_matcher();
         let jobs = match cli.jobs {
             _ if single => 1,

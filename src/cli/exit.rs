@@ -11,7 +11,7 @@ pub enum Exit {
     /// At least one input failed (or its record could not be written); the others were still
     /// processed.
     InputFailed = 1,
-    /// Bad arguments.
+    /// Bad arguments, or --output-dir refused before anything was written.
     Usage = 2,
     /// Stopped by Ctrl-C (SIGINT): the records written so far are whole lines.
     Interrupted = 130,
@@ -21,8 +21,10 @@ pub enum Exit {
 pub const HELP: &str = "\
 Exit status:
   0  every input gave a record (a closed output pipe also ends with 0)
-  1  at least one input could not be read or is no article; the others were still processed
-  2  usage error (unknown option, bad value)
+  1  at least one input could not be read or is no article, or its record could not be
+     written; the others were still processed
+  2  usage error (unknown option, bad value; --output-dir where two inputs would share a
+     file, or that cannot be made): nothing was written
   130  interrupted (Ctrl-C); the records written are whole lines";
 
 impl From<Exit> for ExitCode {

@@ -7,7 +7,8 @@ use std::io;
 #[derive(Debug, Clone)]
 pub struct Failure {
     /// A stable word for programs: not_found, permission_denied, is_directory, io, empty,
-    /// not_text, too_large, invalid_json, missing_field.
+    /// not_text, too_large, invalid_json, missing_field, duplicate_name (--output-dir has
+    /// written a record under its name in this run).
     pub kind: &'static str,
     pub message: String,
 }

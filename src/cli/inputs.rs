@@ -1,17 +1,20 @@
 //! What to parse: the inputs given, folders walked and JSON Lines split into articles, one
 //! item at a time and in a fixed order, so that memory does not grow with their number.
 //! Takes a `Plan` (resolved by `config`); gives `Item`s to a callback, and the bytes or the
-//! article of an item when `run` asks. It knows nothing of parsing or of where records go.
+//! article of an item when `run` asks; with --output-dir, each item's file name, and the
+//! names alone (`out_names`) for `outdir` to check before the run. It knows nothing of
+//! parsing or of how records are written.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use globset::GlobMatcher;
 use walkdir::WalkDir;
 
 use crate::cli::args::InputFormat;
 use crate::cli::failure::Failure;
+use crate::cli::names;
 
 /// An input as given: standard input (none given, or `-`) or a path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,7 +35,7 @@ pub struct Plan {
     /// The JSON Lines fields that name an article and hold its text.
     pub id_field: String,
     pub text_field: String,
-    /// Whether records go to files (--output-dir): only then is a JSON Lines id made a name.
+    /// Whether records go to files (--output-dir): only then are items given out names.
     pub file_names: bool,
 }
 
@@ -48,95 +51,199 @@ pub enum Work {
 }
 
 pub struct Item {
-    /// The record's `source`: the path as given or found, `-`, or a JSON Lines id.
+    /// The record's `source`: the path as given or found (`names::source`), `-`, or a JSON
+    /// Lines id as written.
     pub source: String,
-    /// Where --output-dir writes the record, relative to that folder.
+    /// Where --output-dir writes the record, relative to that folder (`out_name`, or a JSON
+    /// Lines id's `names::id_file_name`); empty without --output-dir and for a failure.
     pub out_name: PathBuf,
     pub work: Work,
 }
 
 /// Calls `each` with every item in order, until it returns false.
-pub fn walk(plan: &Plan, mut each: impl FnMut(Item) -> bool) {
-    for input in &plan.inputs {
-        let go_on = match (input, plan.format) {
-            (Input::Stdin, InputFormat::Text) => each(Item {
-                source: "-".into(),
-                out_name: "stdin.json".into(),
-                work: Work::Stdin,
-            }),
-            (Input::Stdin, InputFormat::Jsonl) => {
-                lines("-", plan.max_bytes, true, io::stdin().lock(), &mut each)
-            }
-            (Input::Path(root), _) if root.is_dir() => walk_folder(plan, root, &mut each),
-            (Input::Path(path), InputFormat::Text) => each(Item {
-                source: path.to_string_lossy().into_owned(),
-                out_name: json_name(Path::new(path.file_name().unwrap_or(path.as_os_str()))),
-                work: Work::File(path.clone()),
-            }),
-            (Input::Path(path), InputFormat::Jsonl) => jsonl_file(path, plan.max_bytes, &mut each),
-        };
-        if !go_on {
-            return;
-        }
-    }
+pub fn walk(plan: &Plan, each: impl FnMut(Item) -> bool) {
+    Walk::new(plan, false).inputs(each);
 }
 
-/// The files under `root` that match the glob, sorted by name at every level. Symbolic
-/// links are not followed, so a link back up the tree is never walked twice.
-fn walk_folder(plan: &Plan, root: &Path, each: &mut impl FnMut(Item) -> bool) -> bool {
-    for entry in WalkDir::new(root).sort_by_file_name() {
-        let go_on = match entry {
-            Ok(e) if e.file_type().is_file() && plan.glob.is_match(e.file_name()) => {
-                match plan.format {
-                    InputFormat::Text => each(Item {
-                        source: e.path().to_string_lossy().into_owned(),
-                        out_name: json_name(e.path().strip_prefix(root).unwrap_or(e.path())),
-                        work: Work::File(e.path().to_owned()),
-                    }),
-                    InputFormat::Jsonl => jsonl_file(e.path(), plan.max_bytes, each),
+/// Calls `each` with the name under --output-dir of every item that will have one, and the
+/// item as a message names it (its source; a JSON Lines line's place and id), in order,
+/// until it returns false. Reads only the ids of JSON Lines files, and not standard input
+/// or any other stream of JSON Lines, which could not be read again: `outdir` checks those
+/// names as they come.
+pub fn out_names(plan: &Plan, mut each: impl FnMut(String, PathBuf) -> bool) {
+    Walk::new(plan, true).inputs(|item| match item.work {
+        Work::Line(line) => match id(plan, &line) {
+            Some(id) => {
+                let name = names::id_file_name(&id);
+                each(format!("{} (id {id})", item.source), name)
+            }
+            None => true,
+        },
+        Work::Failed(_) => true,
+        _ => each(item.source, item.out_name),
+    });
+}
+
+/// A walk over the inputs: the plan, the folders every input shares (what --output-dir
+/// drops from the names), and whether only names are wanted.
+struct Walk<'p> {
+    plan: &'p Plan,
+    base: Vec<Component<'p>>,
+    names_only: bool,
+}
+
+impl<'p> Walk<'p> {
+    fn new(plan: &'p Plan, names_only: bool) -> Walk<'p> {
+        let base = if plan.file_names {
+            common_base(&plan.inputs)
+        } else {
+            Vec::new()
+        };
+        Walk {
+            plan,
+            base,
+            names_only,
+        }
+    }
+
+    fn inputs(&self, mut each: impl FnMut(Item) -> bool) {
+        let plan = self.plan;
+        for input in &plan.inputs {
+            let go_on = match (input, plan.format) {
+                (Input::Stdin, InputFormat::Text) => each(Item {
+                    source: "-".into(),
+                    out_name: "stdin.json".into(),
+                    work: Work::Stdin,
+                }),
+                (Input::Stdin, InputFormat::Jsonl) if self.names_only => true,
+                (Input::Stdin, InputFormat::Jsonl) => {
+                    lines("-", plan.max_bytes, true, io::stdin().lock(), &mut each)
                 }
+                (Input::Path(root), _) if root.is_dir() => self.folder(root, &mut each),
+                (Input::Path(path), InputFormat::Text) => each(self.file(path)),
+                (Input::Path(path), InputFormat::Jsonl) => self.jsonl_file(path, &mut each),
+            };
+            if !go_on {
+                return;
             }
-            Ok(_) => true,
-            Err(e) => {
-                let path = e.path().unwrap_or(root).to_string_lossy().into_owned();
-                let failure = e.io_error().map_or_else(
-                    || Failure {
-                        kind: "io",
-                        message: e.to_string(),
-                    },
-                    Failure::io,
-                );
-                each(Item {
-                    source: path,
-                    out_name: PathBuf::new(),
-                    work: Work::Failed(failure),
-                })
-            }
-        };
-        if !go_on {
-            return false;
         }
     }
-    true
-}
 
-fn jsonl_file(path: &Path, limit: u64, each: &mut impl FnMut(Item) -> bool) -> bool {
-    let name = path.to_string_lossy();
-    match File::open(path) {
-        Ok(file) => {
-            // A file's over-long line ends; a device's may never.
-            let ends = file.metadata().is_ok_and(|m| m.is_file());
-            lines(&name, limit, ends, BufReader::new(file), each)
+    /// An article file's item, named for --output-dir.
+    fn file(&self, path: &Path) -> Item {
+        Item {
+            source: names::source(path),
+            out_name: if self.plan.file_names {
+                out_name(path, &self.base)
+            } else {
+                PathBuf::new()
+            },
+            work: Work::File(path.to_owned()),
         }
-        Err(e) => each(Item {
-            source: name.into_owned(),
-            out_name: PathBuf::new(),
-            work: Work::Failed(Failure::io(&e)),
-        }),
+    }
+
+    /// The files under `root` that match the glob, sorted by name at every level. Symbolic
+    /// links are not followed, so a link back up the tree is never walked twice.
+    fn folder(&self, root: &Path, each: &mut impl FnMut(Item) -> bool) -> bool {
+        let plan = self.plan;
+        for entry in WalkDir::new(root).sort_by_file_name() {
+            let go_on = match entry {
+                Ok(e) if e.file_type().is_file() && plan.glob.is_match(e.file_name()) => {
+                    match plan.format {
+                        InputFormat::Text => each(self.file(e.path())),
+                        InputFormat::Jsonl => self.jsonl_file(e.path(), each),
+                    }
+                }
+                Ok(_) => true,
+                Err(e) => {
+                    let path = names::source(e.path().unwrap_or(root));
+                    let failure = e.io_error().map_or_else(
+                        || Failure {
+                            kind: "io",
+                            message: e.to_string(),
+                        },
+                        Failure::io,
+                    );
+                    each(Item {
+                        source: path,
+                        out_name: PathBuf::new(),
+                        work: Work::Failed(failure),
+                    })
+                }
+            };
+            if !go_on {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn jsonl_file(&self, path: &Path, each: &mut impl FnMut(Item) -> bool) -> bool {
+        let name = names::source(path);
+        match File::open(path) {
+            Ok(file) => {
+                // A file's over-long line ends; a device's may never.
+                let ends = file.metadata().is_ok_and(|m| m.is_file());
+                if self.names_only && !ends {
+                    return true;
+                }
+                lines(&name, self.plan.max_bytes, ends, BufReader::new(file), each)
+            }
+            Err(e) => each(Item {
+                source: name,
+                out_name: PathBuf::new(),
+                work: Work::Failed(Failure::io(&e)),
+            }),
+        }
     }
 }
 
-/// One item per non-blank line of JSON Lines: `{"id": …, "text": …}`. A line over `limit`
+/// The folders that every input given is in, or is: none for `a/x.txt b/y.txt`, `in` for
+/// `in/a.txt in/b.txt` and for the folder `in` alone.
+fn common_base(inputs: &[Input]) -> Vec<Component<'_>> {
+    let mut base: Option<Vec<Component>> = None;
+    for input in inputs {
+        let Input::Path(path) = input else { continue };
+        let mut dir: Vec<Component> = parts(path).collect();
+        if !path.is_dir() {
+            dir.pop();
+        }
+        base = Some(match base {
+            None => dir,
+            Some(mut base) => {
+                let shared = base.iter().zip(&dir).take_while(|(a, b)| a == b).count();
+                base.truncate(shared);
+                base
+            }
+        });
+    }
+    base.unwrap_or_default()
+}
+
+/// A path's components, `.` dropped: `./in` and `in` are one folder.
+fn parts(path: &Path) -> impl Iterator<Item = Component<'_>> {
+    path.components().filter(|c| *c != Component::CurDir)
+}
+
+/// Where --output-dir writes the record of the file `path`: its path after the folders all
+/// inputs share (`base`), so that the tree under the folder mirrors the inputs', each `..`
+/// as `_..` and a leading `/` dropped, so that it stays under the folder; `.json` for its
+/// extension.
+fn out_name(path: &Path, base: &[Component]) -> PathBuf {
+    let mut name = PathBuf::new();
+    for part in parts(path).skip(base.len()) {
+        match part {
+            Component::Normal(part) => name.push(part),
+            Component::ParentDir => name.push("_.."),
+            Component::RootDir | Component::Prefix(_) | Component::CurDir => {}
+        }
+    }
+    name.set_extension("json");
+    name
+}
+
+/// One item per non-blank line of JSON Lines: `{"id": …, "text": …}`; a UTF-8 byte-order
+/// mark before the first is dropped (editors on Windows write one). A line over `limit`
 /// bytes is an error item; the lines after it go on where its end is sure to come
 /// (`ends`: a file, standard input), else the input ends there (`/dev/zero`).
 fn lines(
@@ -187,6 +294,9 @@ fn lines(
             }
             continue;
         }
+        if number == 1 && line.starts_with(b"\xEF\xBB\xBF") {
+            line.drain(..3);
+        }
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
@@ -211,7 +321,7 @@ pub fn article(plan: &Plan, at: String, line: &[u8]) -> Item {
     };
     let fields = ArticleFields {
         id: &plan.id_field,
-        text: &plan.text_field,
+        text: Some(&plan.text_field),
     };
     let mut de = serde_json::Deserializer::from_slice(line);
     let (id, text) = match serde::de::DeserializeSeed::deserialize(fields, &mut de)
@@ -231,7 +341,7 @@ pub fn article(plan: &Plan, at: String, line: &[u8]) -> Item {
         Some(text) => {
             // Only `--output-dir` writes files: the name is not made for every line.
             let out_name = if plan.file_names {
-                json_name(Path::new(&safe_file_name(&id)))
+                names::id_file_name(&id)
             } else {
                 PathBuf::new()
             };
@@ -249,11 +359,23 @@ pub fn article(plan: &Plan, at: String, line: &[u8]) -> Item {
     }
 }
 
-/// The id and text fields of an article line, by their configured names; other fields are
-/// skipped without being built.
+/// The id of a JSON Lines line, if it is an object with one; the text is skipped, not built.
+fn id(plan: &Plan, line: &[u8]) -> Option<String> {
+    let fields = ArticleFields {
+        id: &plan.id_field,
+        text: None,
+    };
+    let mut de = serde_json::Deserializer::from_slice(line);
+    serde::de::DeserializeSeed::deserialize(fields, &mut de)
+        .ok()
+        .and_then(|(id, _)| id)
+}
+
+/// The id and text fields of an article line, by their configured names; other fields (and
+/// the text, when it is `None`) are skipped without being built.
 struct ArticleFields<'c> {
     id: &'c str,
-    text: &'c str,
+    text: Option<&'c str>,
 }
 
 impl<'de> serde::de::DeserializeSeed<'de> for ArticleFields<'_> {
@@ -279,12 +401,14 @@ impl<'de> serde::de::Visitor<'de> for ArticleFields<'_> {
         let (mut id, mut text) = (None, None);
         while let Some(key) = map.next_key::<String>()? {
             if key == self.id {
-                id = match map.next_value::<Value>()? {
-                    Value::String(s) => Some(s),
-                    Value::Number(n) => Some(n.to_string()),
+                // A number as written: as an f64, ids past 2^53 would meet.
+                let raw = map.next_value::<&serde_json::value::RawValue>()?.get();
+                id = match raw.as_bytes().first() {
+                    Some(b'"') => serde_json::from_str(raw).ok(),
+                    Some(b'-' | b'0'..=b'9') => Some(raw.to_owned()),
                     _ => None,
                 };
-            } else if key == self.text {
+            } else if Some(key.as_str()) == self.text {
                 text = match map.next_value::<Value>()? {
                     Value::String(s) => Some(s),
                     _ => None,
@@ -294,30 +418,6 @@ impl<'de> serde::de::Visitor<'de> for ArticleFields<'_> {
             }
         }
         Ok((id, text))
-    }
-}
-
-/// `a/b.txt` → `a/b.json`.
-fn json_name(path: &Path) -> PathBuf {
-    path.with_extension("json")
-}
-
-/// An id as a file name: letters, digits, `.`, `-` and `_` kept, anything else `_`.
-fn safe_file_name(id: &str) -> String {
-    let name: String = id
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if name.is_empty() || name.starts_with('.') {
-        format!("_{name}")
-    } else {
-        name
     }
 }
 
@@ -360,11 +460,36 @@ pub fn read(path: Option<&Path>, limit: u64) -> Result<Vec<u8>, Failure> {
 mod tests {
     use super::*;
 
+    fn names(inputs: &[&str], path: &str) -> String {
+        let inputs: Vec<Input> = inputs.iter().map(|p| Input::Path(p.into())).collect();
+        let base = common_base(&inputs);
+        out_name(Path::new(path), &base)
+            .to_str()
+            .unwrap()
+            .to_owned()
+    }
+
     #[test]
-    fn ids_become_safe_file_names() {
-        assert_eq!(safe_file_name("reuters-001"), "reuters-001");
-        assert_eq!(safe_file_name("a/../b c"), "a_.._b_c");
-        assert_eq!(safe_file_name(".."), "_..");
-        assert_eq!(safe_file_name(""), "_");
+    fn out_names_mirror_the_paths_after_the_folders_all_inputs_share() {
+        // `src` is a folder here (the tests run in the crate's).
+        assert_eq!(names(&["x.txt"], "x.txt"), "x.json");
+        assert_eq!(names(&["in/x.txt"], "in/x.txt"), "x.json");
+        assert_eq!(names(&["in/x.txt", "./in/y.txt"], "in/x.txt"), "x.json");
+        assert_eq!(
+            names(&["in1/x.txt", "in2/x.txt"], "in1/x.txt"),
+            "in1/x.json"
+        );
+        assert_eq!(
+            names(&["in1/x.txt", "in2/x.txt"], "in2/x.txt"),
+            "in2/x.json"
+        );
+        assert_eq!(names(&["src"], "src/cli/a.story"), "cli/a.json");
+        assert_eq!(names(&["src", "tests"], "src/cli/a.txt"), "src/cli/a.json");
+        assert_eq!(
+            names(&["/a/b/x.txt", "/a/c/x.txt"], "/a/b/x.txt"),
+            "b/x.json"
+        );
+        assert_eq!(names(&["../x.txt", "y.txt"], "../x.txt"), "_../x.json");
+        assert_eq!(names(&["/a/x.txt", "y.txt"], "/a/x.txt"), "a/x.json");
     }
 }

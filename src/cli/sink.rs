@@ -1,7 +1,8 @@
-//! Where records go: standard output, or one file each under --output-dir; for an input
-//! that failed, its message on standard error and, with --error-records, an error record in
-//! its place. Takes finished records (bytes) and failures from `run`, in input order; keeps
-//! the progress bar and whether anything failed. It knows nothing of inputs or parsing.
+//! Where records go: standard output, or one file each under --output-dir (`outdir`); for an
+//! input that failed, its message on standard error and, with --error-records, an error
+//! record in its place (under --output-dir, a line of `errors.jsonl`). Takes finished
+//! records (bytes) and failures from `run`, in input order; keeps the progress bar and
+//! whether anything failed. It knows nothing of inputs or parsing.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -11,6 +12,8 @@ use newsparse::SCHEMA_VERSION;
 use serde::Serialize;
 
 use crate::cli::failure::Failure;
+use crate::cli::names::{InertJson, shown};
+use crate::cli::outdir::Files;
 
 /// How records are delivered, resolved by `config`.
 #[derive(Debug, Clone)]
@@ -44,6 +47,8 @@ pub struct Sink<'a> {
     progress: ProgressBar,
     /// Whether an input failed or a record could not be written: the run's exit status.
     pub failed: bool,
+    /// The files under --output-dir.
+    files: Option<Files>,
 }
 
 impl<'a> Sink<'a> {
@@ -63,6 +68,7 @@ impl<'a> Sink<'a> {
             out,
             progress,
             failed: false,
+            files: settings.output_dir.clone().map(Files::new),
         }
     }
 
@@ -89,12 +95,11 @@ impl<'a> Sink<'a> {
         outcome: Result<Vec<u8>, Failure>,
     ) -> io::Result<()> {
         self.progress.inc(1);
+        let is_error = outcome.is_err();
         let record = match outcome {
             Ok(record) => record,
             Err(failure) => {
-                self.failed = true;
-                self.progress
-                    .suspend(|| eprintln!("newsparse: {}: {}", visible(source), failure.message));
+                self.report(source, &failure);
                 if !self.settings.error_records {
                     return Ok(());
                 }
@@ -108,61 +113,64 @@ impl<'a> Sink<'a> {
                     self.out.flush()?;
                 }
             }
-            Some(dir) => self.write_file(dir, out_name, &record),
+            Some(_) => self.write_file(source, out_name, &record, is_error),
         }
         Ok(())
     }
 
-    /// A record as its own file; a failure to write it fails the input, not the run.
-    fn write_file(&mut self, dir: &Path, out_name: &Path, record: &[u8]) {
-        let name = if out_name.as_os_str().is_empty() {
-            Path::new("errors.json")
-        } else {
-            out_name
-        };
-        let path = dir.join(name);
-        let written = path
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| std::fs::write(&path, record));
-        if let Err(e) = written {
-            self.failed = true;
-            let message = Failure::io(&e).message;
-            self.progress
-                .suspend(|| eprintln!("newsparse: {}: {message}", path.display()));
+    /// A record as its own file, or an error record as a line of `errors.jsonl`. A record
+    /// that cannot be written fails its input, not the run: its error is reported, and
+    /// recorded with --error-records.
+    fn write_file(&mut self, source: &str, out_name: &Path, record: &[u8], is_error: bool) {
+        let Some(files) = &mut self.files else { return };
+        if is_error {
+            if let Err(lost) = files.append_error(record) {
+                self.report(source, &lost);
+            }
+            return;
         }
+        let Err(unwritten) = files.write(out_name, record) else {
+            return;
+        };
+        self.report(source, &unwritten);
+        if self.settings.error_records {
+            let line = error_record(source, &unwritten);
+            let lost = self
+                .files
+                .as_mut()
+                .and_then(|f| f.append_error(&line).err());
+            if let Some(lost) = lost {
+                self.report(source, &lost);
+            }
+        }
+    }
+
+    /// An input that gave no record, or whose record or error record was not written.
+    fn report(&mut self, source: &str, failure: &Failure) {
+        self.failed = true;
+        self.progress.suspend(|| {
+            eprintln!("newsparse: {}: {}", shown(source), shown(&failure.message));
+        });
     }
 }
 
-/// `{"schema_version":1,"source":…,"error":{"kind":…,"message":…}}` and a newline.
+/// `{"schema_version":1,"source":…,"error":{"kind":…,"message":…}}` and a newline, its
+/// strings inert on a terminal (`InertJson`).
 fn error_record(source: &str, failure: &Failure) -> Vec<u8> {
-    let mut line = serde_json::to_vec(&ErrorRecord {
+    let mut line = Vec::new();
+    let record = ErrorRecord {
         schema_version: SCHEMA_VERSION,
         source,
         error: ErrorBody {
             kind: failure.kind,
             message: &failure.message,
         },
-    })
-    .expect("an error record always serializes");
+    };
+    record
+        .serialize(&mut serde_json::Serializer::with_formatter(
+            &mut line, InertJson,
+        ))
+        .expect("an error record always serializes");
     line.push(b'\n');
     line
-}
-
-/// A name as it may go to a terminal: control characters (a newline, an escape sequence)
-/// shown as escapes, so that a file name cannot forge lines or colours.
-fn visible(name: &str) -> std::borrow::Cow<'_, str> {
-    if !name.chars().any(char::is_control) {
-        return name.into();
-    }
-    name.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect::<String>()
-        .into()
 }

@@ -55,7 +55,7 @@ pub fn render_to_vec(out: &mut Vec<u8>, source: &str, article: &Article, style: 
     j.key("schema_version");
     j.uint(u64::from(SCHEMA_VERSION));
     j.key("source");
-    j.str(source);
+    j.name(source);
     j.key("encoding");
     j.str(article.encoding);
     j.key("headline");
@@ -296,6 +296,30 @@ impl Json<'_> {
         self.close(b'}');
     }
 
+    /// A name as a JSON string: as `str` writes it, but for the characters that act on a
+    /// terminal rather than show and that JSON leaves as they are (DEL, C1 controls, the
+    /// bidirectional controls, the line and paragraph separators), written `\uXXXX`. To a
+    /// JSON reader the string is the same; on a terminal a file name cannot reorder or break
+    /// the line. Article text keeps its marks: a right-to-left quote needs them.
+    fn name(&mut self, s: &str) {
+        let start = self.out.len();
+        self.str(s);
+        if !s.contains(acts_on_terminal) {
+            return;
+        }
+        let written = self.out.split_off(start);
+        let written = String::from_utf8(written).expect("a JSON string of a str is UTF-8");
+        for c in written.chars() {
+            if acts_on_terminal(c) {
+                let escape = format!("\\u{:04x}", u32::from(c));
+                self.out.extend_from_slice(escape.as_bytes());
+            } else {
+                self.out
+                    .extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+            }
+        }
+    }
+
     /// A JSON string, escaped as serde_json does: `"` and `\\`, the short forms `\b`,
     /// `\f`, `\n`, `\r`, `\t`, other control characters as `\u00XX`, everything else as
     /// it is. The bytes that need no escape are found sixteen at a time (`plain_prefix`).
@@ -331,6 +355,22 @@ impl Json<'_> {
         out.extend_from_slice(&b[copied..]);
         out.push(b'"');
     }
+}
+
+/// The characters of a name that `Json::name` escapes though JSON need not (the command
+/// line's `names::acts` less C0, which JSON escapes anyway).
+fn acts_on_terminal(c: char) -> bool {
+    matches!(
+        c,
+        '\u{7F}'..='\u{9F}'
+            | '\u{061C}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
 }
 
 /// How many bytes at the start of `b` a JSON string takes as they are: up to the first
@@ -490,8 +530,36 @@ mod tests {
                 entities: Entities::default(),
                 stats: Stats::default(),
             };
-            assert_same_as_reference(s, &article);
+            // A source escapes more (`a_source_is_inert_on_a_terminal`).
+            let source: String = s.chars().filter(|&c| !acts_on_terminal(c)).collect();
+            assert_same_as_reference(&source, &article);
         }
+    }
+
+    #[test]
+    fn a_source_is_inert_on_a_terminal() {
+        let article = parse("Text.", &Options::default());
+        let source = "in/\u{202e}txt.exe\u{7f}\u{9b}\u{2028}\n\u{1b}é";
+        for style in [Style::Compact, Style::Pretty] {
+            let mut out = Vec::new();
+            render(&mut out, source, &article, style).unwrap();
+            let out = String::from_utf8(out).unwrap();
+            assert!(
+                out.contains(r#""in/\u202etxt.exe\u007f\u009b\u2028\n\u001bé""#),
+                "{out}"
+            );
+            let record: serde_json::Value = serde_json::from_str(&out).unwrap();
+            assert_eq!(record["source"], source);
+        }
+        // Article text keeps its marks.
+        let article = parse("Said \u{200f}x\u{200f}.", &Options::default());
+        let mut out = Vec::new();
+        render(&mut out, "s", &article, Style::Compact).unwrap();
+        assert!(
+            String::from_utf8(out)
+                .unwrap()
+                .contains("\u{200f}x\u{200f}")
+        );
     }
 
     /// Copies pretty JSON to `out` with each span on one line: `"span": [265, 313]`. The

@@ -3,7 +3,9 @@
 //! In order: an encoding the user forces; a byte-order mark (UTF-8, UTF-16LE, UTF-16BE);
 //! UTF-8, when the bytes are UTF-8 but for a few broken sequences (each becomes U+FFFD and is
 //! counted); else the legacy 8-bit encoding that chardetng finds most likely (Windows-1251
-//! and KOI8-R Russian, Windows-1252 and Latin-1 western text, …).
+//! and KOI8-R Russian, Windows-1252 and Latin-1 western text, …). Unless an encoding is
+//! forced, binary is refused whatever mark comes first: a mark is two or three bytes that
+//! anything may begin with.
 
 use std::borrow::Cow;
 
@@ -17,10 +19,18 @@ pub enum DecodeError {
     /// no article to parse. The command line's `empty` error record.
     #[error("empty article (no text but whitespace)")]
     Empty,
-    /// No encoding was forced and the bytes hold a NUL with no byte-order mark before them:
-    /// an image, an executable, or UTF-16 without its mark. The `not_text` error record.
+    /// No encoding was forced and the bytes hold a NUL (after a UTF-8 mark too), or a NUL
+    /// code unit after a UTF-16 mark: an image, an executable, or UTF-16 without its mark.
+    /// The `not_text` error record.
     #[error("not a text file (contains NUL bytes)")]
     NotText,
+    /// No encoding was forced and a UTF-16 byte-order mark (the encoding named) stands
+    /// before bytes that are UTF-8 text: read as UTF-16 they would be CJK-looking garbage,
+    /// and which of the two is wrong only the user knows. Also `not_text`.
+    #[error(
+        "a {0} byte-order mark before UTF-8 text, not {0} (--encoding utf-8 or utf-16 chooses)"
+    )]
+    FalseMark(&'static str),
 }
 
 /// Text and how it was read; `Decoded::parse` gives its article, these two filled in.
@@ -61,7 +71,14 @@ fn strip_bom<'a>(bytes: &'a [u8], encoding: &'static Encoding) -> &'a [u8] {
 
 fn sniff(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     if let Some((encoding, len)) = Encoding::for_bom(bytes) {
-        return Ok(with(encoding, &bytes[len..]));
+        let rest = &bytes[len..];
+        if encoding != UTF_8 {
+            return utf16(encoding, rest);
+        }
+        if memchr::memchr(0, rest).is_some() {
+            return Err(DecodeError::NotText);
+        }
+        return Ok(with(encoding, rest));
     }
     // Text has no NUL bytes; an image, an executable or BOM-less UTF-16 does.
     if memchr::memchr(0, bytes).is_some() {
@@ -92,6 +109,26 @@ fn sniff(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
             encoding: encoding_rs::KOI8_R.name(),
             ..decoded
         });
+    }
+    Ok(decoded)
+}
+
+/// The bytes after a UTF-16 mark, if they are UTF-16 text. Bytes that read as UTF-8 text,
+/// with no control byte but whitespace, are UTF-8 behind a stray mark: UTF-16 below U+2000
+/// (ASCII, Latin, Greek, Cyrillic, Arabic…) has a byte under 0x20 in every code unit, and
+/// CJK alone is almost never valid UTF-8. A NUL code unit is binary, as a NUL byte is in
+/// 8-bit text.
+fn utf16<'a>(encoding: &'static Encoding, rest: &'a [u8]) -> Result<Decoded<'a>, DecodeError> {
+    let plain = |b: &u8| *b >= 0x20 || matches!(b, b'\t' | b'\n' | b'\r' | 0x0c);
+    if !rest.is_empty()
+        && rest.iter().all(plain)
+        && (std::str::from_utf8(rest).is_ok() || mostly_utf8(rest))
+    {
+        return Err(DecodeError::FalseMark(encoding.name()));
+    }
+    let decoded = with(encoding, rest);
+    if decoded.text.contains('\0') {
+        return Err(DecodeError::NotText);
     }
     Ok(decoded)
 }
@@ -195,5 +232,41 @@ mod tests {
             decode(b"PK\x03\x04\x00\x00", None),
             Err(DecodeError::NotText)
         );
+    }
+
+    #[test]
+    fn a_mark_never_lets_binary_through() {
+        let elf = b"\x00\x01\x02\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00";
+        for mark in [&b"\xEF\xBB\xBF"[..], b"\xFF\xFE", b"\xFE\xFF"] {
+            let bytes = [mark, &elf[..]].concat();
+            assert_eq!(decode(&bytes, None), Err(DecodeError::NotText), "{mark:?}");
+        }
+        // Forced, the user knows best.
+        assert!(decode(&[b"\xEF\xBB\xBF", &elf[..]].concat(), Some(UTF_8)).is_ok());
+    }
+
+    #[test]
+    fn a_utf16_mark_before_utf8_text_is_refused() {
+        for (mark, name) in [(&b"\xFF\xFE"[..], "UTF-16LE"), (b"\xFE\xFF", "UTF-16BE")] {
+            for text in ["Hello world, this is text.\n", "Мир, “peace” — ünïcødé.\n"] {
+                let bytes = [mark, text.as_bytes()].concat();
+                assert_eq!(
+                    decode(&bytes, None),
+                    Err(DecodeError::FalseMark(name)),
+                    "{text}"
+                );
+            }
+        }
+        // UTF-16 of any script holds zero bytes, and a mark alone is empty.
+        let cjk: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(
+                "新华社北京1月5日电"
+                    .encode_utf16()
+                    .flat_map(u16::to_le_bytes),
+            )
+            .collect();
+        assert_eq!(sniffed(&cjk).0, "新华社北京1月5日电");
+        assert_eq!(decode(b"\xFF\xFE", None), Err(DecodeError::Empty));
     }
 }
