@@ -4,41 +4,25 @@
 //! gives them to `sink`; neither of those calls back into it.
 
 use std::collections::BTreeMap;
-use std::io::{self, BufWriter, Write};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::sync_channel;
+use std::io;
+use std::sync::mpsc::{Receiver, SyncSender, TryRecvError, sync_channel};
 use std::sync::{Arc, Mutex};
 
 use anyhow::Context;
-use newsparse::{DecodeError, SCHEMA, decode, parse, render_to_vec};
+use newsparse::{Article, DecodeError, SCHEMA, decode, parse, render, render_to_vec};
 
 use crate::cli::config::{Action, Config, Parsing};
 use crate::cli::exit::Exit;
 use crate::cli::failure::Failure;
 use crate::cli::inputs::{self, Item, Plan, Work};
-use crate::cli::sink::Sink;
-
-/// Set by the first Ctrl-C: the run stops before its next record, so that only whole
-/// records reach the output. A second Ctrl-C ends the process at once.
-static INTERRUPTED: AtomicBool = AtomicBool::new(false);
-
-fn on_interrupt() {
-    if INTERRUPTED.swap(true, Ordering::SeqCst) {
-        std::process::exit(Exit::Interrupted as i32);
-    }
-}
+use crate::cli::sink::{self, Sink};
 
 pub fn run(config: &Config) -> anyhow::Result<Exit> {
-    let stdout = io::stdout().lock();
-    // Block-buffered when piped; a terminal sees each record as soon as it is made.
-    let out: Box<dyn Write> = if config.sink.flush_each {
-        Box::new(stdout)
-    } else {
-        Box::new(BufWriter::with_capacity(64 * 1024, stdout))
-    };
-    let mut sink = Sink::new(&config.sink, out);
-    // Without a handler (another one is set, say) Ctrl-C simply ends the process.
-    let _ = ctrlc::set_handler(on_interrupt);
+    let mut sink = Sink::new(&config.sink);
+    // Ctrl-C ends the run at once, whatever it waits on (an idle pipe, a long article),
+    // once the record being written is whole. Without a handler (another one is set, say)
+    // Ctrl-C simply ends the process.
+    let _ = ctrlc::set_handler(|| sink::end_interrupted(Exit::Interrupted as i32));
     let (plan, parsing) = (&config.inputs, &config.parsing);
     let result = match config.action {
         Action::PrintSchema => sink.write_raw(SCHEMA.as_bytes()),
@@ -49,11 +33,6 @@ pub fn run(config: &Config) -> anyhow::Result<Exit> {
     match result.and_then(|()| sink.flush()) {
         Ok(()) if sink.failed => Ok(Exit::InputFailed),
         Ok(()) => Ok(Exit::Success),
-        Err(e) if e.kind() == io::ErrorKind::Interrupted => {
-            let _ = sink.flush();
-            eprintln!("newsparse: interrupted");
-            Ok(Exit::Interrupted)
-        }
         // `newsparse … | head`: the reader has what it wanted.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Exit::Success),
         Err(e) => Err(e).context("cannot write output"),
@@ -63,31 +42,38 @@ pub fn run(config: &Config) -> anyhow::Result<Exit> {
 /// What one item gives: its record, or why there is none.
 type Outcome = Result<Vec<u8>, Failure>;
 
-/// Hands an item's outcome to the sink, unless Ctrl-C came: then the run ends here.
-fn deliver(sink: &mut Sink, item: &Item, outcome: Outcome) -> io::Result<()> {
-    if INTERRUPTED.load(Ordering::SeqCst) {
-        return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
-    }
-    sink.accept(&item.source, &item.out_name, outcome)
-}
-
-/// Parses one item; a JSON Lines line first becomes its article (and gets its id).
-fn process(plan: &Plan, parsing: &Parsing, item: Item) -> (Item, Outcome) {
-    let item = match item.work {
+/// A JSON Lines line becomes its article (and gets its id); other items are as they are.
+fn prepare(plan: &Plan, item: Item) -> Item {
+    match item.work {
         Work::Line(line) => inputs::article(plan, item.source, &line),
         _ => item,
-    };
-    let outcome = record(plan.max_bytes, parsing, &item);
+    }
+}
+
+/// Parses one item and makes its record in memory, for a worker.
+fn process(plan: &Plan, parsing: &Parsing, item: Item) -> (Item, Outcome) {
+    let item = prepare(plan, item);
+    let outcome = with_article(plan.max_bytes, parsing, &item, |article| {
+        let mut buf = Vec::new();
+        render_to_vec(&mut buf, &item.source, article, parsing.style);
+        buf
+    });
     (item, outcome)
 }
 
-/// The record of an item: its bytes read (up to `max_bytes`), decoded, parsed and rendered.
-fn record(max_bytes: u64, parsing: &Parsing, item: &Item) -> Outcome {
+/// The article of an item, its bytes read (up to `max_bytes`), decoded and parsed, given
+/// to `then`; or why there is none.
+fn with_article<R>(
+    max_bytes: u64,
+    parsing: &Parsing,
+    item: &Item,
+    then: impl FnOnce(&Article) -> R,
+) -> Result<R, Failure> {
     let bytes;
     let decoded;
     let article = match &item.work {
         Work::Failed(failure) => return Err(failure.clone()),
-        // `process` turns every line into an article first.
+        // `prepare` turns every line into an article first.
         Work::Line(_) => {
             return Err(Failure {
                 kind: "invalid_json",
@@ -112,67 +98,56 @@ fn record(max_bytes: u64, parsing: &Parsing, item: &Item) -> Outcome {
             decoded.parse(&parsing.options)
         }
     };
-    let mut buf = Vec::new();
-    render_to_vec(&mut buf, &item.source, &article, parsing.style);
-    Ok(buf)
+    Ok(then(&article))
 }
 
+/// One item at a time, each record written as it is made (never held whole).
 fn sequential(plan: &Plan, parsing: &Parsing, sink: &mut Sink) -> io::Result<()> {
     let mut result = Ok(());
     inputs::walk(plan, |item| {
-        let (item, outcome) = process(plan, parsing, item);
-        result = deliver(sink, &item, outcome);
+        let item = prepare(plan, item);
+        let (source, out_name) = (&item.source, &item.out_name);
+        let written = with_article(plan.max_bytes, parsing, &item, |article| {
+            sink.stream(source, out_name, |out| {
+                render(out, source, article, parsing.style)
+            })
+        });
+        result = match written {
+            Ok(written) => written,
+            Err(failure) => sink.accept(source, out_name, Err(failure)),
+        };
         result.is_ok()
     });
     result
 }
 
-/// Items go to the workers in batches of up to this many, or of this many bytes of JSON
-/// Lines: one channel operation per batch, not per article, keeps the threads from waiting
-/// on each other, and the byte limit keeps batches of long lines small.
+/// A batch is one file or standard input (read by its worker, its size unknown till
+/// then), or JSON Lines and failed inputs up to this many, or this many bytes of lines,
+/// or as many as have come when the input makes the reader wait: one channel operation
+/// per batch of small lines keeps the threads from waiting on each other; a file a batch
+/// sets the workers on the first two files at once; and nothing that has come waits for
+/// more.
 const BATCH: usize = 64;
 const BATCH_BYTES: usize = 256 * 1024;
 
-/// A pool of workers parses while this thread writes, in input order. At most
-/// `4 × jobs` batches are between reading and writing at any time, so memory stays bounded
-/// however many inputs there are.
+/// A pool of workers parses while this thread writes, in input order. At most two batches
+/// a worker are between reading and writing at any time, so memory holds about two
+/// batches' worth a worker however many inputs there are.
 fn parallel(plan: &Plan, parsing: &Parsing, jobs: usize, sink: &mut Sink) -> io::Result<()> {
-    let in_flight = jobs * 4;
+    let in_flight = jobs * 2;
     std::thread::scope(|scope| {
+        let (item_tx, item_rx) = sync_channel::<Item>(4);
         let (job_tx, job_rx) = sync_channel::<(usize, Vec<Item>)>(in_flight);
         let (done_tx, done_rx) = sync_channel::<(usize, Vec<(Item, Outcome)>)>(in_flight);
-        // A permit per batch in flight: taken by the reader, given back once written.
+        // A permit per batch in flight: taken by the batcher, given back once written.
         let (permit_tx, permit_rx) = sync_channel::<()>(in_flight);
         for _ in 0..in_flight {
             permit_tx
                 .send(())
                 .expect("the channel has room for every permit");
         }
-        scope.spawn(move || {
-            let mut seq = 0;
-            let mut batch = Vec::with_capacity(BATCH);
-            let mut bytes = 0;
-            let mut send = |batch: Vec<Item>| {
-                let sent = permit_rx.recv().is_ok() && job_tx.send((seq, batch)).is_ok();
-                seq += 1;
-                sent
-            };
-            let mut open = true;
-            inputs::walk(plan, |item| {
-                if let Work::Line(line) = &item.work {
-                    bytes += line.len();
-                }
-                batch.push(item);
-                if batch.len() == BATCH || bytes >= BATCH_BYTES {
-                    open = send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
-                    bytes = 0;
-                }
-                open
-            });
-            if open && !batch.is_empty() {
-                send(batch);
-            }
-        });
+        scope.spawn(move || inputs::walk(plan, |item| item_tx.send(item).is_ok()));
+        scope.spawn(move || batches(&item_rx, &permit_rx, &job_tx));
         let job_rx = Arc::new(Mutex::new(job_rx));
         for _ in 0..jobs {
             let (job_rx, done_tx) = (Arc::clone(&job_rx), done_tx.clone());
@@ -201,7 +176,7 @@ fn parallel(plan: &Plan, parsing: &Parsing, jobs: usize, sink: &mut Sink) -> io:
             while let Some(done) = pending.remove(&next) {
                 for (item, outcome) in done {
                     // Returning drops the receivers, and the reader and workers stop.
-                    deliver(sink, &item, outcome)?;
+                    sink.accept(&item.source, &item.out_name, outcome)?;
                 }
                 next += 1;
                 let _ = permit_tx.send(());
@@ -209,4 +184,30 @@ fn parallel(plan: &Plan, parsing: &Parsing, jobs: usize, sink: &mut Sink) -> io:
         }
         Ok(())
     })
+}
+
+/// Gathers the reader's items into batches (see `BATCH`), each sent with a permit.
+fn batches(items: &Receiver<Item>, permits: &Receiver<()>, jobs: &SyncSender<(usize, Vec<Item>)>) {
+    let mut seq = 0;
+    while let Ok(first) = items.recv() {
+        let mut bytes = 0;
+        let mut batch = Vec::with_capacity(BATCH);
+        let mut next: Result<Item, TryRecvError> = Ok(first);
+        while let Ok(item) = next {
+            let whole = matches!(item.work, Work::File(_) | Work::Stdin);
+            if let Work::Line(line) = &item.work {
+                bytes += line.len();
+            }
+            batch.push(item);
+            if whole || batch.len() == BATCH || bytes >= BATCH_BYTES {
+                break;
+            }
+            // Empty: the input makes the reader wait; what has come goes now.
+            next = items.try_recv();
+        }
+        if permits.recv().is_err() || jobs.send((seq, batch)).is_err() {
+            return;
+        }
+        seq += 1;
+    }
 }

@@ -4,8 +4,10 @@
 //! records (bytes) and failures from `run`, in input order; keeps the progress bar and
 //! whether anything failed. It knows nothing of inputs or parsing.
 
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Stdout, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, TryLockError};
+use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsparse::SCHEMA_VERSION;
@@ -41,9 +43,44 @@ struct ErrorBody<'a> {
     message: &'a str,
 }
 
+/// Standard output, block-buffered, shared with the Ctrl-C handler (`end_interrupted`):
+/// each record is delivered under its lock, so the handler, which takes the lock before it
+/// flushes and ends the process, never cuts a record or a file in half.
+static STDOUT: Mutex<Option<BufWriter<Stdout>>> = Mutex::new(None);
+
+/// The output, locked for one delivery.
+fn stdout() -> MutexGuard<'static, Option<BufWriter<Stdout>>> {
+    STDOUT
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Ctrl-C: once no record is being delivered, the records made so far are flushed and the
+/// process ends with `status`. A delivery that takes over a second (a reader that has
+/// stopped reading) is not waited for.
+pub fn end_interrupted(status: i32) -> ! {
+    let start = Instant::now();
+    let out = loop {
+        match STDOUT.try_lock() {
+            Ok(out) => break Some(out),
+            Err(TryLockError::Poisoned(poisoned)) => break Some(poisoned.into_inner()),
+            Err(TryLockError::WouldBlock) if start.elapsed() < Duration::from_secs(1) => {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(TryLockError::WouldBlock) => break None,
+        }
+    };
+    if let Some(mut out) = out
+        && let Some(out) = out.as_mut()
+    {
+        let _ = out.flush();
+    }
+    eprintln!("newsparse: interrupted");
+    std::process::exit(status)
+}
+
 pub struct Sink<'a> {
     settings: &'a Settings,
-    out: Box<dyn Write + 'a>,
     progress: ProgressBar,
     /// Whether an input failed or a record could not be written: the run's exit status.
     pub failed: bool,
@@ -52,7 +89,8 @@ pub struct Sink<'a> {
 }
 
 impl<'a> Sink<'a> {
-    pub fn new(settings: &'a Settings, out: Box<dyn Write + 'a>) -> Sink<'a> {
+    pub fn new(settings: &'a Settings) -> Sink<'a> {
+        *stdout() = Some(BufWriter::with_capacity(64 * 1024, io::stdout()));
         let progress = if settings.progress {
             let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
             bar.set_style(
@@ -65,7 +103,6 @@ impl<'a> Sink<'a> {
         };
         Sink {
             settings,
-            out,
             progress,
             failed: false,
             files: settings.output_dir.clone().map(Files::new),
@@ -74,7 +111,7 @@ impl<'a> Sink<'a> {
 
     /// Bytes that are no record (the schema), straight to the output.
     pub fn write_raw(&mut self, bytes: &[u8]) -> io::Result<()> {
-        self.out.write_all(bytes)
+        writer(&mut stdout()).write_all(bytes)
     }
 
     /// The run is over: no more progress to show.
@@ -83,7 +120,29 @@ impl<'a> Sink<'a> {
     }
 
     pub fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
+        writer(&mut stdout()).flush()
+    }
+
+    /// Delivers the record of the input `source` as `write` makes it: to standard output
+    /// as it comes, or (under --output-dir) made whole first.
+    pub fn stream(
+        &mut self,
+        source: &str,
+        out_name: &Path,
+        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> io::Result<()> {
+        if self.settings.output_dir.is_some() {
+            let mut record = Vec::new();
+            write(&mut record)?;
+            return self.accept(source, out_name, Ok(record));
+        }
+        self.progress.inc(1);
+        let mut out = stdout();
+        write(writer(&mut out))?;
+        if self.settings.flush_each {
+            writer(&mut out).flush()?;
+        }
+        Ok(())
     }
 
     /// Delivers the record of the input `source` (to `out_name` under --output-dir), or
@@ -95,6 +154,8 @@ impl<'a> Sink<'a> {
         outcome: Result<Vec<u8>, Failure>,
     ) -> io::Result<()> {
         self.progress.inc(1);
+        // Held until the record is delivered, whole, wherever it goes (`end_interrupted`).
+        let mut out = stdout();
         let is_error = outcome.is_err();
         let record = match outcome {
             Ok(record) => record,
@@ -108,9 +169,9 @@ impl<'a> Sink<'a> {
         };
         match &self.settings.output_dir {
             None => {
-                self.out.write_all(&record)?;
+                writer(&mut out).write_all(&record)?;
                 if self.settings.flush_each {
-                    self.out.flush()?;
+                    writer(&mut out).flush()?;
                 }
             }
             Some(_) => self.write_file(source, out_name, &record, is_error),
@@ -173,4 +234,9 @@ fn error_record(source: &str, failure: &Failure) -> Vec<u8> {
         .expect("an error record always serializes");
     line.push(b'\n');
     line
+}
+
+/// The output (set up by `Sink::new`).
+fn writer(out: &mut Option<BufWriter<Stdout>>) -> &mut BufWriter<Stdout> {
+    out.as_mut().expect("Sink::new sets the output up")
 }

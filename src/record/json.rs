@@ -1,6 +1,7 @@
 //! Output: an `Article` as a JSON record, with the `schema_version` and `source` that
-//! only the caller knows. A record is made whole in a buffer (`render_to_vec`) and then
-//! written (`render`) by one `write_all`: no half record is written before an error is known.
+//! only the caller knows. A record is made whole in a buffer (`render_to_vec`), or written
+//! as it is made, a piece of about `CHUNK` bytes at a time (`render`): a long article's
+//! record, several times its size, is never held whole.
 
 use std::io;
 
@@ -19,17 +20,20 @@ pub enum Style {
     Compact,
 }
 
+/// How much of a record `render` makes before writing it.
+const CHUNK: usize = 64 * 1024;
+
 /// Writes the record for `article` from `source` (a file name, an id: whatever names the
-/// input), and a newline, to `out`, in one `write_all`. See `render_to_vec` for the record.
+/// input), and a newline, to `out`, as it is made: a record of any size takes about `CHUNK`
+/// bytes of memory. See `render_to_vec` for the record.
 pub fn render<W: io::Write>(
     mut out: W,
     source: &str,
     article: &Article,
     style: Style,
 ) -> io::Result<()> {
-    let mut buf = Vec::new();
-    render_to_vec(&mut buf, source, article, style);
-    out.write_all(&buf)
+    let mut buf = Vec::with_capacity(2 * CHUNK);
+    write(&mut buf, Some(&mut out), source, article, style)
 }
 
 /// Appends the record for `article` from `source`, and a newline, to `out`: `schema_version`,
@@ -45,8 +49,22 @@ pub fn render_to_vec(out: &mut Vec<u8>, source: &str, article: &Article, style: 
         + article.lead.as_ref().map_or(0, String::len)
         + article.body.iter().map(|p| p.text.len()).sum::<usize>();
     out.reserve(text * 3 + 1024);
+    write(out, None, source, article, style).expect("nothing is written but to the buffer");
+}
+
+/// Makes the record in `out`; with `spill`, writes it there whenever `out` holds `CHUNK`
+/// bytes, and at the end.
+fn write<'o>(
+    out: &'o mut Vec<u8>,
+    spill: Option<&'o mut (dyn io::Write + 'o)>,
+    source: &str,
+    article: &Article,
+    style: Style,
+) -> io::Result<()> {
     let mut j = Json {
         out,
+        spill,
+        written: Ok(()),
         pretty: style == Style::Pretty,
         depth: 0,
         empty: true,
@@ -87,7 +105,8 @@ pub fn render_to_vec(out: &mut Vec<u8>, source: &str, article: &Article, style: 
     }
     j.close(b'}');
     j.close(b'}');
-    out.push(b'\n');
+    j.out.push(b'\n');
+    j.finish()
 }
 
 fn dateline(j: &mut Json, d: &Dateline) {
@@ -192,6 +211,11 @@ fn entities(j: &mut Json, e: &Entities) {
 /// (spans aside: `[265, 313]` on one line).
 struct Json<'o> {
     out: &'o mut Vec<u8>,
+    /// Where `out` goes once it holds `CHUNK` bytes (`render`), if anywhere.
+    spill: Option<&'o mut (dyn io::Write + 'o)>,
+    /// The first error writing there: the record is still made (a few lines of code
+    /// fewer than stopping), and the error given at the end.
+    written: io::Result<()>,
     pretty: bool,
     depth: usize,
     /// Whether the innermost object or array open has nothing in it yet.
@@ -199,6 +223,28 @@ struct Json<'o> {
 }
 
 impl Json<'_> {
+    /// Writes what is made if it is `CHUNK` bytes or more and there is somewhere to write.
+    fn spill(&mut self) {
+        if let Some(w) = &mut self.spill
+            && self.out.len() >= CHUNK
+        {
+            if self.written.is_ok() {
+                self.written = w.write_all(self.out);
+            }
+            self.out.clear();
+        }
+    }
+
+    /// Writes the rest, if there is somewhere to write.
+    fn finish(mut self) -> io::Result<()> {
+        if let Some(w) = &mut self.spill {
+            self.written =
+                std::mem::replace(&mut self.written, Ok(())).and_then(|()| w.write_all(self.out));
+            self.out.clear();
+        }
+        self.written
+    }
+
     fn newline(&mut self) {
         if self.pretty {
             self.out.push(b'\n');
@@ -245,6 +291,7 @@ impl Json<'_> {
         for item in items {
             self.item();
             each(self, item);
+            self.spill();
         }
         self.close(b']');
     }
@@ -303,7 +350,9 @@ impl Json<'_> {
     /// the line. Article text keeps its marks: a right-to-left quote needs them.
     fn name(&mut self, s: &str) {
         let start = self.out.len();
-        self.str(s);
+        self.out.push(b'"');
+        escape(self.out, s.as_bytes());
+        self.out.push(b'"');
         if !s.contains(acts_on_terminal) {
             return;
         }
@@ -324,10 +373,21 @@ impl Json<'_> {
     /// `\f`, `\n`, `\r`, `\t`, other control characters as `\u00XX`, everything else as
     /// it is. The bytes that need no escape are found sixteen at a time (`plain_prefix`).
     fn str(&mut self, s: &str) {
-        let b = s.as_bytes();
-        let out = &mut *self.out;
+        self.out.push(b'"');
+        // A paragraph may be megabytes long.
+        for piece in s.as_bytes().chunks(CHUNK) {
+            escape(self.out, piece);
+            self.spill();
+        }
+        self.out.push(b'"');
+    }
+}
+
+/// Appends the bytes `b` of a string, escaped as `Json::str` says. (Only ASCII bytes are
+/// escaped, so `b` may end inside a character.)
+fn escape(out: &mut Vec<u8>, b: &[u8]) {
+    {
         out.reserve(b.len() + 2);
-        out.push(b'"');
         let mut copied = 0;
         let mut i = 0;
         while i < b.len() {
@@ -353,7 +413,6 @@ impl Json<'_> {
             }
         }
         out.extend_from_slice(&b[copied..]);
-        out.push(b'"');
     }
 }
 
