@@ -130,11 +130,12 @@ fn sequential(plan: &Plan, parsing: &Parsing, sink: &mut Sink) -> io::Result<()>
 const BATCH: usize = 64;
 const BATCH_BYTES: usize = 256 * 1024;
 
-/// A pool of workers parses while this thread writes, in input order. At most two batches
-/// a worker are between reading and writing at any time, so memory holds about two
-/// batches' worth a worker however many inputs there are.
+/// A pool of workers parses while this thread writes, in input order. At most one batch a
+/// worker is between reading and writing (parsed, or waiting its turn to be written), so
+/// `--jobs N` holds about N articles' worth (N files, or N × 256 KiB of lines), however
+/// many inputs there are.
 fn parallel(plan: &Plan, parsing: &Parsing, jobs: usize, sink: &mut Sink) -> io::Result<()> {
-    let in_flight = jobs * 2;
+    let in_flight = jobs;
     std::thread::scope(|scope| {
         let (item_tx, item_rx) = sync_channel::<Item>(4);
         let (job_tx, job_rx) = sync_channel::<(usize, Vec<Item>)>(in_flight);
