@@ -140,29 +140,30 @@ pub(crate) fn find<'a>(
         bounds.push((t..toks.len(), m..gaz.len(), *mode));
     }
     let sport = teams::TeamSport::default();
-    let fields: Vec<Field> = bounds
-        .into_iter()
-        .map(|(t, m, mode)| Field {
+    // Each field's view of the shared lists, made when needed: an article of a million
+    // one-word paragraphs would otherwise hold 80 bytes more a paragraph.
+    let fields = || {
+        bounds.iter().map(|(t, m, mode)| Field {
             text,
             toks: &toks[t.clone()],
-            gaz: &gaz[m],
-            tok_gaz: &tok_gaz[t],
-            mode,
+            gaz: &gaz[m.clone()],
+            tok_gaz: &tok_gaz[t.clone()],
+            mode: *mode,
             sport: &sport,
         })
-        .collect();
+    };
 
     let mut candidates = Vec::with_capacity(gaz.len() + toks.len() / 4);
     // The parts of a phrase left to classify; one list for all phrases.
     let mut todo = Vec::new();
     // Events named by their holder ("BRICS summit"): the holder stays a mention of its own.
     let mut held = Vec::new();
-    for field in &fields {
-        countries::gazetteer_candidates(g, field, &mut candidates);
+    for field in fields() {
+        countries::gazetteer_candidates(g, &field, &mut candidates);
         if field.mode == Mode::Full {
             for phrase in phrases(g, text, field.toks) {
-                events::by_holder(g, field, (phrase.start, phrase.end), &mut held);
-                classify(g, field, phrase, &mut candidates, &mut todo);
+                events::by_holder(g, &field, (phrase.start, phrase.end), &mut held);
+                classify(g, &field, phrase, &mut candidates, &mut todo);
             }
         }
     }
@@ -172,7 +173,7 @@ pub(crate) fn find<'a>(
     candidates.retain(|c| {
         c.end - c.start <= MAX_NAME_BYTES || matches!(c.kind, Kind::Country(_) | Kind::Blocked)
     });
-    short_forms::short_forms(g, &fields, &mut candidates);
+    short_forms::short_forms(g, fields(), &mut candidates);
     let mut chosen = overlap::choose(candidates);
     overlap::nest(&mut chosen, held);
     grouping::group(g, text, chosen, index)

@@ -22,7 +22,11 @@ type Forms<'c> = HashMap<Cow<'c, str>, usize>;
 /// Short forms of what the phrases found: a person's surname, a company without its
 /// suffix, a ministry without its country, an acronym. Each becomes a candidate wherever
 /// it stands as a capitalized word or phrase.
-pub(super) fn short_forms(g: &Gazetteer, fields: &[Field], candidates: &mut Vec<Candidate>) {
+pub(super) fn short_forms<'a>(
+    g: &Gazetteer,
+    fields: impl Iterator<Item = Field<'a>>,
+    candidates: &mut Vec<Candidate>,
+) {
     let mut forms: Forms = HashMap::new();
     // A name's words, one list for all names.
     let mut words: Vec<&str> = Vec::new();
@@ -47,7 +51,7 @@ pub(super) fn short_forms(g: &Gazetteer, fields: &[Field], candidates: &mut Vec<
     let index = FormIndex::new(&forms);
     let mut found_forms: Vec<Candidate> = Vec::new();
     for f in fields {
-        index.find(f, candidates, &mut found_forms);
+        index.find(&f, candidates, &mut found_forms);
     }
     for (k, kind) in renames {
         candidates[k].kind = kind;
