@@ -1,6 +1,6 @@
 //! The span check: every `{text, span}` of a record slices back to its text in code
-//! points. One file for the integration tests (through `common`) and the fuzz target
-//! (`fuzz/fuzz_targets/parse.rs` includes it by `#[path]`), so that both check the same
+//! points. One file for the integration tests (through `common`) and the fuzz targets
+//! (`fuzz/fuzz_targets/check.rs` includes it by `#[path]`), so that both check the same
 //! thing; it needs serde_json alone, which both have.
 
 use serde_json::Value;
