@@ -177,10 +177,13 @@ fn renames(candidates: &[Candidate], forms: &Forms) -> Vec<(usize, Kind)> {
 /// matched a word at a time, so that the cost at a token is the length of the longest
 /// form that starts there, not the number of forms that share its first word.
 struct FormIndex<'c> {
-    /// The trie's edges: a node (0 the root) and a word give the next node.
+    /// The trie's first edges: a form's first word gives its node.
+    first: HashMap<&'c str, u32>,
+    /// The other edges: a node and a word give the next node.
     next: HashMap<(u32, &'c str), u32>,
-    /// Each node's form, if one ends there: its long form's candidate (the first one).
-    ends: Vec<Option<usize>>,
+    /// Each node's form, if one ends there: its long form's candidate (the first one);
+    /// and whether any form goes on from it (most are one word).
+    ends: Vec<(Option<usize>, bool)>,
     /// The first words' first bytes and lengths (as in `strtable`): most tokens are none,
     /// and this says so before hashing them.
     shapes: [u64; 256],
@@ -198,8 +201,9 @@ fn shape(w: &str) -> (usize, u64) {
 impl<'c> FormIndex<'c> {
     fn new(forms: &'c Forms) -> FormIndex<'c> {
         let mut index = FormIndex {
+            first: HashMap::new(),
             next: HashMap::new(),
-            ends: vec![None],
+            ends: Vec::new(),
             shapes: [0u64; 256],
         };
         for (form, &long) in forms {
@@ -207,23 +211,32 @@ impl<'c> FormIndex<'c> {
             if words.clone().count() > MAX_FORM_WORDS {
                 continue;
             }
-            let mut node = 0;
-            for (i, word) in words.enumerate() {
-                if i == 0 {
-                    let (first, len) = shape(word);
-                    index.shapes[first] |= len;
-                }
+            let mut node = None;
+            for word in words {
                 let fresh = index.ends.len() as u32;
-                node = *index.next.entry((node, word)).or_insert(fresh);
-                if node == fresh {
-                    index.ends.push(None);
+                let child = match node {
+                    None => {
+                        let (first, len) = shape(word);
+                        index.shapes[first] |= len;
+                        *index.first.entry(word).or_insert(fresh)
+                    }
+                    Some(parent) => {
+                        index.ends[parent as usize].1 = true;
+                        *index.next.entry((parent, word)).or_insert(fresh)
+                    }
+                };
+                if child == fresh {
+                    index.ends.push((None, false));
                 }
+                node = Some(child);
             }
             // Forms that differ only in spacing: the earliest candidate's, whatever the
             // map's order.
-            let end = &mut index.ends[node as usize];
-            if node != 0 && end.is_none_or(|e| long < e) {
-                *end = Some(long);
+            if let Some(node) = node {
+                let end = &mut index.ends[node as usize].0;
+                if end.is_none_or(|e| long < e) {
+                    *end = Some(long);
+                }
             }
         }
         index
@@ -237,19 +250,24 @@ impl<'c> FormIndex<'c> {
             if self.shapes[first] & len == 0 || !is_capitalized(word) {
                 continue;
             }
+            let Some(&(mut node)) = self.first.get(word) else {
+                continue;
+            };
             // The longest form from token i: words joined by gaps alone.
-            let mut node = 0;
-            let mut found = None;
-            for k in i..f.toks.len().min(i + MAX_FORM_WORDS) {
-                let joined = k == i
-                    || f.text[f.toks[k - 1].end..f.toks[k].start]
+            let mut found = self.ends[node as usize].0.map(|long| (i, long));
+            for k in i + 1..f.toks.len().min(i + MAX_FORM_WORDS) {
+                let (_, goes_on) = self.ends[node as usize];
+                let joined = || {
+                    f.text[f.toks[k - 1].end..f.toks[k].start]
                         .chars()
-                        .all(is_gap);
-                let Some(&child) = self.next.get(&(node, f.word(k))).filter(|_| joined) else {
-                    break;
+                        .all(is_gap)
                 };
+                let child = (goes_on && joined())
+                    .then(|| self.next.get(&(node, f.word(k))))
+                    .flatten();
+                let Some(&child) = child else { break };
                 node = child;
-                if let Some(long) = self.ends[node as usize] {
+                if let Some(long) = self.ends[node as usize].0 {
                     found = Some((k, long));
                 }
             }

@@ -3,6 +3,7 @@
 //! organization) named before, a description ("Russia's defense chief") to the person whose
 //! titles fit it, "the ministry" to the last ministry named, a document to its author.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::cues::{Cue, REACH};
@@ -28,11 +29,11 @@ pub(super) struct Resolver<'a> {
     people: Vec<usize>,
     organizations: Vec<usize>,
     /// Each person's titles, lowercased and joined, at most `TITLES_BYTES` of them: made
-    /// once, matched against every description.
-    titles: Vec<String>,
+    /// once, when a description is first matched against them.
+    titles: Vec<OnceCell<String>>,
     /// Each organization's kinds, a bit for each row of `ORG_NOUNS` that its name fits:
-    /// made once, not looked for in a long name at every "the ministry said".
-    org_kinds: Vec<u64>,
+    /// found once, when first asked, not in a long name at every "the ministry said".
+    org_kinds: Vec<OnceCell<u64>>,
     protagonist: Option<Speaker>,
 }
 
@@ -73,39 +74,41 @@ impl<'a> Resolver<'a> {
                 name: people[i].name.clone(),
                 organization: false,
             });
-        let titles = people
-            .iter()
-            .map(|p| {
-                let mut joined = String::new();
-                for t in &p.titles {
-                    if joined.len() + t.len() > TITLES_BYTES {
-                        break;
-                    }
-                    joined.push_str(t);
-                    joined.push(' ');
-                }
-                joined.to_lowercase()
-            })
-            .collect();
-        let org_kinds = entities
-            .organizations
-            .iter()
-            .map(|o| {
-                (ORG_NOUNS.iter().enumerate())
-                    .filter(|(_, (_, fits))| fits.iter().any(|f| o.name.contains(f)))
-                    .fold(0, |kinds, (row, _)| kinds | 1 << row)
-            })
-            .collect();
         Resolver {
             text,
             entities,
             named,
             people: of(Type::Person),
             organizations: of(Type::Organization),
-            titles,
-            org_kinds,
+            titles: vec![OnceCell::new(); people.len()],
+            org_kinds: vec![OnceCell::new(); entities.organizations.len()],
             protagonist,
         }
+    }
+
+    /// The bits of the rows of `ORG_NOUNS` whose kind the name of organization `k` fits.
+    fn org_kinds(&self, k: usize) -> u64 {
+        *self.org_kinds[k].get_or_init(|| {
+            let name = &self.entities.organizations[k].name;
+            (ORG_NOUNS.iter().enumerate())
+                .filter(|(_, (_, fits))| fits.iter().any(|f| name.contains(f)))
+                .fold(0, |kinds, (row, _)| kinds | 1 << row)
+        })
+    }
+
+    /// The titles of person `k`, lowercased and joined.
+    fn titles(&self, k: usize) -> &str {
+        self.titles[k].get_or_init(|| {
+            let mut joined = String::new();
+            for t in &self.entities.people[k].titles {
+                if joined.len() + t.len() > TITLES_BYTES {
+                    break;
+                }
+                joined.push_str(t);
+                joined.push(' ');
+            }
+            joined.to_lowercase()
+        })
     }
 
     /// The mentions of one type that end by `before`, latest first, at most `LOOK_BACK`.
@@ -218,7 +221,7 @@ impl<'a> Resolver<'a> {
             .filter(|(_, (noun, _))| lower.iter().any(|w| w == noun))
             .find_map(|(row, _)| {
                 self.recent(Type::Organization, before)
-                    .find(|n| self.org_kinds[n.index] & 1 << row != 0)
+                    .find(|n| self.org_kinds(n.index) & 1 << row != 0)
             })
     }
 
@@ -249,7 +252,7 @@ impl<'a> Resolver<'a> {
         let mut best: Option<(usize, &Named)> = None;
         for n in self.recent(Type::Person, before) {
             let person = &self.entities.people[n.index];
-            let score = fit(person, &self.titles[n.index], &roles, lower, country);
+            let score = fit(person, self.titles(n.index), &roles, lower, country);
             // Latest first: a tie keeps the later mention.
             if best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, n));

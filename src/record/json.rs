@@ -32,7 +32,7 @@ pub fn render<W: io::Write>(
     article: &Article,
     style: Style,
 ) -> io::Result<()> {
-    let mut buf = Vec::with_capacity(2 * CHUNK);
+    let mut buf = Vec::with_capacity(size(article).min(2 * CHUNK));
     write(&mut buf, Some(&mut out), source, article, style)
 }
 
@@ -44,12 +44,17 @@ pub fn render<W: io::Write>(
 /// time: records are mostly text, and writing them was a tenth of a batch's instructions.
 /// The output is serde_json's, byte for byte (`tests::same_bytes_as_serde_json`).
 pub fn render_to_vec(out: &mut Vec<u8>, source: &str, article: &Article, style: Style) {
-    // A record is about twice its article's size; room for more saves a copy.
+    out.reserve(size(article));
+    write(out, None, source, article, style).expect("nothing is written but to the buffer");
+}
+
+/// Room enough for most records of `article`: a record is about twice its article's size,
+/// and room for more saves a copy.
+fn size(article: &Article) -> usize {
     let text = article.headline.as_ref().map_or(0, String::len)
         + article.lead.as_ref().map_or(0, String::len)
         + article.body.iter().map(|p| p.text.len()).sum::<usize>();
-    out.reserve(text * 3 + 1024);
-    write(out, None, source, article, style).expect("nothing is written but to the buffer");
+    text * 3 + 1024
 }
 
 /// Makes the record in `out`; with `spill`, writes it there whenever `out` holds `CHUNK`
