@@ -33,6 +33,7 @@ mod teams;
 use std::ops::Range;
 use std::rc::Rc;
 
+use gazetteer::Entry;
 use phrases::{Field, classify, cover, phrases};
 
 pub use gazetteer::Gazetteer;
@@ -42,6 +43,7 @@ pub(crate) use phrases::{Mode, headline_mode};
 
 use crate::record::Entities;
 use crate::text::span::CharIndex;
+use crate::text::tokens::Tok;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Kind {
@@ -104,66 +106,56 @@ pub(crate) struct Named {
     pub index: usize,
 }
 
-/// The entities in the given fields of `text` (byte ranges with their modes), and every
-/// place they are named, in text order, by the names and words of `g`.
 /// The longest name a person, organization or event may have, in bytes: three times the
 /// longest in the corpora ("London International Financial Futures and Options Exchange",
 /// 59).
 const MAX_NAME_BYTES: usize = 200;
 
+/// The fields are read a window of about this many bytes at a time: a window's words and
+/// gazetteer matches (several bytes for each byte of text) are dropped once its
+/// candidates are found, so that a long article holds its candidates, not its words. The
+/// short forms, known only once every window is read, read each window again; an article
+/// shorter than this is one window, read once.
+const WINDOW: usize = 1 << 20;
+
+/// The entities in the given fields of `text` (byte ranges with their modes), and every
+/// place they are named, in text order, by the names and words of `g`.
 pub(crate) fn find<'a>(
     text: &'a str,
     fields: &[(Range<usize>, Mode)],
     index: &CharIndex,
     g: &Gazetteer,
 ) -> (Entities<'a>, Vec<Named>) {
-    // Room for what most articles need, so that the lists seldom grow (measured on the
-    // corpus: a token every 20 bytes, at most one every 17; a gazetteer match every 220).
-    let bytes = fields.iter().map(|(r, _)| r.len()).sum::<usize>();
-    let mut toks = Vec::with_capacity(bytes / 16);
-    let mut gaz = Vec::with_capacity(bytes / 128);
-    let mut tok_gaz = Vec::new();
-    let mut bounds = Vec::with_capacity(fields.len());
-    for (range, mode) in fields.iter().filter(|(_, mode)| *mode != Mode::Skip) {
-        // An all-lowercase story still names countries and organizations.
-        let caseless = !text[range.clone()].chars().any(char::is_uppercase);
-        let (t, m) = (toks.len(), gaz.len());
-        phrases::scan(
-            g,
-            text,
-            range.clone(),
-            g.table(caseless),
-            &mut toks,
-            &mut gaz,
-        );
-        cover(&toks[t..], &gaz[m..], &mut tok_gaz);
-        bounds.push((t..toks.len(), m..gaz.len(), *mode));
-    }
-    let sport = teams::TeamSport::default();
-    // Each field's view of the shared lists, made when needed: an article of a million
-    // one-word paragraphs would otherwise hold 80 bytes more a paragraph.
-    let fields = || {
-        bounds.iter().map(|(t, m, mode)| Field {
-            text,
-            toks: &toks[t.clone()],
-            gaz: &gaz[m.clone()],
-            tok_gaz: &tok_gaz[t.clone()],
-            mode: *mode,
-            sport: &sport,
-        })
-    };
+    find_in_windows(text, fields, index, g, WINDOW)
+}
 
-    let mut candidates = Vec::with_capacity(gaz.len() + toks.len() / 4);
+fn find_in_windows<'a>(
+    text: &'a str,
+    fields: &[(Range<usize>, Mode)],
+    index: &CharIndex,
+    g: &Gazetteer,
+    window: usize,
+) -> (Entities<'a>, Vec<Named>) {
+    let windows = windows(fields, window);
+    let sport = teams::TeamSport::default();
+    let mut words = Words::default();
+    let mut candidates = Vec::new();
     // The parts of a phrase left to classify; one list for all phrases.
     let mut todo = Vec::new();
     // Events named by their holder ("BRICS summit"): the holder stays a mention of its own.
     let mut held = Vec::new();
-    for field in fields() {
-        countries::gazetteer_candidates(g, &field, &mut candidates);
-        if field.mode == Mode::Full {
-            for phrase in phrases(g, text, field.toks) {
-                events::by_holder(g, &field, (phrase.start, phrase.end), &mut held);
-                classify(g, &field, phrase, &mut candidates, &mut todo);
+    for w in &windows {
+        words.read(g, text, &fields[w.clone()]);
+        // Room for what most articles need (measured on the corpus: a candidate every
+        // four words, and each gazetteer match).
+        candidates.reserve(words.gaz.len() + words.toks.len() / 4);
+        for field in words.fields(text, &sport) {
+            countries::gazetteer_candidates(g, &field, &mut candidates);
+            if field.mode == Mode::Full {
+                for phrase in phrases(g, text, field.toks) {
+                    events::by_holder(g, &field, (phrase.start, phrase.end), &mut held);
+                    classify(g, &field, phrase, &mut candidates, &mut todo);
+                }
             }
         }
     }
@@ -173,10 +165,98 @@ pub(crate) fn find<'a>(
     candidates.retain(|c| {
         c.end - c.start <= MAX_NAME_BYTES || matches!(c.kind, Kind::Country(_) | Kind::Blocked)
     });
-    short_forms::short_forms(g, fields(), &mut candidates);
+    short_forms::short_forms(g, &mut candidates, |each| {
+        for w in &windows {
+            // One window was read last, and is still there.
+            if windows.len() > 1 {
+                words.read(g, text, &fields[w.clone()]);
+            }
+            for field in words.fields(text, &sport) {
+                each(&field);
+            }
+        }
+    });
     let mut chosen = overlap::choose(candidates);
     overlap::nest(&mut chosen, held);
     grouping::group(g, text, chosen, index)
+}
+
+/// The fields in windows (ranges of `fields`) of at least `window` bytes each, the last
+/// aside; at least one window.
+fn windows(fields: &[(Range<usize>, Mode)], window: usize) -> Vec<Range<usize>> {
+    let mut windows = Vec::new();
+    let (mut from, mut bytes) = (0, 0);
+    for (k, (range, _)) in fields.iter().enumerate() {
+        bytes += range.len();
+        if bytes >= window {
+            windows.push(from..k + 1);
+            (from, bytes) = (k + 1, 0);
+        }
+    }
+    if from < fields.len() || windows.is_empty() {
+        windows.push(from..fields.len());
+    }
+    windows
+}
+
+/// The words and gazetteer matches of a window of fields: lists shared by its fields,
+/// three allocations in all rather than three a paragraph, kept from window to window.
+#[derive(Default)]
+struct Words {
+    toks: Vec<Tok>,
+    gaz: Vec<(usize, usize, Entry)>,
+    /// For each token, the gazetteer match that covers it.
+    tok_gaz: Vec<Option<u32>>,
+    /// Each field's tokens and matches (ranges of the lists) and its mode.
+    bounds: Vec<(Range<usize>, Range<usize>, Mode)>,
+}
+
+impl Words {
+    /// Reads `fields` of `text`, in place of what was read before.
+    fn read(&mut self, g: &Gazetteer, text: &str, fields: &[(Range<usize>, Mode)]) {
+        // Room for what most articles need, so that the lists seldom grow (measured on the
+        // corpus: a token every 20 bytes, at most one every 17; a gazetteer match every 220).
+        let bytes = fields.iter().map(|(r, _)| r.len()).sum::<usize>();
+        self.toks.clear();
+        self.toks.reserve(bytes / 16);
+        self.gaz.clear();
+        self.gaz.reserve(bytes / 128);
+        self.tok_gaz.clear();
+        self.bounds.clear();
+        for (range, mode) in fields.iter().filter(|(_, mode)| *mode != Mode::Skip) {
+            // An all-lowercase story still names countries and organizations.
+            let caseless = !text[range.clone()].chars().any(char::is_uppercase);
+            let (t, m) = (self.toks.len(), self.gaz.len());
+            phrases::scan(
+                g,
+                text,
+                range.clone(),
+                g.table(caseless),
+                &mut self.toks,
+                &mut self.gaz,
+            );
+            cover(&self.toks[t..], &self.gaz[m..], &mut self.tok_gaz);
+            self.bounds
+                .push((t..self.toks.len(), m..self.gaz.len(), *mode));
+        }
+    }
+
+    /// Each field's view of the lists, made when needed: an article of a million one-word
+    /// paragraphs would otherwise hold 80 bytes more a paragraph.
+    fn fields<'w>(
+        &'w self,
+        text: &'w str,
+        sport: &'w teams::TeamSport,
+    ) -> impl Iterator<Item = Field<'w>> {
+        self.bounds.iter().map(move |(t, m, mode)| Field {
+            text,
+            toks: &self.toks[t.clone()],
+            gaz: &self.gaz[m.clone()],
+            tok_gaz: &self.tok_gaz[t.clone()],
+            mode: *mode,
+            sport,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -210,6 +290,30 @@ pub(super) mod tests {
             .iter()
             .map(|o| o.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn an_article_read_in_windows_gives_what_it_gives_read_at_once() {
+        // Each paragraph a window of its own: its words read twice, for the candidates and
+        // for the short forms, with other windows read in between.
+        for text in [
+            include_str!("../../fixtures/reuters-classic.txt"),
+            include_str!("../../fixtures/quotes-multiparagraph.txt"),
+            include_str!("../../fixtures/000_454c63ec9385e69c.txt"),
+        ] {
+            let mut fields = Vec::new();
+            let mut at = 0;
+            for paragraph in text.split("\n\n") {
+                fields.push((at..at + paragraph.len(), Mode::Full));
+                at += paragraph.len() + 2;
+            }
+            let (g, index) = (Gazetteer::builtin(), CharIndex::new(text));
+            let at_once = find(text, &fields, &index, g);
+            let in_windows = find_in_windows(text, &fields, &index, g, 1);
+            assert!(fields.len() > 3 && !at_once.0.people.is_empty());
+            assert_eq!(at_once.0, in_windows.0);
+            assert_eq!(format!("{:?}", at_once.1), format!("{:?}", in_windows.1));
+        }
     }
 
     fn names<T>(items: &[T], name: impl Fn(&T) -> &str) -> Vec<&str> {

@@ -22,10 +22,11 @@ type Forms<'c> = HashMap<Cow<'c, str>, usize>;
 /// Short forms of what the phrases found: a person's surname, a company without its
 /// suffix, a ministry without its country, an acronym. Each becomes a candidate wherever
 /// it stands as a capitalized word or phrase.
-pub(super) fn short_forms<'a>(
+/// `fields` gives each field to the function it is called with.
+pub(super) fn short_forms(
     g: &Gazetteer,
-    fields: impl Iterator<Item = Field<'a>>,
     candidates: &mut Vec<Candidate>,
+    fields: impl FnOnce(&mut dyn FnMut(&Field)),
 ) {
     let mut forms: Forms = HashMap::new();
     // A name's words, one list for all names.
@@ -50,9 +51,7 @@ pub(super) fn short_forms<'a>(
     let renames = renames(candidates, &forms);
     let index = FormIndex::new(&forms);
     let mut found_forms: Vec<Candidate> = Vec::new();
-    for f in fields {
-        index.find(&f, candidates, &mut found_forms);
-    }
+    fields(&mut |f| index.find(f, candidates, &mut found_forms));
     for (k, kind) in renames {
         candidates[k].kind = kind;
     }
