@@ -115,6 +115,8 @@ pub fn parse<'a>(text: &'a str, options: &Options) -> Article<'a> {
     let stats = stats(&body);
     // Entities in the headline, the lead and the body; then the quotes and who said them.
     let fields = fields(text, &layout);
+    // The body's ranges are in `body` and `fields` now; a long article needs the room.
+    layout.body = Vec::new();
     let (entities, named) = entities::find(text, &fields, &index, options.gazetteer);
     let field_ranges: Vec<_> = fields.iter().map(|(r, _)| r.clone()).collect();
     let quotes = quotes::find(text, &field_ranges, &entities, &named, &index);

@@ -36,10 +36,7 @@ fn event(f: &Field, a: usize, b: usize) -> Candidate {
     Candidate {
         start: f.toks[a].start,
         end: f.toks[b - 1].end,
-        kind: Kind::Event {
-            key: name.to_lowercase().into(),
-            name: name.into(),
-        },
+        kind: Kind::event(name.to_lowercase().into(), name.into()),
         priority: 2,
     }
 }
@@ -73,10 +70,7 @@ pub(super) fn by_head(
         out.push(Candidate {
             start: f.toks[start].start,
             end: f.toks[end - 1].end,
-            kind: Kind::Event {
-                key: key.into(),
-                name: f.slice(start, end).into(),
-            },
+            kind: Kind::event(key.into(), f.slice(start, end).into()),
             priority: 2,
         });
     }
@@ -171,10 +165,10 @@ pub(super) fn by_holder(
     out.push(Candidate {
         start: f.toks[from].start,
         end,
-        kind: Kind::Event {
-            key: f.text[f.toks[start].start..end].to_lowercase().into(),
-            name: f.text[f.toks[from].start..end].into(),
-        },
+        kind: Kind::event(
+            f.text[f.toks[start].start..end].to_lowercase().into(),
+            f.text[f.toks[from].start..end].into(),
+        ),
         priority: 2,
     });
 }

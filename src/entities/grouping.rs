@@ -7,7 +7,7 @@ use std::rc::Rc;
 use foldhash::{HashMap, HashMapExt as _, HashSet, HashSetExt as _};
 
 use super::gazetteer::Gazetteer;
-use super::{Candidate, Kind, Name, Named, Type};
+use super::{Candidate, EventName, Kind, Name, Named, Org, PersonName, Type};
 use crate::record::{Country, Entities, Event, Mention, Organization, Person};
 use crate::text::span::CharIndex;
 
@@ -38,20 +38,9 @@ pub(super) fn group<'a>(
         };
         let (kind, index) = match c.kind {
             Kind::Country(id) => (Type::Country, groups.country(id, mention)),
-            Kind::Organization { key, name, acronym } => (
-                Type::Organization,
-                groups.organization(key, name, acronym, mention),
-            ),
-            Kind::Person {
-                key,
-                name,
-                title,
-                country,
-            } => (
-                Type::Person,
-                groups.person(key, name, title, country, mention),
-            ),
-            Kind::Event { key, name } => (Type::Event, groups.event(key, name, mention)),
+            Kind::Organization(o) => (Type::Organization, groups.organization(&o, mention)),
+            Kind::Person(p) => (Type::Person, groups.person(&p, mention)),
+            Kind::Event(e) => (Type::Event, groups.event(&e, mention)),
             Kind::Blocked => continue,
         };
         named.push(Named {
@@ -84,13 +73,18 @@ struct Groups<'a, 'g> {
 // index in its list.
 impl<'a> Groups<'a, '_> {
     /// The slot of `key`, or `next` (the caller makes the entity) if it has none yet.
-    fn slot(&mut self, kind: Type, key: Name, next: usize) -> usize {
-        let address = (kind, Rc::as_ptr(&key).cast::<u8>() as usize);
+    /// The slot of `key`, or `next` (the caller makes the entity) if it has none yet;
+    /// `shared` if the key's kind is shared by mentions still to come.
+    fn slot(&mut self, kind: Type, key: &Name, shared: bool, next: usize) -> usize {
+        let address = (kind, Rc::as_ptr(key).cast::<u8>() as usize);
         if let Some(&(_, slot)) = self.by_address.get(&address) {
             return slot;
         }
         let slot = *self.slots.entry((kind, key.clone())).or_insert(next);
-        self.by_address.insert(address, (key, slot));
+        // Only a key that mentions still to come share is worth finding by address.
+        if shared || Rc::strong_count(key) > 1 {
+            self.by_address.insert(address, (key.clone(), slot));
+        }
         slot
     }
 
@@ -108,14 +102,10 @@ impl<'a> Groups<'a, '_> {
         slot
     }
 
-    fn organization(
-        &mut self,
-        key: Name,
-        name: Name,
-        acronym: Option<Name>,
-        mention: Mention<'a>,
-    ) -> usize {
-        let slot = self.slot(Type::Organization, key, self.entities.organizations.len());
+    fn organization(&mut self, o: &Rc<Org>, mention: Mention<'a>) -> usize {
+        let name = &o.name;
+        let next = self.entities.organizations.len();
+        let slot = self.slot(Type::Organization, &o.key, Rc::strong_count(o) > 1, next);
         let orgs = &mut self.entities.organizations;
         if slot == orgs.len() {
             orgs.push(Organization {
@@ -127,55 +117,55 @@ impl<'a> Groups<'a, '_> {
         }
         let org = &mut orgs[slot];
         let (last, chars) = &mut self.org_names[slot];
-        if !Rc::ptr_eq(last, &name) {
-            let written = name.strip_prefix("the ").unwrap_or(&name);
+        if !Rc::ptr_eq(last, name) {
+            let written = name.strip_prefix("the ").unwrap_or(name);
             let n = written.chars().count();
             if n > *chars {
                 org.name = written.to_owned();
                 *chars = n;
             }
-            *last = name;
+            *last = name.clone();
         }
         if org.acronym.is_none() {
-            org.acronym = acronym.map(|a| a.to_string());
+            org.acronym = o.acronym.as_ref().map(|a| a.to_string());
         }
         org.mentions.push(mention);
         slot
     }
 
-    fn person(
-        &mut self,
-        key: Name,
-        name: Name,
-        title: Option<String>,
-        country: Option<usize>,
-        mention: Mention<'a>,
-    ) -> usize {
-        let slot = self.slot(Type::Person, key, self.entities.people.len());
+    fn person(&mut self, p: &Rc<PersonName>, mention: Mention<'a>) -> usize {
+        let next = self.entities.people.len();
+        let slot = self.slot(Type::Person, &p.key, Rc::strong_count(p) > 1, next);
         let people = &mut self.entities.people;
         if slot == people.len() {
             people.push(Person {
-                name: name.to_string(),
+                name: p.name.to_string(),
                 titles: Vec::new(),
                 country: None,
                 mentions: Vec::new(),
             });
         }
         let person = &mut people[slot];
-        if let Some(title) = title
+        if let Some(title) = &p.title
             && self.titles.insert((slot, title.clone()))
         {
-            person.titles.push(title);
+            person.titles.push(title.clone());
         }
         if person.country.is_none() {
-            person.country = country.and_then(|id| self.g.country(id).iso.map(str::to_owned));
+            person.country = p
+                .country
+                .and_then(|id| self.g.country(id).iso.map(str::to_owned));
         }
         person.mentions.push(mention);
         slot
     }
 
-    fn event(&mut self, key: Name, name: Name, mention: Mention<'a>) -> usize {
-        let slot = self.slot(Type::Event, key, self.entities.events.len());
+    fn event(&mut self, e: &Rc<EventName>, mention: Mention<'a>) -> usize {
+        let next = self.entities.events.len();
+        let (slot, name) = (
+            self.slot(Type::Event, &e.key, Rc::strong_count(e) > 1, next),
+            &e.name,
+        );
         let events = &mut self.entities.events;
         if slot == events.len() {
             events.push(Event {

@@ -45,25 +45,56 @@ use crate::record::Entities;
 use crate::text::span::CharIndex;
 use crate::text::tokens::Tok;
 
+/// What a candidate names. A name's kind is shared (`Rc`), not copied, by the short forms
+/// that refer back to it, and keeps a candidate small (40 bytes): a long article holds a
+/// candidate every few words.
 #[derive(Debug, Clone, PartialEq)]
 enum Kind {
     Country(usize),
     Blocked,
-    Organization {
-        key: Name,
-        name: Name,
-        acronym: Option<Name>,
-    },
-    Person {
-        key: Name,
-        name: Name,
-        title: Option<String>,
-        country: Option<usize>,
-    },
-    Event {
-        key: Name,
-        name: Name,
-    },
+    Organization(Rc<Org>),
+    Person(Rc<PersonName>),
+    Event(Rc<EventName>),
+}
+
+#[derive(Debug, PartialEq)]
+struct Org {
+    key: Name,
+    name: Name,
+    acronym: Option<Name>,
+}
+
+#[derive(Debug, PartialEq)]
+struct PersonName {
+    key: Name,
+    name: Name,
+    title: Option<String>,
+    country: Option<usize>,
+}
+
+#[derive(Debug, PartialEq)]
+struct EventName {
+    key: Name,
+    name: Name,
+}
+
+impl Kind {
+    fn organization(key: Name, name: Name, acronym: Option<Name>) -> Kind {
+        Kind::Organization(Rc::new(Org { key, name, acronym }))
+    }
+
+    fn person(key: Name, name: Name, title: Option<String>, country: Option<usize>) -> Kind {
+        Kind::Person(Rc::new(PersonName {
+            key,
+            name,
+            title,
+            country,
+        }))
+    }
+
+    fn event(key: Name, name: Name) -> Kind {
+        Kind::Event(Rc::new(EventName { key, name }))
+    }
 }
 
 /// An entity's key or name in a candidate: shared, not copied, by the short forms and
@@ -82,9 +113,9 @@ struct Candidate {
 
 fn kind_name(kind: &Kind) -> &str {
     match kind {
-        Kind::Person { name, .. } | Kind::Organization { name, .. } | Kind::Event { name, .. } => {
-            name
-        }
+        Kind::Person(p) => &p.name,
+        Kind::Organization(o) => &o.name,
+        Kind::Event(e) => &e.name,
         Kind::Country(_) | Kind::Blocked => "",
     }
 }

@@ -142,11 +142,7 @@ pub(super) fn organization(f: &Field, a: usize, b: usize, acronym: Option<String
     Candidate {
         start: f.toks[a].start,
         end: f.toks[b - 1].end,
-        kind: Kind::Organization {
-            key: org_key(&name).into(),
-            name: name.into(),
-            acronym: acronym.map(Into::into),
-        },
+        kind: Kind::organization(org_key(&name).into(), name.into(), acronym.map(Into::into)),
         priority: 2,
     }
 }
@@ -368,11 +364,11 @@ pub(super) fn by_head(
         out.push(Candidate {
             start: f.toks[start].start,
             end: f.toks[end - 1].end,
-            kind: Kind::Organization {
-                key: key.into(),
-                name: name.into(),
-                acronym: acronym.or_else(|| acronym_after(f, end)).map(Into::into),
-            },
+            kind: Kind::organization(
+                key.into(),
+                name.into(),
+                acronym.or_else(|| acronym_after(f, end)).map(Into::into),
+            ),
             priority: 2,
         });
     }
@@ -471,11 +467,11 @@ pub(super) fn known(g: &Gazetteer, f: &Field, start: usize, end: usize, id: usiz
     if !f.text[start..end].contains(' ') && f.follows_name(g, start) {
         return None;
     }
-    Some(Kind::Organization {
-        key: known_key(id).into(),
-        name: f.text[start..end].into(),
-        acronym: g.acronym(id).map(Into::into),
-    })
+    Some(Kind::organization(
+        known_key(id).into(),
+        f.text[start..end].into(),
+        g.acronym(id).map(Into::into),
+    ))
 }
 
 #[cfg(test)]

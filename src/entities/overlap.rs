@@ -69,7 +69,7 @@ pub(super) fn nest(chosen: &mut Vec<Candidate>, held: Vec<Candidate>) {
         let fits = chosen[k..].iter().take_while(|c| c.start < e.end).all(|c| {
             e.start <= c.start
                 && c.end <= e.end
-                && matches!(c.kind, Kind::Organization { .. } | Kind::Country(_))
+                && matches!(c.kind, Kind::Organization(_) | Kind::Country(_))
         });
         if fits {
             kept.push(e);

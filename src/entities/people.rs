@@ -55,12 +55,12 @@ fn person(f: &Field, a: usize, b: usize, title: Option<(String, Option<usize>)>)
     Candidate {
         start: f.toks[a].start,
         end: f.toks[b - 1].end,
-        kind: Kind::Person {
-            key: Name::from(name.as_str()),
-            name: name.into(),
-            country: title.as_ref().and_then(|(_, c)| *c),
-            title: title.map(|(t, _)| t),
-        },
+        kind: Kind::person(
+            Name::from(name.as_str()),
+            name.into(),
+            title.as_ref().map(|(t, _)| t.clone()),
+            title.and_then(|(_, c)| c),
+        ),
         priority: 1,
     }
 }
@@ -348,12 +348,12 @@ pub(super) fn by_title(
         out.push(Candidate {
             start: f.toks[title_end].start,
             end: f.toks[name_end - 1].end,
-            kind: Kind::Person {
-                key: Name::from(name.as_str()),
-                name: name.into(),
-                title: Some(f.slice(a, title_end).to_owned()),
+            kind: Kind::person(
+                Name::from(name.as_str()),
+                name.into(),
+                Some(f.slice(a, title_end).to_owned()),
                 country,
-            },
+            ),
             priority: 4,
         });
         if name_end < b {

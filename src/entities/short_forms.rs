@@ -34,12 +34,12 @@ pub(super) fn short_forms(
     for (k, c) in candidates.iter().enumerate() {
         words.clear();
         match &c.kind {
-            Kind::Person { name, .. } => person_forms(name, k, &mut forms, &mut words),
-            Kind::Organization { name, .. } if c.priority == teams::PRIORITY => {
-                team_forms(name, k, &mut forms);
+            Kind::Person(p) => person_forms(&p.name, k, &mut forms, &mut words),
+            Kind::Organization(o) if c.priority == teams::PRIORITY => {
+                team_forms(&o.name, k, &mut forms);
             }
-            Kind::Organization { key, name, acronym } => {
-                let org = (&**key, &**name, acronym.as_deref());
+            Kind::Organization(o) => {
+                let org = (&*o.key, &*o.name, o.acronym.as_deref());
                 organization_forms(g, org, k, &mut forms, &mut words);
             }
             _ => {}
@@ -144,24 +144,14 @@ fn renames(candidates: &[Candidate], forms: &Forms) -> Vec<(usize, Kind)> {
             continue;
         };
         let renamed = match (&c.kind, &candidates[long].kind) {
-            (
-                Kind::Person {
-                    key,
-                    title,
-                    country,
-                    ..
-                },
-                Kind::Person {
-                    key: long, name, ..
-                },
-            ) if key != long => Kind::Person {
-                key: long.clone(),
-                name: name.clone(),
-                title: title.clone(),
-                country: *country,
-            },
-            (Kind::Organization { key, .. }, long @ Kind::Organization { key: long_key, .. })
-                if key != long_key && !key.starts_with('#') =>
+            (Kind::Person(p), Kind::Person(long)) if p.key != long.key => Kind::person(
+                long.key.clone(),
+                long.name.clone(),
+                p.title.clone(),
+                p.country,
+            ),
+            (Kind::Organization(o), long @ Kind::Organization(long_org))
+                if o.key != long_org.key && !o.key.starts_with('#') =>
             {
                 long.clone()
             }
