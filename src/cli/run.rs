@@ -5,8 +5,9 @@
 
 use std::collections::BTreeMap;
 use std::io;
-use std::sync::mpsc::{Receiver, SyncSender, TryRecvError, sync_channel};
-use std::sync::{Arc, Mutex};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
 
 use anyhow::Context;
 use newsparse::{Article, DecodeError, SCHEMA, decode, parse, render, render_to_vec};
@@ -22,7 +23,7 @@ pub fn run(config: &Config) -> anyhow::Result<Exit> {
     // Ctrl-C ends the run at once, whatever it waits on (an idle pipe, a long article),
     // once the record being written is whole. Without a handler (another one is set, say)
     // Ctrl-C simply ends the process.
-    let _ = ctrlc::set_handler(|| sink::end_interrupted(Exit::Interrupted as i32));
+    let _ = ctrlc::set_handler(|| sink::interrupt(Exit::Interrupted as i32));
     let (plan, parsing) = (&config.inputs, &config.parsing);
     let result = match config.action {
         Action::PrintSchema => sink.write_raw(SCHEMA.as_bytes()),
@@ -33,6 +34,10 @@ pub fn run(config: &Config) -> anyhow::Result<Exit> {
     match result.and_then(|()| sink.flush()) {
         Ok(()) if sink.failed => Ok(Exit::InputFailed),
         Ok(()) => Ok(Exit::Success),
+        // Ctrl-C: the handler ends the run once the output is flushed.
+        Err(e) if e.kind() == io::ErrorKind::Interrupted => {
+            sink::end_interrupted(Exit::Interrupted as i32)
+        }
         // `newsparse … | head`: the reader has what it wanted.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Exit::Success),
         Err(e) => Err(e).context("cannot write output"),
@@ -123,19 +128,26 @@ fn sequential(plan: &Plan, parsing: &Parsing, sink: &mut Sink) -> io::Result<()>
 
 /// A batch is one file or standard input (read by its worker, its size unknown till
 /// then), or JSON Lines and failed inputs up to this many, or this many bytes of lines,
-/// or as many as have come when the input makes the reader wait: one channel operation
-/// per batch of small lines keeps the threads from waiting on each other; a file a batch
-/// sets the workers on the first two files at once; and nothing that has come waits for
+/// or as many as have come when the reader has had nothing for `WAIT`: one channel
+/// operation per batch of small lines keeps the threads from waiting on each other; a file a
+/// batch sets the workers on the first files at once; and nothing that has come waits for
 /// more.
 const BATCH: usize = 64;
 const BATCH_BYTES: usize = 256 * 1024;
+const WAIT: Duration = Duration::from_millis(2);
 
-/// A pool of workers parses while this thread writes, in input order. At most one batch a
-/// worker is between reading and writing (parsed, or waiting its turn to be written), so
-/// `--jobs N` holds about N articles' worth (N files, or N × 256 KiB of lines), however
-/// many inputs there are.
+/// How many bytes of records may wait, made, for an earlier one still being made: a worker
+/// takes no new batch past this. Many small records may wait (the workers keep going while
+/// one of them is on a long article); a record of a megabyte waits alone, so that `--jobs N`
+/// holds about N long articles at once.
+const WAITING_BYTES: usize = 1 << 20;
+
+/// A pool of workers parses while this thread writes, in input order. At most four batches
+/// a worker are between reading and writing, and at most `WAITING_BYTES` of records made
+/// wait to be written, so memory stays bounded however many inputs there are.
 fn parallel(plan: &Plan, parsing: &Parsing, jobs: usize, sink: &mut Sink) -> io::Result<()> {
-    let in_flight = jobs;
+    let in_flight = jobs * 4;
+    let waiting = Waiting::default();
     std::thread::scope(|scope| {
         let (item_tx, item_rx) = sync_channel::<Item>(4);
         let (job_tx, job_rx) = sync_channel::<(usize, Vec<Item>)>(in_flight);
@@ -151,18 +163,22 @@ fn parallel(plan: &Plan, parsing: &Parsing, jobs: usize, sink: &mut Sink) -> io:
         scope.spawn(move || batches(&item_rx, &permit_rx, &job_tx));
         let job_rx = Arc::new(Mutex::new(job_rx));
         for _ in 0..jobs {
-            let (job_rx, done_tx) = (Arc::clone(&job_rx), done_tx.clone());
+            let (job_rx, done_tx, waiting) = (Arc::clone(&job_rx), done_tx.clone(), &waiting);
             scope.spawn(move || {
                 loop {
+                    // The oldest batch not yet written was taken before any later one, so
+                    // a worker holding it never waits here: the records waiting go.
+                    waiting.wait_below(WAITING_BYTES);
                     let next = job_rx
                         .lock()
                         .unwrap_or_else(|poisoned| poisoned.into_inner())
                         .recv();
                     let Ok((seq, batch)) = next else { break };
-                    let done = batch
+                    let done: Vec<(Item, Outcome)> = batch
                         .into_iter()
                         .map(|item| process(plan, parsing, item))
                         .collect();
+                    waiting.add(record_bytes(&done));
                     if done_tx.send((seq, done)).is_err() {
                         break;
                     }
@@ -175,10 +191,12 @@ fn parallel(plan: &Plan, parsing: &Parsing, jobs: usize, sink: &mut Sink) -> io:
         for (seq, done) in done_rx {
             pending.insert(seq, done);
             while let Some(done) = pending.remove(&next) {
+                let bytes = record_bytes(&done);
                 for (item, outcome) in done {
                     // Returning drops the receivers, and the reader and workers stop.
                     sink.accept(&item.source, &item.out_name, outcome)?;
                 }
+                waiting.sub(bytes);
                 next += 1;
                 let _ = permit_tx.send(());
             }
@@ -187,13 +205,55 @@ fn parallel(plan: &Plan, parsing: &Parsing, jobs: usize, sink: &mut Sink) -> io:
     })
 }
 
-/// Gathers the reader's items into batches (see `BATCH`), each sent with a permit.
+fn record_bytes(done: &[(Item, Outcome)]) -> usize {
+    done.iter()
+        .map(|(_, outcome)| outcome.as_ref().map_or(0, Vec::len))
+        .sum()
+}
+
+/// The bytes of records made and not yet written, for the workers to wait on.
+#[derive(Default)]
+struct Waiting {
+    bytes: Mutex<usize>,
+    written: Condvar,
+}
+
+impl Waiting {
+    fn lock(&self) -> std::sync::MutexGuard<'_, usize> {
+        self.bytes
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn wait_below(&self, limit: usize) {
+        let mut bytes = self.lock();
+        while *bytes > limit {
+            bytes = self
+                .written
+                .wait(bytes)
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+        }
+    }
+
+    fn add(&self, n: usize) {
+        *self.lock() += n;
+    }
+
+    fn sub(&self, n: usize) {
+        *self.lock() -= n;
+        self.written.notify_all();
+    }
+}
+
+/// Gathers the reader's items into batches (see `BATCH`), each sent with a permit taken
+/// before it is gathered, so that what comes while the workers are busy joins it.
 fn batches(items: &Receiver<Item>, permits: &Receiver<()>, jobs: &SyncSender<(usize, Vec<Item>)>) {
     let mut seq = 0;
-    while let Ok(first) = items.recv() {
+    while permits.recv().is_ok() {
+        let Ok(first) = items.recv() else { return };
         let mut bytes = 0;
         let mut batch = Vec::with_capacity(BATCH);
-        let mut next: Result<Item, TryRecvError> = Ok(first);
+        let mut next = Ok(first);
         while let Ok(item) = next {
             let whole = matches!(item.work, Work::File(_) | Work::Stdin);
             if let Work::Line(line) = &item.work {
@@ -203,10 +263,10 @@ fn batches(items: &Receiver<Item>, permits: &Receiver<()>, jobs: &SyncSender<(us
             if whole || batch.len() == BATCH || bytes >= BATCH_BYTES {
                 break;
             }
-            // Empty: the input makes the reader wait; what has come goes now.
-            next = items.try_recv();
+            // A timeout: the input makes the reader wait; what has come goes now.
+            next = items.recv_timeout(WAIT);
         }
-        if permits.recv().is_err() || jobs.send((seq, batch)).is_err() {
+        if jobs.send((seq, batch)).is_err() {
             return;
         }
         seq += 1;

@@ -6,8 +6,9 @@
 
 use std::io::{self, BufWriter, Stdout, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard, TryLockError};
-use std::time::{Duration, Instant};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsparse::SCHEMA_VERSION;
@@ -43,10 +44,17 @@ struct ErrorBody<'a> {
     message: &'a str,
 }
 
-/// Standard output, block-buffered, shared with the Ctrl-C handler (`end_interrupted`):
-/// each record is delivered under its lock, so the handler, which takes the lock before it
-/// flushes and ends the process, never cuts a record or a file in half.
+/// Standard output, block-buffered, shared with the Ctrl-C handler (`interrupt`): each
+/// record is delivered under its lock, and the handler takes the lock, flushes and ends the
+/// process while it holds it, so that no record or file is cut in half.
 static STDOUT: Mutex<Option<BufWriter<Stdout>>> = Mutex::new(None);
+
+/// Set by the first Ctrl-C: no record is begun after it.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// How long the handler waits for the records made to be written (a reader that has
+/// stopped reading may never take them) before it ends the run regardless.
+const GRACE: Duration = Duration::from_secs(1);
 
 /// The output, locked for one delivery.
 fn stdout() -> MutexGuard<'static, Option<BufWriter<Stdout>>> {
@@ -55,28 +63,39 @@ fn stdout() -> MutexGuard<'static, Option<BufWriter<Stdout>>> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// Ctrl-C: once no record is being delivered, the records made so far are flushed and the
-/// process ends with `status`. A delivery that takes over a second (a reader that has
-/// stopped reading) is not waited for.
+/// Ctrl-C. The first: no record is begun after it; the record being delivered is
+/// finished, the records made so far are flushed and the process ends with `status`
+/// (`end_interrupted`), or after `GRACE` regardless, should the output not take them. The
+/// second ends the process at once.
+pub fn interrupt(status: i32) {
+    if INTERRUPTED.swap(true, Ordering::SeqCst) {
+        std::process::exit(status);
+    }
+    std::thread::spawn(move || end_interrupted(status));
+    std::thread::spawn(move || {
+        std::thread::sleep(GRACE);
+        eprintln!("newsparse: interrupted (output not flushed)");
+        std::process::exit(status)
+    });
+}
+
+/// Waits for the record being delivered, flushes what was written and ends the process
+/// with `status`, holding the output so that nothing more is written.
 pub fn end_interrupted(status: i32) -> ! {
-    let start = Instant::now();
-    let out = loop {
-        match STDOUT.try_lock() {
-            Ok(out) => break Some(out),
-            Err(TryLockError::Poisoned(poisoned)) => break Some(poisoned.into_inner()),
-            Err(TryLockError::WouldBlock) if start.elapsed() < Duration::from_secs(1) => {
-                std::thread::sleep(Duration::from_millis(5));
-            }
-            Err(TryLockError::WouldBlock) => break None,
-        }
-    };
-    if let Some(mut out) = out
-        && let Some(out) = out.as_mut()
-    {
-        let _ = out.flush();
+    let mut out = stdout();
+    if let Some(w) = out.as_mut() {
+        let _ = w.flush();
     }
     eprintln!("newsparse: interrupted");
     std::process::exit(status)
+}
+
+/// The error a delivery gives once Ctrl-C came: the run stops there.
+fn interrupted() -> io::Result<()> {
+    if INTERRUPTED.load(Ordering::SeqCst) {
+        return Err(io::Error::new(io::ErrorKind::Interrupted, "interrupted"));
+    }
+    Ok(())
 }
 
 pub struct Sink<'a> {
@@ -136,6 +155,7 @@ impl<'a> Sink<'a> {
             write(&mut record)?;
             return self.accept(source, out_name, Ok(record));
         }
+        interrupted()?;
         self.progress.inc(1);
         let mut out = stdout();
         write(writer(&mut out))?;
@@ -153,6 +173,7 @@ impl<'a> Sink<'a> {
         out_name: &Path,
         outcome: Result<Vec<u8>, Failure>,
     ) -> io::Result<()> {
+        interrupted()?;
         self.progress.inc(1);
         // Held until the record is delivered, whole, wherever it goes (`end_interrupted`).
         let mut out = stdout();
