@@ -66,12 +66,16 @@ fn is_blank(text: &str, line: &Range<usize>) -> bool {
 
 pub(crate) fn layout(text: &str) -> Layout {
     let lines = lines(text);
+    let content_after = |from: usize| (from..lines.len()).find(|&i| !is_blank(text, &lines[i]));
+    // The lines with content at the top, as many as furniture and a dateline may take (not
+    // a list of every line: an article of a million short lines would hold it).
     let content: Vec<usize> = (0..lines.len())
         .filter(|&i| !is_blank(text, &lines[i]))
+        .take(MAX_FURNITURE + DATELINE_WITHIN + 1)
         .collect();
-    let Some(&last_content) = content.last() else {
+    if content.is_empty() {
         return Layout::default();
-    };
+    }
 
     let mut first = 0;
     while first < MAX_FURNITURE.min(content.len() - 1)
@@ -109,9 +113,9 @@ pub(crate) fn layout(text: &str) -> Layout {
         None => {
             let headline = top[0];
             layout.headline = Some(trim(text, lines[headline].clone()));
-            match content.iter().find(|&&i| i > headline) {
-                Some(&next) => (next, lines[next].start),
-                None => (last_content + 1, text.len()),
+            match content_after(headline + 1) {
+                Some(next) => (next, lines[next].start),
+                None => (lines.len(), text.len()),
             }
         }
     };
@@ -127,15 +131,16 @@ fn paragraphs(
     lines: &[Range<usize>],
     (first, start): (usize, usize),
 ) -> Vec<Range<usize>> {
-    let mut body_lines: Vec<Range<usize>> = Vec::new();
-    if let Some(line) = lines.get(first) {
-        body_lines.push(start.clamp(line.start, line.end)..line.end);
-        body_lines.extend(lines[first + 1..].iter().cloned());
-    }
-    let blank_separated = body_lines.iter().any(|l| is_blank(text, l));
+    // The body's lines, the first from `start` (read twice, not copied).
+    let first_line = lines
+        .get(first)
+        .map(|line| start.clamp(line.start, line.end)..line.end);
+    let rest = lines.get(first + 1..).unwrap_or_default();
+    let body_lines = || first_line.clone().into_iter().chain(rest.iter().cloned());
+    let blank_separated = body_lines().any(|l| is_blank(text, &l));
     let mut out = Vec::new();
     let mut open: Option<Range<usize>> = None;
-    for line in body_lines {
+    for line in body_lines() {
         if is_blank(text, &line) {
             out.extend(open.take());
         } else if blank_separated {
