@@ -396,6 +396,23 @@ fn output_dir_gives_every_input_its_own_file_or_refuses_the_run() {
     assert_eq!(written(&out), pairs(&[("x.json", "x"), ("y.json", "y")]));
     let first = fs::read_to_string(out.join("x.json")).unwrap();
     assert!(first.contains("One."), "{first}");
+    fs::remove_dir_all(&out).unwrap();
+
+    // A line that gives no record (its text no string, or junk after it) takes no name.
+    let failing = "{\"id\": \"x\", \"text\": \"One.\"}\n{\"id\": \"x\", \"text\": null}\n\
+        {\"id\": \"x\", \"text\": \"Two.\"} junk\n";
+    fs::write(dir.join("failing.jsonl"), failing).unwrap();
+    let written_once = run(
+        &args(&["--input", "jsonl", "--output-dir", &o, &d("failing.jsonl")]),
+        b"",
+    );
+    assert_eq!(
+        written_once.status.code(),
+        Some(1),
+        "{}",
+        stderr(&written_once)
+    );
+    assert_eq!(written(&out), pairs(&[("x.json", "x")]));
     fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -97,7 +97,8 @@ fn text_that_once_cost_the_square_of_its_length() {
     // Each was quadratic: a title list joined for each of 64 recent mentions at each quote
     // (a new title every paragraph); every short form sharing a first word tried at each
     // token; "the ministry" looked for in a long name at each quote; an acronym's mention
-    // copying (and its entity hashing) the whole long name.
+    // copying (and its entity hashing) the whole long name. (A name of thousands of words
+    // is no name now, and the last two hold as well for the longest names that are.)
     let long_name = |words: usize| (0..words).map(word).collect::<Vec<_>>().join(" ");
     let families = [
         (

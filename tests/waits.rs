@@ -6,23 +6,13 @@
 mod common;
 
 use std::io::{Read, Write};
-use std::process::{Child, ChildStdin, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
+
+use common::spawn;
 
 const ARTICLE: &str = "Title\n\nMOSCOW, May 4. /TASS/. Foreign Minister Sergey Lavrov met \
                        his counterpart. \u{201c}We agreed,\u{201d} Lavrov said.\n";
-
-fn spawn(args: &[&str]) -> (Child, ChildStdin) {
-    let mut child = common::newsparse()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("newsparse starts");
-    let stdin = child.stdin.take().expect("stdin");
-    (child, stdin)
-}
 
 fn interrupt(child: &Child) {
     let sent = std::process::Command::new("kill")

@@ -361,14 +361,9 @@ pub fn article(plan: &Plan, at: String, line: &[u8]) -> Item {
 
 /// The id of a JSON Lines line, if it is an object with one; the text is skipped, not built.
 fn id(plan: &Plan, line: &[u8]) -> Option<String> {
-    let fields = ArticleFields {
-        id: &plan.id_field,
-        text: None,
-    };
-    let mut de = serde_json::Deserializer::from_slice(line);
-    serde::de::DeserializeSeed::deserialize(fields, &mut de)
-        .ok()
-        .and_then(|(id, _)| id)
+    // Only a line that `article` takes will be written: it is read as `article` reads it.
+    let item = article(plan, String::new(), line);
+    matches!(item.work, Work::Text(_)).then_some(item.source)
 }
 
 /// The id and text fields of an article line, by their configured names; other fields (and

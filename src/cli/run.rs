@@ -1,7 +1,8 @@
 //! Runs a configuration: items from `inputs` are parsed, one at a time or by a pool of
 //! workers, and their records handed in input order to the `sink`. The one module that
 //! knows the others: it asks `inputs` for items and bytes, the library for records, and
-//! gives them to `sink`; neither of those calls back into it.
+//! gives them to `sink` (one at a time, a record is made as the sink writes it, through a
+//! closure given to `Sink::stream`).
 
 use std::collections::BTreeMap;
 use std::io;

@@ -72,7 +72,6 @@ struct Groups<'a, 'g> {
 // Each adds a mention to its entity (made at its first mention) and gives the entity's
 // index in its list.
 impl<'a> Groups<'a, '_> {
-    /// The slot of `key`, or `next` (the caller makes the entity) if it has none yet.
     /// The slot of `key`, or `next` (the caller makes the entity) if it has none yet;
     /// `shared` if the key's kind is shared by mentions still to come.
     fn slot(&mut self, kind: Type, key: &Name, shared: bool, next: usize) -> usize {

@@ -391,34 +391,32 @@ impl Json<'_> {
 /// Appends the bytes `b` of a string, escaped as `Json::str` says. (Only ASCII bytes are
 /// escaped, so `b` may end inside a character.)
 fn escape(out: &mut Vec<u8>, b: &[u8]) {
-    {
-        out.reserve(b.len() + 2);
-        let mut copied = 0;
-        let mut i = 0;
-        while i < b.len() {
-            i += plain_prefix(&b[i..]);
-            let Some(&c) = b.get(i) else { break };
-            out.extend_from_slice(&b[copied..i]);
-            i += 1;
-            copied = i;
-            let short = match c {
-                0x08 => b'b',
-                0x0c => b'f',
-                b'\n' => b'n',
-                b'\r' => b'r',
-                b'\t' => b't',
-                0..0x20 => b'u',
-                _ => c,
-            };
-            out.extend_from_slice(&[b'\\', short]);
-            if short == b'u' {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                let hex = |d: u8| HEX[usize::from(d)];
-                out.extend_from_slice(&[b'0', b'0', hex(c >> 4), hex(c & 15)]);
-            }
+    out.reserve(b.len() + 2);
+    let mut copied = 0;
+    let mut i = 0;
+    while i < b.len() {
+        i += plain_prefix(&b[i..]);
+        let Some(&c) = b.get(i) else { break };
+        out.extend_from_slice(&b[copied..i]);
+        i += 1;
+        copied = i;
+        let short = match c {
+            0x08 => b'b',
+            0x0c => b'f',
+            b'\n' => b'n',
+            b'\r' => b'r',
+            b'\t' => b't',
+            0..0x20 => b'u',
+            _ => c,
+        };
+        out.extend_from_slice(&[b'\\', short]);
+        if short == b'u' {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            let hex = |d: u8| HEX[usize::from(d)];
+            out.extend_from_slice(&[b'0', b'0', hex(c >> 4), hex(c & 15)]);
         }
-        out.extend_from_slice(&b[copied..]);
     }
+    out.extend_from_slice(&b[copied..]);
 }
 
 /// The characters of a name that `Json::name` escapes though JSON need not (the command

@@ -15,7 +15,7 @@ pub use spans::check_spans;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, ChildStdin, Command, Output, Stdio};
 use std::sync::LazyLock;
 
 use serde_json::Value;
@@ -33,8 +33,8 @@ pub fn newsparse() -> Command {
     cmd
 }
 
-/// Runs newsparse with `args`, feeding `stdin`.
-pub fn run(args: &[&str], stdin: &[u8]) -> Output {
+/// Starts newsparse with `args`, its standard streams piped: the child and its input.
+pub fn spawn(args: &[&str]) -> (Child, ChildStdin) {
     let mut child = newsparse()
         .args(args)
         .stdin(Stdio::piped())
@@ -42,7 +42,13 @@ pub fn run(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("newsparse starts");
-    let mut pipe = child.stdin.take().expect("stdin");
+    let stdin = child.stdin.take().expect("stdin");
+    (child, stdin)
+}
+
+/// Runs newsparse with `args`, feeding `stdin`.
+pub fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let (child, mut pipe) = spawn(args);
     let stdin = stdin.to_vec();
     let writer = std::thread::spawn(move || {
         let _ = pipe.write_all(&stdin);
