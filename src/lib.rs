@@ -38,7 +38,7 @@ mod shared;
 pub use encoding_rs::Encoding;
 pub use entities::Gazetteer;
 pub use layout::calendar::{Date, DateParseError};
-pub use record::json::{SCHEMA, Style, render, render_to_vec};
+pub use record::json::{SCHEMA, Style, acts_on_terminal, render, render_to_vec};
 pub use record::*;
 pub use text::decode::{DecodeError, Decoded, decode};
 

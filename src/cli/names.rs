@@ -69,21 +69,10 @@ pub fn shown(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Whether a character acts on a terminal rather than shows: a control character (C0, DEL,
-/// C1), a bidirectional control, which reorders what follows (U+202E makes `txt.exe` read
-/// `exe.txt`), or a line or paragraph separator.
+/// Whether a character acts on a terminal rather than shows (the library's list: what a
+/// record's `source` escapes too).
 pub fn acts(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{061C}'
-                | '\u{200E}'
-                | '\u{200F}'
-                | '\u{202A}'..='\u{202E}'
-                | '\u{2066}'..='\u{2069}'
-                | '\u{2028}'
-                | '\u{2029}'
-        )
+    newsparse::acts_on_terminal(c)
 }
 
 /// serde_json's compact JSON, but for the characters that act on a terminal and that JSON

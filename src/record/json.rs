@@ -419,20 +419,22 @@ fn escape(out: &mut Vec<u8>, b: &[u8]) {
     out.extend_from_slice(&b[copied..]);
 }
 
-/// The characters of a name that `Json::name` escapes though JSON need not (the command
-/// line's `names::acts` less C0, which JSON escapes anyway).
-fn acts_on_terminal(c: char) -> bool {
-    matches!(
-        c,
-        '\u{7F}'..='\u{9F}'
-            | '\u{061C}'
-            | '\u{200E}'
-            | '\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{2028}'
-            | '\u{2029}'
-    )
+/// Whether a character acts on a terminal rather than shows: a control character (C0, DEL,
+/// C1), a bidirectional control, which reorders what follows (U+202E makes `txt.exe` read
+/// `exe.txt`), or a line or paragraph separator. A record's `source` has these as JSON
+/// escapes; the command line shows them escaped in its messages.
+pub fn acts_on_terminal(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{2028}'
+                | '\u{2029}'
+        )
 }
 
 /// How many bytes at the start of `b` a JSON string takes as they are: up to the first
