@@ -69,8 +69,9 @@ struct Groups<'a, 'g> {
     titles: HashSet<(usize, String)>,
 }
 
-// Each adds a mention to its entity (made at its first mention) and gives the entity's
-// index in its list.
+// Each adds a mention to its entity (made at its first mention, with room for one: most
+// entities have one or two, and a list of thousands of names would otherwise hold room for
+// four each) and gives the entity's index in its list.
 impl<'a> Groups<'a, '_> {
     /// The slot of `key`, or `next` (the caller makes the entity) if it has none yet;
     /// `shared` if the key's kind is shared by mentions still to come.
@@ -93,7 +94,7 @@ impl<'a> Groups<'a, '_> {
             entities.countries.push(Country {
                 name: g.country(id).name.to_owned(),
                 iso: g.country(id).iso.map(str::to_owned),
-                mentions: Vec::new(),
+                mentions: Vec::with_capacity(1),
             });
             entities.countries.len() - 1
         });
@@ -110,7 +111,7 @@ impl<'a> Groups<'a, '_> {
             orgs.push(Organization {
                 name: name.to_string(),
                 acronym: None,
-                mentions: Vec::new(),
+                mentions: Vec::with_capacity(1),
             });
             self.org_names.push((name.clone(), name.chars().count()));
         }
@@ -141,7 +142,7 @@ impl<'a> Groups<'a, '_> {
                 name: p.name.to_string(),
                 titles: Vec::new(),
                 country: None,
-                mentions: Vec::new(),
+                mentions: Vec::with_capacity(1),
             });
         }
         let person = &mut people[slot];
@@ -169,7 +170,7 @@ impl<'a> Groups<'a, '_> {
         if slot == events.len() {
             events.push(Event {
                 name: name.to_string(),
-                mentions: Vec::new(),
+                mentions: Vec::with_capacity(1),
             });
         }
         let event = &mut events[slot];
