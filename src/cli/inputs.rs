@@ -321,7 +321,7 @@ pub fn article(plan: &Plan, at: String, line: &[u8]) -> Item {
     };
     let fields = ArticleFields {
         id: &plan.id_field,
-        text: Some(&plan.text_field),
+        text: &plan.text_field,
     };
     let mut de = serde_json::Deserializer::from_slice(line);
     let (id, text) = match serde::de::DeserializeSeed::deserialize(fields, &mut de)
@@ -366,11 +366,11 @@ fn id(plan: &Plan, line: &[u8]) -> Option<String> {
     matches!(item.work, Work::Text(_)).then_some(item.source)
 }
 
-/// The id and text fields of an article line, by their configured names; other fields (and
-/// the text, when it is `None`) are skipped without being built.
+/// The id and text fields of an article line, by their configured names; other fields are
+/// skipped without being built.
 struct ArticleFields<'c> {
     id: &'c str,
-    text: Option<&'c str>,
+    text: &'c str,
 }
 
 impl<'de> serde::de::DeserializeSeed<'de> for ArticleFields<'_> {
@@ -403,7 +403,7 @@ impl<'de> serde::de::Visitor<'de> for ArticleFields<'_> {
                     Some(b'-' | b'0'..=b'9') => Some(raw.to_owned()),
                     _ => None,
                 };
-            } else if Some(key.as_str()) == self.text {
+            } else if key == self.text {
                 text = match map.next_value::<Value>()? {
                     Value::String(s) => Some(s),
                     _ => None,
