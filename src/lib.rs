@@ -107,19 +107,17 @@ pub fn parse<'a>(text: &'a str, options: &Options) -> Article<'a> {
     let mut layout = layout::layout(text);
     // Byte offsets to the code-point spans the record gives.
     let index = CharIndex::new(text);
-    let body = paragraphs(text, &layout.body, &index);
+    let body = Body::new(text, std::mem::take(&mut layout.body), &index);
     let dateline = layout
         .dateline
         .take()
-        .map(|(range, found)| dateline(text, range, found, body.first(), options, &index));
+        .map(|(range, found)| dateline(text, range, found, &body, options, &index));
     let stats = stats(&body);
     // Entities in the headline, the lead and the body; then the quotes and who said them.
-    let fields = fields(text, &layout);
-    // The body's ranges are in `body` and `fields` now; a long article needs the room.
-    layout.body = Vec::new();
-    let (entities, named) = entities::find(text, &fields, &index, options.gazetteer);
-    let field_ranges: Vec<_> = fields.iter().map(|(r, _)| r.clone()).collect();
-    let quotes = quotes::find(text, &field_ranges, &entities, &named, &index);
+    let fields = || fields(text, &layout, &body);
+    let (entities, named) = entities::find(text, fields, &index, options.gazetteer);
+    let field_ranges = fields().map(|(r, _)| r);
+    let quotes = quotes::find(text, field_ranges, &entities, &named, &index);
     let owned = |r: &Range<usize>| text[r.clone()].to_owned();
     Article {
         encoding: "UTF-8",
@@ -133,30 +131,22 @@ pub fn parse<'a>(text: &'a str, options: &Options) -> Article<'a> {
     }
 }
 
-fn paragraphs<'a>(text: &'a str, body: &[Range<usize>], index: &CharIndex) -> Vec<Paragraph<'a>> {
-    body.iter()
-        .map(|r| Paragraph {
-            text: &text[r.clone()],
-            span: index.span(r.clone()),
-        })
-        .collect()
-}
-
 /// The dateline found, its year pinned by a weekday in the first paragraph where the
 /// dateline gives none and `options` has a reference date.
 fn dateline(
     text: &str,
     range: Range<usize>,
     found: dateline::Found,
-    first: Option<&Paragraph>,
+    body: &Body,
     options: &Options,
     index: &CharIndex,
 ) -> Dateline {
+    let first = body.texts().next();
     let year =
         found.year.or_else(
             || match (found.month, found.day, first, options.reference_date) {
                 (Some(m), Some(d), Some(first), Some(today)) => {
-                    dateline::year_from_weekday(m, d, first.text, today)
+                    dateline::year_from_weekday(m, d, first, today)
                 }
                 _ => None,
             },
@@ -178,35 +168,36 @@ fn dateline(
     }
 }
 
-fn stats(body: &[Paragraph]) -> Stats {
+fn stats(body: &Body) -> Stats {
+    let (mut sentences, mut words) = (0, 0);
+    for p in body.texts() {
+        sentences += sentences::count_sentences(p);
+        words += wordcount::count_words(p);
+    }
     Stats {
         paragraphs: body.len(),
-        sentences: body
-            .iter()
-            .map(|p| sentences::count_sentences(p.text))
-            .sum(),
-        words: body.iter().map(|p| wordcount::count_words(p.text)).sum(),
+        sentences,
+        words,
         // Text in a `str` is UTF-8 with nothing replaced; `Decoded::parse` says otherwise.
         replaced_chars: 0,
     }
 }
 
-/// The stretches entities are looked for in, each with how far its capitals are trusted:
-/// the headline (a Title Case one for known names only, an ALL CAPS one not at all), the
-/// lead and every paragraph.
-fn fields(text: &str, layout: &layout::Layout) -> Vec<(Range<usize>, entities::Mode)> {
-    let mut fields = Vec::with_capacity(layout.body.len() + 2);
-    if let Some(h) = &layout.headline {
-        fields.push((h.clone(), entities::headline_mode(&text[h.clone()])));
-    }
-    fields.extend(
-        layout
-            .lead
-            .iter()
-            .chain(&layout.body)
-            .map(|r| (r.clone(), entities::Mode::Full)),
-    );
-    fields
+/// The stretches entities and quotes are looked for in, each with how far its capitals are
+/// trusted: the headline (a Title Case one for known names only, an ALL CAPS one not at
+/// all), the lead and every paragraph; made afresh for each reading (the body's paragraphs
+/// are not kept).
+fn fields<'l>(
+    text: &'l str,
+    layout: &'l layout::Layout,
+    body: &'l Body,
+) -> impl Iterator<Item = (Range<usize>, entities::Mode)> + 'l {
+    let headline =
+        (layout.headline.clone()).map(|h| (h.clone(), entities::headline_mode(&text[h])));
+    let rest = (layout.lead.clone().into_iter())
+        .chain(body.ranges())
+        .map(|r| (r, entities::Mode::Full));
+    headline.into_iter().chain(rest)
 }
 
 #[cfg(test)]

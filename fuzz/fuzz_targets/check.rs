@@ -100,7 +100,7 @@ fn check_article(article: &Article) {
 
     // Paragraphs: in order, apart, after the dateline.
     let mut last_end = dateline.map_or(0, |d| d.1);
-    for p in &article.body {
+    for p in article.body.iter() {
         assert!(
             p.span.0 >= last_end,
             "paragraph {:?} overlaps what precedes it",

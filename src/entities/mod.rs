@@ -30,6 +30,7 @@ mod phrases;
 mod short_forms;
 mod teams;
 
+use std::iter::Peekable;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -147,27 +148,33 @@ const MAX_NAME_BYTES: usize = 200;
 /// candidates are found, so that a long article holds its candidates, not its words. The
 /// short forms, known only once every window is read, read each window again; an article
 /// shorter than this is one window, read once.
-const WINDOW: usize = 1 << 20;
+const WINDOW: usize = 1 << 18;
 
-/// The entities in the given fields of `text` (byte ranges with their modes), and every
-/// place they are named, in text order, by the names and words of `g`.
-pub(crate) fn find<'a>(
+/// The entities in the given fields of `text` (byte ranges with their modes, made afresh by
+/// each call of `fields`), and every place they are named, in text order, by the names and
+/// words of `g`.
+pub(crate) fn find<'a, I>(
     text: &'a str,
-    fields: &[(Range<usize>, Mode)],
+    fields: impl Fn() -> I,
     index: &CharIndex,
     g: &Gazetteer,
-) -> (Entities<'a>, Vec<Named>) {
+) -> (Entities<'a>, Vec<Named>)
+where
+    I: Iterator<Item = (Range<usize>, Mode)>,
+{
     find_in_windows(text, fields, index, g, WINDOW)
 }
 
-fn find_in_windows<'a>(
+fn find_in_windows<'a, I>(
     text: &'a str,
-    fields: &[(Range<usize>, Mode)],
+    fields: impl Fn() -> I,
     index: &CharIndex,
     g: &Gazetteer,
     window: usize,
-) -> (Entities<'a>, Vec<Named>) {
-    let windows = windows(fields, window);
+) -> (Entities<'a>, Vec<Named>)
+where
+    I: Iterator<Item = (Range<usize>, Mode)>,
+{
     let sport = teams::TeamSport::default();
     let mut words = Words::default();
     let mut candidates = Vec::new();
@@ -175,8 +182,11 @@ fn find_in_windows<'a>(
     let mut todo = Vec::new();
     // Events named by their holder ("BRICS summit"): the holder stays a mention of its own.
     let mut held = Vec::new();
-    for w in &windows {
-        words.read(g, text, &fields[w.clone()]);
+    let mut windows = 0;
+    let mut rest = fields().peekable();
+    while windows == 0 || rest.peek().is_some() {
+        words.read(g, text, &mut rest, window);
+        windows += 1;
         // Room for what most articles need (measured on the corpus: a candidate every
         // four words, and each gazetteer match).
         candidates.reserve(words.gaz.len() + words.toks.len() / 4);
@@ -197,10 +207,11 @@ fn find_in_windows<'a>(
         c.end - c.start <= MAX_NAME_BYTES || matches!(c.kind, Kind::Country(_) | Kind::Blocked)
     });
     short_forms::short_forms(g, &mut candidates, |each| {
-        for w in &windows {
+        let mut rest = fields().peekable();
+        for _ in 0..windows {
             // One window was read last, and is still there.
-            if windows.len() > 1 {
-                words.read(g, text, &fields[w.clone()]);
+            if windows > 1 {
+                words.read(g, text, &mut rest, window);
             }
             for field in words.fields(text, &sport) {
                 each(&field);
@@ -210,24 +221,6 @@ fn find_in_windows<'a>(
     let mut chosen = overlap::choose(candidates);
     overlap::nest(&mut chosen, held);
     grouping::group(g, text, chosen, index)
-}
-
-/// The fields in windows (ranges of `fields`) of at least `window` bytes each, the last
-/// aside; at least one window.
-fn windows(fields: &[(Range<usize>, Mode)], window: usize) -> Vec<Range<usize>> {
-    let mut windows = Vec::new();
-    let (mut from, mut bytes) = (0, 0);
-    for (k, (range, _)) in fields.iter().enumerate() {
-        bytes += range.len();
-        if bytes >= window {
-            windows.push(from..k + 1);
-            (from, bytes) = (k + 1, 0);
-        }
-    }
-    if from < fields.len() || windows.is_empty() {
-        windows.push(from..fields.len());
-    }
-    windows
 }
 
 /// The words and gazetteer matches of a window of fields: lists shared by its fields,
@@ -243,18 +236,35 @@ struct Words {
 }
 
 impl Words {
-    /// Reads `fields` of `text`, in place of what was read before.
-    fn read(&mut self, g: &Gazetteer, text: &str, fields: &[(Range<usize>, Mode)]) {
-        // Room for what most articles need, so that the lists seldom grow (measured on the
+    /// Reads the next window of `fields` of `text` (fields up to one that brings it to
+    /// `window` bytes, or to the end), in place of what was read before.
+    fn read(
+        &mut self,
+        g: &Gazetteer,
+        text: &str,
+        fields: &mut Peekable<impl Iterator<Item = (Range<usize>, Mode)>>,
+        window: usize,
+    ) {
+        // Room for what most windows need, so that the lists seldom grow (measured on the
         // corpus: a token every 20 bytes, at most one every 17; a gazetteer match every 220).
-        let bytes = fields.iter().map(|(r, _)| r.len()).sum::<usize>();
+        // The window's size is known only once read: at most `window`, at most what is left.
+        let left = fields.peek().map_or(0, |(r, _)| text.len() - r.start);
+        let bytes = left.min(window);
         self.toks.clear();
         self.toks.reserve(bytes / 16);
         self.gaz.clear();
         self.gaz.reserve(bytes / 128);
         self.tok_gaz.clear();
         self.bounds.clear();
-        for (range, mode) in fields.iter().filter(|(_, mode)| *mode != Mode::Skip) {
+        // The bytes from the window's first field to the end of its last, the lines between
+        // counted: a field a line of one letter costs its bookkeeping, not its letter.
+        let (mut first, mut read) = (None, 0);
+        let window = std::iter::from_fn(|| {
+            let field = (read < window).then(|| fields.next()).flatten()?;
+            read = field.0.end - *first.get_or_insert(field.0.start);
+            Some(field)
+        });
+        for (range, mode) in window.filter(|(_, mode)| *mode != Mode::Skip) {
             // An all-lowercase story still names countries and organizations.
             let caseless = !text[range.clone()].chars().any(char::is_uppercase);
             let (t, m) = (self.toks.len(), self.gaz.len());
@@ -268,7 +278,7 @@ impl Words {
             );
             cover(&self.toks[t..], &self.gaz[m..], &mut self.tok_gaz);
             self.bounds
-                .push((t..self.toks.len(), m..self.gaz.len(), *mode));
+                .push((t..self.toks.len(), m..self.gaz.len(), mode));
         }
     }
 
@@ -298,7 +308,12 @@ pub(super) mod tests {
     /// to its text: the rule families' tests ask this too.
     pub(super) fn entities(text: &str) -> Entities<'_> {
         let fields = [(0..text.len(), Mode::Full)];
-        let (found, _) = find(text, &fields, &CharIndex::new(text), Gazetteer::builtin());
+        let (found, _) = find(
+            text,
+            || fields.iter().cloned(),
+            &CharIndex::new(text),
+            Gazetteer::builtin(),
+        );
         // Every mention slices back to its text.
         let chars: Vec<char> = text.chars().collect();
         let mentions = found
@@ -339,8 +354,8 @@ pub(super) mod tests {
                 at += paragraph.len() + 2;
             }
             let (g, index) = (Gazetteer::builtin(), CharIndex::new(text));
-            let at_once = find(text, &fields, &index, g);
-            let in_windows = find_in_windows(text, &fields, &index, g, 1);
+            let at_once = find(text, || fields.iter().cloned(), &index, g);
+            let in_windows = find_in_windows(text, || fields.iter().cloned(), &index, g, 1);
             assert!(fields.len() > 3 && !at_once.0.people.is_empty());
             assert_eq!(at_once.0, in_windows.0);
             assert_eq!(format!("{:?}", at_once.1), format!("{:?}", in_windows.1));
@@ -355,7 +370,12 @@ pub(super) mod tests {
     fn a_whole_name_in_a_title_case_headline_is_not_cut_to_its_last_word() {
         let text = "Kelm, Wang Yi Discuss Trade Ties\n\nForeign Minister Wang Yi met Foreign Minister Tarvo Kelm.";
         let fields = [(0..32, Mode::KnownOnly), (34..text.len(), Mode::Full)];
-        let (found, _) = find(text, &fields, &CharIndex::new(text), Gazetteer::builtin());
+        let (found, _) = find(
+            text,
+            || fields.iter().cloned(),
+            &CharIndex::new(text),
+            Gazetteer::builtin(),
+        );
         let wang = found.people.iter().find(|p| p.name == "Wang Yi").unwrap();
         let mentions: Vec<&str> = wang.mentions.iter().map(|m| m.text).collect();
         assert_eq!(mentions, ["Wang Yi", "Wang Yi"]);

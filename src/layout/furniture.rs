@@ -62,13 +62,13 @@ pub(crate) fn is_signoff(text: &str) -> bool {
         Some(inner) => inner.strip_suffix(')'),
         None => Some(text),
     };
+    // The opener first: it rules out most paragraphs at once, the line test reads them whole.
     credit.is_some_and(|credit| {
-        !credit.contains(['\n', '\r'])
-            && CREDIT_OPENERS.iter().any(|o| {
-                credit
-                    .strip_prefix(o)
-                    .is_some_and(|rest| rest.starts_with(" by "))
-            })
+        CREDIT_OPENERS.iter().any(|o| {
+            credit
+                .strip_prefix(o)
+                .is_some_and(|rest| rest.starts_with(" by "))
+        }) && !credit.contains(['\n', '\r'])
     })
 }
 

@@ -21,8 +21,31 @@ pub(crate) struct Layout {
     pub headline: Option<Range<usize>>,
     pub lead: Option<Range<usize>>,
     pub dateline: Option<(Range<usize>, Found)>,
-    pub body: Vec<Range<usize>>,
+    pub body: Body,
 }
+
+/// Where the body lies, and how its paragraphs are cut. Their ranges are kept where they
+/// cost no more than the text (paragraphs of 16 bytes or more on average, as in any
+/// article); else they are read from the text each time they are asked for, so that ten
+/// million one-letter lines hold no list of them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Body {
+    /// From the end of the dateline (or the first line after the headline) to the end of
+    /// the last paragraph before the sign-off.
+    start: usize,
+    end: usize,
+    /// Whether blank lines separate the paragraphs (else each line is one).
+    blank_separated: bool,
+    /// How many paragraphs there are.
+    len: usize,
+    /// The paragraphs, where kept.
+    kept: Option<Vec<Range<usize>>>,
+}
+
+/// A body keeps the list of its paragraphs if they average at least this many bytes: the
+/// size of a range with its span (the record's list), so that the list is never larger
+/// than the text.
+const KEPT_BYTES: usize = 2 * std::mem::size_of::<Range<usize>>();
 
 /// Site furniture lines stand only before the headline, and only a few of them.
 const MAX_FURNITURE: usize = 4;
@@ -30,26 +53,31 @@ const MAX_FURNITURE: usize = 4;
 /// two lines), dateline.
 const DATELINE_WITHIN: usize = 5;
 
-/// Lines of `text` as byte ranges without their terminators (`\n`, `\r\n` or a lone `\r`).
-fn lines(text: &str) -> Vec<Range<usize>> {
+/// Lines of `text` from byte `from`, as byte ranges without their terminators (`\n`,
+/// `\r\n` or a lone `\r`).
+fn lines(text: &str, from: usize) -> impl Iterator<Item = Range<usize>> + '_ {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut start = 0;
-    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-        // The \n of a \r\n was ended with its \r.
-        if i < start {
-            continue;
+    let mut start = from;
+    let mut ends = memchr::memchr2_iter(b'\n', b'\r', &bytes[from..]);
+    std::iter::from_fn(move || {
+        for i in ends.by_ref().map(|i| i + from) {
+            // The \n of a \r\n was ended with its \r.
+            if i < start {
+                continue;
+            }
+            let line = start..i;
+            start = i + 1;
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                start += 1;
+            }
+            return Some(line);
         }
-        out.push(start..i);
-        start = i + 1;
-        if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-            start += 1;
-        }
-    }
-    if start < bytes.len() {
-        out.push(start..bytes.len());
-    }
-    out
+        (start < bytes.len()).then(|| {
+            let line = start..bytes.len();
+            start = bytes.len();
+            line
+        })
+    })
 }
 
 /// `range` without the whitespace at either end.
@@ -65,110 +93,158 @@ fn is_blank(text: &str, line: &Range<usize>) -> bool {
 }
 
 pub(crate) fn layout(text: &str) -> Layout {
-    let lines = lines(text);
-    let content_after = |from: usize| (from..lines.len()).find(|&i| !is_blank(text, &lines[i]));
     // The lines with content at the top, as many as furniture and a dateline may take (not
     // a list of every line: an article of a million short lines would hold it).
-    let content: Vec<usize> = (0..lines.len())
-        .filter(|&i| !is_blank(text, &lines[i]))
+    let top: Vec<Range<usize>> = lines(text, 0)
+        .filter(|l| !is_blank(text, l))
         .take(MAX_FURNITURE + DATELINE_WITHIN + 1)
         .collect();
-    if content.is_empty() {
+    if top.is_empty() {
         return Layout::default();
     }
 
     let mut first = 0;
-    while first < MAX_FURNITURE.min(content.len() - 1)
-        && is_furniture(&text[lines[content[first]].clone()])
-    {
+    while first < MAX_FURNITURE.min(top.len() - 1) && is_furniture(&text[top[first].clone()]) {
         first += 1;
     }
-    let top = &content[first..];
+    let top = &top[first..];
 
     let dateline = top
         .iter()
         .take(DATELINE_WITHIN)
         .enumerate()
-        .find_map(|(nth, &i)| {
-            let line = trim(text, lines[i].clone());
+        .find_map(|(nth, line)| {
+            let line = trim(text, line.clone());
             dateline::find(&text[line.clone()]).map(|found| {
                 let range = line.start + found.range.start..line.start + found.range.end;
-                (nth, i, range, found)
+                (nth, range, found)
             })
         });
 
     let mut layout = Layout::default();
     let body_from = match dateline {
-        Some((nth, i, range, found)) => {
+        Some((nth, range, found)) => {
             if nth > 0 {
-                layout.headline = Some(trim(text, lines[top[0]].clone()));
+                layout.headline = Some(trim(text, top[0].clone()));
             }
             if nth > 1 {
-                layout.lead = Some(trim(text, lines[top[1]].start..lines[top[nth - 1]].end));
+                layout.lead = Some(trim(text, top[1].start..top[nth - 1].end));
             }
             let from = range.end;
             layout.dateline = Some((range, found));
-            (i, from)
+            from
         }
         None => {
-            let headline = top[0];
-            layout.headline = Some(trim(text, lines[headline].clone()));
-            match content_after(headline + 1) {
-                Some(next) => (next, lines[next].start),
-                None => (lines.len(), text.len()),
-            }
+            layout.headline = Some(trim(text, top[0].clone()));
+            top.get(1).map_or(text.len(), |next| next.start)
         }
     };
-    layout.body = paragraphs(text, &lines, body_from);
-    strip_signoff(text, &mut layout.body);
+    layout.body = Body::new(text, body_from);
     layout
 }
 
-/// Body paragraphs from line `from.0`, whose text starts at byte `from.1`. Blank lines
-/// separate paragraphs; an article with none has one paragraph a line.
-fn paragraphs(
-    text: &str,
-    lines: &[Range<usize>],
-    (first, start): (usize, usize),
-) -> Vec<Range<usize>> {
-    // The body's lines, the first from `start` (read twice, not copied).
-    let first_line = lines
-        .get(first)
-        .map(|line| start.clamp(line.start, line.end)..line.end);
-    let rest = lines.get(first + 1..).unwrap_or_default();
-    let body_lines = || first_line.clone().into_iter().chain(rest.iter().cloned());
-    let blank_separated = body_lines().any(|l| is_blank(text, &l));
-    let mut out = Vec::new();
-    let mut open: Option<Range<usize>> = None;
-    for line in body_lines() {
-        if is_blank(text, &line) {
-            out.extend(open.take());
-        } else if blank_separated {
-            open = Some(open.map_or(line.clone(), |p| p.start..line.end));
-        } else {
-            out.push(line);
+impl Body {
+    /// The body from byte `start` to the end of `text`, less its sign-off ("Reuter",
+    /// "(Reporting by …)"): whole paragraphs, or the last line of the last paragraph.
+    pub(crate) fn new(text: &str, start: usize) -> Body {
+        let blank_separated = lines(text, start).any(|l| is_blank(text, &l));
+        let whole = Body {
+            start,
+            end: text.len(),
+            blank_separated,
+            len: 0,
+            kept: None,
+        };
+        let most = (text.len() - start) / KEPT_BYTES;
+        let mut kept = Some(Vec::new());
+        // The paragraphs up to the last that is no sign-off.
+        let (mut len, mut last) = (0, None);
+        for (k, p) in whole.read(text).enumerate() {
+            if !is_signoff(&text[p.clone()]) {
+                (len, last) = (k + 1, Some(p.clone()));
+            }
+            match &mut kept {
+                Some(list) if list.len() < most => list.push(p),
+                _ => kept = None,
+            }
+        }
+        let mut end = last.as_ref().map_or(start, |p| p.end);
+        if let Some(last) = last {
+            let para = &text[last.clone()];
+            if let Some(cut) = para.rfind(['\n', '\r'])
+                && is_signoff(&para[cut..])
+            {
+                end = trim(text, last.start..last.start + cut).end;
+            }
+        }
+        if let Some(list) = &mut kept {
+            list.truncate(len);
+            if let Some(last) = list.last_mut() {
+                last.end = end;
+            }
+        }
+        Body {
+            end,
+            len,
+            kept,
+            ..whole
         }
     }
-    out.extend(open);
-    out.into_iter()
-        .map(|p| trim(text, p))
-        .filter(|p| !p.is_empty())
-        .collect()
-}
 
-/// Drops the sign-off ("Reuter", "(Reporting by …)") from the end of the body: whole
-/// paragraphs, or the last line of the last paragraph.
-fn strip_signoff(text: &str, body: &mut Vec<Range<usize>>) {
-    while body.last().is_some_and(|p| is_signoff(&text[p.clone()])) {
-        body.pop();
+    /// The list of the paragraphs, if kept, taken: from then on they are read.
+    pub(crate) fn take_kept(&mut self) -> Option<Vec<Range<usize>>> {
+        self.kept.take()
     }
-    if let Some(last) = body.last_mut() {
-        let para = &text[last.clone()];
-        if let Some(cut) = para.rfind(['\n', '\r'])
-            && is_signoff(&para[cut..])
-        {
-            *last = trim(text, last.start..last.start + cut);
-        }
+
+    /// The number of paragraphs.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The bytes from the body's start to its end.
+    pub(crate) fn bytes(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// The byte the body starts at (before its first paragraph's leading whitespace).
+    pub(crate) fn start(&self) -> usize {
+        self.start
+    }
+
+    /// The paragraphs of `text` (the text this body was found in), as trimmed byte ranges.
+    pub(crate) fn ranges<'b>(&'b self, text: &'b str) -> impl Iterator<Item = Range<usize>> + 'b {
+        let (kept, read) = match &self.kept {
+            Some(list) => (Some(list.iter().cloned()), None),
+            None => (None, Some(self.read(text))),
+        };
+        kept.into_iter().flatten().chain(read.into_iter().flatten())
+    }
+
+    /// The paragraphs, read from the text.
+    fn read<'t>(&self, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
+        let Body {
+            start,
+            end,
+            blank_separated,
+            ..
+        } = *self;
+        let mut lines = lines(&text[..end], start).peekable();
+        std::iter::from_fn(move || {
+            loop {
+                let line = lines.next()?;
+                if is_blank(text, &line) {
+                    continue;
+                }
+                let mut paragraph = line;
+                while blank_separated && let Some(next) = lines.next_if(|l| !is_blank(text, l)) {
+                    paragraph.end = next.end;
+                }
+                let paragraph = trim(text, paragraph);
+                if !paragraph.is_empty() {
+                    return Some(paragraph);
+                }
+            }
+        })
     }
 }
 
@@ -181,7 +257,9 @@ mod tests {
     }
 
     fn body(text: &str, l: &Layout) -> Vec<String> {
-        l.body.iter().map(|r| text[r.clone()].to_owned()).collect()
+        let body: Vec<String> = l.body.ranges(text).map(|r| text[r].to_owned()).collect();
+        assert_eq!(body.len(), l.body.len());
+        body
     }
 
     #[test]
@@ -245,7 +323,7 @@ mod tests {
             slice("  Only a line  ", &one.headline).as_deref(),
             Some("Only a line")
         );
-        assert!(one.body.is_empty());
+        assert_eq!(one.body.len(), 0);
     }
 
     #[test]

@@ -19,9 +19,12 @@ pub(super) struct Raw {
     /// never closed).
     pub(super) open: usize,
     pub(super) close_end: usize,
-    /// The field (paragraph) where the quote opens.
+    /// The field (paragraph) where the quote opens, and the last it runs into (their
+    /// numbers, the first's start and the last's end).
     pub(super) field: usize,
     pub(super) last_field: usize,
+    pub(super) field_start: usize,
+    pub(super) last_field_end: usize,
 }
 
 /// The mark that closes a quote opened by `c`, if `c` opens one.
@@ -40,30 +43,33 @@ fn is_mark(c: char) -> bool {
 }
 
 /// A quote not closed yet: where its text starts, its opening mark, the mark that will
-/// close it and the field it opened in.
+/// close it and the field it opened in (its number and start).
 #[derive(Debug, Clone, Copy)]
 struct Open {
     start: usize,
     mark: usize,
     close: char,
     field: usize,
+    field_start: usize,
 }
 
 /// Pairs the quotation marks of each field; see the module comment.
-pub(super) fn pair(text: &str, fields: &[Range<usize>]) -> Vec<Raw> {
+pub(super) fn pair(text: &str, fields: impl IntoIterator<Item = Range<usize>>) -> Vec<Raw> {
     let mut out = Vec::new();
     let mut open: Option<Open> = None;
-    for (f, field) in fields.iter().enumerate() {
+    // The field before, its number and end.
+    let mut before = (0, 0);
+    for (f, field) in fields.into_iter().enumerate() {
         let body = &text[field.clone()];
         // The marks before `skip` are passed over: the one that carries a quote on.
         let mut skip = 0;
         if let Some(o) = open.take() {
-            match carried_on(text, fields, &o, body) {
+            match carried_on(text, &o, body) {
                 Some(mark_end) => {
                     open = Some(o);
                     skip = mark_end;
                 }
-                None => close_unfinished(&mut out, text, fields, &o, f - 1),
+                None => close_unfinished(&mut out, text, &o, before),
             }
         }
         for (i, c) in marks(body).filter(|&(i, _)| i >= skip) {
@@ -76,6 +82,8 @@ pub(super) fn pair(text: &str, fields: &[Range<usize>]) -> Vec<Raw> {
                         close_end: at + c.len_utf8(),
                         field: o.field,
                         last_field: f,
+                        field_start: o.field_start,
+                        last_field_end: field.end,
                     });
                     open = None;
                 }
@@ -86,13 +94,15 @@ pub(super) fn pair(text: &str, fields: &[Range<usize>]) -> Vec<Raw> {
                         mark: at,
                         close,
                         field: f,
+                        field_start: field.start,
                     });
                 }
             }
         }
+        before = (f, field.end);
     }
     if let Some(o) = open {
-        close_unfinished(&mut out, text, fields, &o, fields.len() - 1);
+        close_unfinished(&mut out, text, &o, before);
     }
     out
 }
@@ -113,10 +123,10 @@ fn marks(body: &str) -> impl Iterator<Item = (usize, char)> + '_ {
 /// only if `body` opens with a mark, and only a quote of whole sentences, which opened its
 /// paragraph or a sentence (words woven into a sentence, `warned of a "long winter`, end
 /// with it). If it does, the bytes of `body` up to the end of that mark.
-fn carried_on(text: &str, fields: &[Range<usize>], o: &Open, body: &str) -> Option<usize> {
+fn carried_on(text: &str, o: &Open, body: &str) -> Option<usize> {
     let direct = text[o.start..].starts_with(|c: char| c.is_uppercase() || c == '<' || c == '[')
         && {
-            let lead = text[fields[o.field].start..o.mark].trim_end();
+            let lead = text[o.field_start..o.mark].trim_end();
             lead.is_empty() || lead.ends_with([':', '.', '!', '?'])
         };
     let trimmed = body.trim_start();
@@ -125,15 +135,9 @@ fn carried_on(text: &str, fields: &[Range<usize>], o: &Open, body: &str) -> Opti
         .then(|| body.len() - trimmed.len() + c.len_utf8())
 }
 
-/// A quote never closed runs to the end of its last paragraph, if it holds a few words.
-fn close_unfinished(
-    out: &mut Vec<Raw>,
-    text: &str,
-    fields: &[Range<usize>],
-    o: &Open,
-    last: usize,
-) {
-    let end = fields[last].end;
+/// A quote never closed runs to the end of its last paragraph (its number and end), if it
+/// holds a few words.
+fn close_unfinished(out: &mut Vec<Raw>, text: &str, o: &Open, (last, end): (usize, usize)) {
     if o.start < end && text[o.start..end].split_whitespace().count() >= 4 {
         out.push(Raw {
             text: o.start..end,
@@ -141,6 +145,8 @@ fn close_unfinished(
             close_end: end,
             field: o.field,
             last_field: last,
+            field_start: o.field_start,
+            last_field_end: end,
         });
     }
 }

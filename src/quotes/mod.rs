@@ -31,7 +31,7 @@ use speakers::{Resolver, Speaker};
 /// The quotes of an article, in text order.
 pub(crate) fn find<'a>(
     text: &'a str,
-    fields: &[Range<usize>],
+    fields: impl IntoIterator<Item = Range<usize>>,
     entities: &Entities,
     named: &[Named],
     index: &CharIndex,
@@ -41,7 +41,7 @@ pub(crate) fn find<'a>(
     // The last field of the quote before, and its speaker.
     let mut previous: Option<(usize, Option<Speaker>)> = None;
     for q in pair(text, fields) {
-        let Some((cue, kind)) = cue_and_kind(text, fields, &q) else {
+        let Some((cue, kind)) = cue_and_kind(text, &q) else {
             continue;
         };
         let (speaker, words) = match &cue {
@@ -51,10 +51,7 @@ pub(crate) fn find<'a>(
                     .choose(c, before)
                     .map_or((None, None), |(r, s)| (s, Some(r)))
             }
-            None => (
-                continued(text, fields, &q, previous.as_ref(), &resolver),
-                None,
-            ),
+            None => (continued(text, &q, previous.as_ref(), &resolver), None),
         };
         previous = Some((q.last_field, speaker.clone()));
         out.push(Quote {
@@ -88,9 +85,9 @@ fn closed(text: &str, words: Range<usize>) -> Range<usize> {
 }
 
 /// A quote's cue, if it has one, and its kind; nothing for a quoted term.
-fn cue_and_kind(text: &str, fields: &[Range<usize>], q: &Raw) -> Option<(Option<Cue>, QuoteKind)> {
-    let sent_start = sentence_start(text, fields[q.field].start, q.open);
-    let after_end = sentence_end(text, q.close_end, fields[q.last_field].end);
+fn cue_and_kind(text: &str, q: &Raw) -> Option<(Option<Cue>, QuoteKind)> {
+    let sent_start = sentence_start(text, q.field_start, q.open);
+    let after_end = sentence_end(text, q.close_end, q.last_field_end);
     // `"… proposal." No other details were disclosed.`: a full stop inside the marks ends
     // the sentence, unless the cue follows at once (`"…." Smith said`).
     let stopped = text[q.text.clone()].trim_end().ends_with('.');
@@ -116,12 +113,11 @@ fn cue_and_kind(text: &str, fields: &[Range<usize>], q: &Raw) -> Option<(Option<
 /// quote most likely belongs to whom the article is about.
 fn continued(
     text: &str,
-    fields: &[Range<usize>],
     q: &Raw,
     previous: Option<&(usize, Option<Speaker>)>,
     resolver: &Resolver,
 ) -> Option<Speaker> {
-    let opens_paragraph = text[fields[q.field].start..q.open].trim().is_empty();
+    let opens_paragraph = text[q.field_start..q.open].trim().is_empty();
     previous
         .filter(|(f, _)| q.field == *f || opens_paragraph && q.field == f + 1)
         .map_or_else(|| resolver.protagonist(), |(_, s)| s.clone())

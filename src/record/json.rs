@@ -53,7 +53,7 @@ pub fn render_to_vec(out: &mut Vec<u8>, source: &str, article: &Article, style: 
 fn size(article: &Article) -> usize {
     let text = article.headline.as_ref().map_or(0, String::len)
         + article.lead.as_ref().map_or(0, String::len)
-        + article.body.iter().map(|p| p.text.len()).sum::<usize>();
+        + article.body.bytes();
     text * 3 + 1024
 }
 
@@ -91,7 +91,7 @@ fn write<'o>(
         None => j.null(),
     }
     j.key("body");
-    j.list(&article.body, |j, p| j.text_span(p.text, p.span));
+    j.list(article.body.iter(), |j, p| j.text_span(p.text, p.span));
     j.key("quotes");
     j.list(&article.quotes, quote);
     j.key("entities");
@@ -291,7 +291,7 @@ impl Json<'_> {
             .extend_from_slice(if self.pretty { b"\": " } else { b"\":" });
     }
 
-    fn list<T>(&mut self, items: &[T], mut each: impl FnMut(&mut Self, &T)) {
+    fn list<T>(&mut self, items: impl IntoIterator<Item = T>, mut each: impl FnMut(&mut Self, T)) {
         self.open(b'[');
         for item in items {
             self.item();
@@ -482,7 +482,8 @@ fn plain_prefix(b: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Date, Options, Paragraph, Stats, parse};
+    use crate::text::span::CharIndex;
+    use crate::{Body, Date, Options, Stats, parse};
     use serde::Serialize;
 
     #[test]
@@ -586,13 +587,13 @@ mod tests {
                 headline: Some(s.clone()),
                 lead: None,
                 dateline: None,
-                body: vec![Paragraph {
-                    text: s,
-                    span: Span(n, usize::MAX),
-                }],
+                body: Body::new(s, crate::layout::Body::new(s, 0), &CharIndex::new(s)),
                 quotes: Vec::new(),
                 entities: Entities::default(),
-                stats: Stats::default(),
+                stats: Stats {
+                    paragraphs: usize::MAX - n,
+                    ..Stats::default()
+                },
             };
             // A source escapes more (`a_source_is_inert_on_a_terminal`).
             let source: String = s.chars().filter(|&c| !acts_on_terminal(c)).collect();

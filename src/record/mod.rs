@@ -5,7 +5,11 @@
 //! code that reads it should not break when one comes. `Span` alone is a plain pair, as the
 //! schema's two-number array is.
 
+use std::ops::Range;
+
 use serde::Serialize;
+
+use crate::text::span::CharIndex;
 
 pub(crate) mod json;
 
@@ -32,7 +36,7 @@ pub struct Article<'a> {
     pub dateline: Option<Dateline>,
     /// Paragraphs after the dateline (after the headline when there is no dateline),
     /// without a sign-off such as `Reuter`.
-    pub body: Vec<Paragraph<'a>>,
+    pub body: Body<'a>,
     /// Every quotation in the headline, lead and body, in text order.
     pub quotes: Vec<Quote<'a>>,
     /// The people, countries, organizations and events named in the headline, lead and
@@ -65,6 +69,116 @@ pub struct Dateline {
     pub agency: Option<String>,
     /// Where `text` is in the decoded input.
     pub span: Span,
+}
+
+/// The paragraphs of the body. Kept in a list where that costs no more than their text (as
+/// in any article); else read from the text each time they are asked for, so that an
+/// article of millions of one-letter lines costs no memory for them. Serialized as the list
+/// of its paragraphs.
+#[derive(Clone, PartialEq)]
+pub struct Body<'a> {
+    text: &'a str,
+    layout: crate::layout::Body,
+    /// The paragraphs as byte ranges with their spans, where kept.
+    kept: Option<Vec<(Range<usize>, Span)>>,
+    /// The code points before the body's first byte, where the spans of paragraphs read
+    /// again start counting.
+    chars_before: usize,
+}
+
+impl<'a> Body<'a> {
+    pub(crate) fn new(text: &'a str, mut layout: crate::layout::Body, index: &CharIndex) -> Self {
+        let kept = (layout.take_kept()).map(|list| {
+            list.into_iter()
+                .map(|r| (r.clone(), index.span(r)))
+                .collect()
+        });
+        Body {
+            text,
+            chars_before: index.chars_before(layout.start()),
+            layout,
+            kept,
+        }
+    }
+
+    /// The paragraphs in order.
+    pub fn iter(&self) -> impl Iterator<Item = Paragraph<'a>> + '_ {
+        let text = self.text;
+        let paragraph = move |(r, span): (Range<usize>, Span)| Paragraph {
+            text: &text[r],
+            span,
+        };
+        if let Some(kept) = &self.kept {
+            return Either::Kept(kept.iter().cloned().map(paragraph));
+        }
+        // Code points are counted from paragraph to paragraph: linear over the body.
+        let (mut byte, mut chars) = (self.layout.start(), self.chars_before);
+        Either::Read(self.layout.ranges(text).map(move |r| {
+            let count = |r: Range<usize>| text[r].chars().count();
+            let start = chars + count(byte..r.start);
+            let end = start + count(r.clone());
+            (byte, chars) = (r.end, end);
+            paragraph((r, Span(start, end)))
+        }))
+    }
+
+    /// The paragraphs' texts, without their spans (which cost a count of code points).
+    pub(crate) fn texts(&self) -> impl Iterator<Item = &'a str> + '_ {
+        let text = self.text;
+        self.ranges().map(|r| &text[r])
+    }
+
+    /// The paragraphs as byte ranges of the text.
+    pub(crate) fn ranges(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        match &self.kept {
+            Some(kept) => Either::Kept(kept.iter().map(|(r, _)| r.clone())),
+            None => Either::Read(self.layout.ranges(self.text)),
+        }
+    }
+
+    /// The number of paragraphs.
+    pub fn len(&self) -> usize {
+        self.layout.len()
+    }
+
+    /// The bytes from the first paragraph's start to the last one's end, or a little more.
+    pub(crate) fn bytes(&self) -> usize {
+        self.layout.bytes()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// A body's paragraphs from its list, or read from the text.
+enum Either<K, R> {
+    Kept(K),
+    Read(R),
+}
+
+impl<T, K: Iterator<Item = T>, R: Iterator<Item = T>> Iterator for Either<K, R> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        match self {
+            Either::Kept(k) => k.next(),
+            Either::Read(r) => r.next(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Body<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for Body<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
 }
 
 /// One paragraph of the body. Paragraphs are separated by blank lines (lines wrapped
@@ -211,4 +325,44 @@ pub struct Stats {
     /// Byte sequences of the input that were no text in its encoding, now U+FFFD (0 for
     /// text given as a `str`).
     pub replaced_chars: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paragraphs<'a>(body: &Body<'a>) -> Vec<Paragraph<'a>> {
+        body.iter().collect()
+    }
+
+    #[test]
+    fn paragraphs_kept_or_read_again_are_the_same() {
+        let long = "A paragraph long enough to be kept, «with marks» and été";
+        let texts = [
+            format!("Title\n\nMOSCOW, May 4. /TASS/. {long}.\n\n{long},\nwrapped.\n\nReuter"),
+            format!("Title\nLONDON, May 4 (Reuters) - {long}.\n{long}.\n(Reporting by A. Writer)"),
+            "Τίτλος\n\nα\n\nβ\n\nγ\r\n\r\nδ\n".to_owned(),
+        ];
+        for (n, text) in texts.iter().enumerate() {
+            let layout = crate::layout::layout(text);
+            let index = CharIndex::new(text);
+            let kept = Body::new(text, layout.body.clone(), &index);
+            assert_eq!(kept.kept.is_some(), n < 2, "{text:?}");
+            let mut read = layout.body;
+            read.take_kept();
+            let read = Body::new(text, read, &index);
+            assert!(read.kept.is_none());
+            assert_eq!(paragraphs(&kept), paragraphs(&read), "{text:?}");
+            assert_eq!(kept.len(), paragraphs(&read).len());
+            assert_eq!(
+                kept.ranges().collect::<Vec<_>>(),
+                read.ranges().collect::<Vec<_>>()
+            );
+            for p in kept.iter() {
+                let (start, len) = (p.span.0, p.span.1 - p.span.0);
+                let chars: String = text.chars().skip(start).take(len).collect();
+                assert_eq!(chars, p.text);
+            }
+        }
+    }
 }
