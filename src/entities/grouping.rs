@@ -65,8 +65,9 @@ struct Groups<'a, 'g> {
     /// Each organization's name as last compared, and the length in characters of the
     /// name it has: a mention sharing that name cannot make it longer.
     org_names: Vec<(Name, usize)>,
-    /// The titles each person has (by slot), so that each is added once.
-    titles: HashSet<(usize, String)>,
+    /// The titles each person has (by slot), so that each is added once: shared with the
+    /// candidates, not copied.
+    titles: HashSet<(usize, Name)>,
 }
 
 // Each adds a mention to its entity (made at its first mention, with room for one: most
@@ -74,15 +75,26 @@ struct Groups<'a, 'g> {
 // four each) and gives the entity's index in its list.
 impl<'a> Groups<'a, '_> {
     /// The slot of `key`, or `next` (the caller makes the entity) if it has none yet;
-    /// `shared` if the key's kind is shared by mentions still to come.
-    fn slot(&mut self, kind: Type, key: &Name, shared: bool, next: usize) -> usize {
+    /// `shared` if the key's kind is shared by mentions still to come. `name` is the
+    /// name beside the key, often the same string.
+    fn slot(
+        &mut self,
+        kind: Type,
+        (key, name): (&Name, &Name),
+        shared: bool,
+        next: usize,
+    ) -> usize {
         let address = (kind, Rc::as_ptr(key).cast::<u8>() as usize);
         if let Some(&(_, slot)) = self.by_address.get(&address) {
             return slot;
         }
+        // Only a key that mentions still to come share is worth finding by address: one
+        // held by more than its own kind (its key and maybe its name), counted before the
+        // map holds it.
+        let own = 1 + usize::from(Rc::ptr_eq(key, name));
+        let shared = shared || Rc::strong_count(key) > own;
         let slot = *self.slots.entry((kind, key.clone())).or_insert(next);
-        // Only a key that mentions still to come share is worth finding by address.
-        if shared || Rc::strong_count(key) > 1 {
+        if shared {
             self.by_address.insert(address, (key.clone(), slot));
         }
         slot
@@ -105,7 +117,8 @@ impl<'a> Groups<'a, '_> {
     fn organization(&mut self, o: &Rc<Org>, mention: Mention<'a>) -> usize {
         let name = &o.name;
         let next = self.entities.organizations.len();
-        let slot = self.slot(Type::Organization, &o.key, Rc::strong_count(o) > 1, next);
+        let shared = Rc::strong_count(o) > 1;
+        let slot = self.slot(Type::Organization, (&o.key, name), shared, next);
         let orgs = &mut self.entities.organizations;
         if slot == orgs.len() {
             orgs.push(Organization {
@@ -135,7 +148,8 @@ impl<'a> Groups<'a, '_> {
 
     fn person(&mut self, p: &Rc<PersonName>, mention: Mention<'a>) -> usize {
         let next = self.entities.people.len();
-        let slot = self.slot(Type::Person, &p.key, Rc::strong_count(p) > 1, next);
+        let shared = Rc::strong_count(p) > 1;
+        let slot = self.slot(Type::Person, (&p.key, &p.name), shared, next);
         let people = &mut self.entities.people;
         if slot == people.len() {
             people.push(Person {
@@ -149,7 +163,7 @@ impl<'a> Groups<'a, '_> {
         if let Some(title) = &p.title
             && self.titles.insert((slot, title.clone()))
         {
-            person.titles.push(title.clone());
+            person.titles.push(title.to_string());
         }
         if person.country.is_none() {
             person.country = p
@@ -163,7 +177,12 @@ impl<'a> Groups<'a, '_> {
     fn event(&mut self, e: &Rc<EventName>, mention: Mention<'a>) -> usize {
         let next = self.entities.events.len();
         let (slot, name) = (
-            self.slot(Type::Event, &e.key, Rc::strong_count(e) > 1, next),
+            self.slot(
+                Type::Event,
+                (&e.key, &e.name),
+                Rc::strong_count(e) > 1,
+                next,
+            ),
             &e.name,
         );
         let events = &mut self.entities.events;

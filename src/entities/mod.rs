@@ -69,7 +69,7 @@ struct Org {
 struct PersonName {
     key: Name,
     name: Name,
-    title: Option<String>,
+    title: Option<Name>,
     country: Option<usize>,
 }
 
@@ -84,7 +84,7 @@ impl Kind {
         Kind::Organization(Rc::new(Org { key, name, acronym }))
     }
 
-    fn person(key: Name, name: Name, title: Option<String>, country: Option<usize>) -> Kind {
+    fn person(key: Name, name: Name, title: Option<Name>, country: Option<usize>) -> Kind {
         Kind::Person(Rc::new(PersonName {
             key,
             name,

@@ -51,16 +51,13 @@ fn is_plain_name(g: &Gazetteer, f: &Field, a: usize, b: usize) -> bool {
 
 /// A person named by the tokens `a..b`, found by context.
 fn person(f: &Field, a: usize, b: usize, title: Option<(String, Option<usize>)>) -> Candidate {
-    let name = f.slice(a, b).to_owned();
+    // A person's key is the name as written: one string for both.
+    let name = Name::from(f.slice(a, b));
+    let (title, country) = title.map_or((None, None), |(t, c)| (Some(t.into()), c));
     Candidate {
         start: f.toks[a].start,
         end: f.toks[b - 1].end,
-        kind: Kind::person(
-            Name::from(name.as_str()),
-            name.into(),
-            title.as_ref().map(|(t, _)| t.clone()),
-            title.and_then(|(_, c)| c),
-        ),
+        kind: Kind::person(name.clone(), name, title, country),
         priority: 1,
     }
 }
@@ -343,15 +340,15 @@ pub(super) fn by_title(
         if name_end == title_end || name_end < b && NAME_PREPOSITIONS.contains(f.word(name_end)) {
             continue;
         }
-        let name = f.slice(title_end, name_end).to_owned();
+        let name = Name::from(f.slice(title_end, name_end));
         let country = countries::in_title(f, a..title_end);
         out.push(Candidate {
             start: f.toks[title_end].start,
             end: f.toks[name_end - 1].end,
             kind: Kind::person(
-                Name::from(name.as_str()),
-                name.into(),
-                Some(f.slice(a, title_end).to_owned()),
+                name.clone(),
+                name,
+                Some(f.slice(a, title_end).into()),
                 country,
             ),
             priority: 4,
