@@ -139,20 +139,38 @@ fn main() {
     }
 
     code.push_str("pub(crate) static COUNTRIES: &[CountryData] = &[\n");
-    for (id, line) in entries("countries.tsv", Shape::Columns { count: 4, key: 1 })
-        .into_iter()
-        .enumerate()
-    {
+    let countries = entries("countries.tsv", Shape::Columns { count: 4, key: 1 });
+    let qids = entries("country-qids.tsv", Shape::Columns { count: 3, key: 1 });
+    assert_eq!(
+        countries.len(),
+        qids.len(),
+        "country-qids.tsv: not a line for each country of countries.tsv"
+    );
+    for (id, (line, qid_line)) in countries.into_iter().zip(qids).enumerate() {
         let cols: Vec<&str> = line.split('\t').collect();
         let [iso, name, names, demonyms] = cols[..] else {
             panic!("countries.tsv: not 4 columns: {line:?}");
         };
-        let iso = if iso == "-" {
-            "None".to_owned()
-        } else {
-            format!("Some({iso:?})")
+        let [qid_iso, qid_name, qid] = qid_line.split('\t').collect::<Vec<_>>()[..] else {
+            panic!("country-qids.tsv: not 3 columns: {qid_line:?}");
         };
-        writeln!(code, "    CountryData {{ name: {name:?}, iso: {iso} }},").unwrap();
+        assert!(
+            (qid_iso, qid_name) == (iso, name),
+            "country-qids.tsv: {qid_line:?} where countries.tsv has {iso} {name}"
+        );
+        let optional = |field: &str| {
+            if field == "-" {
+                "None".to_owned()
+            } else {
+                format!("Some({field:?})")
+            }
+        };
+        let (iso, qid) = (optional(iso), optional(qid));
+        writeln!(
+            code,
+            "    CountryData {{ name: {name:?}, iso: {iso}, qid: {qid} }},"
+        )
+        .unwrap();
         for form in std::iter::once(name).chain(forms(names)) {
             table.add(
                 form,

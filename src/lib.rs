@@ -36,7 +36,7 @@ mod text;
 mod shared;
 
 pub use encoding_rs::Encoding;
-pub use entities::Gazetteer;
+pub use entities::{AddError, Gazetteer, UserType};
 pub use layout::calendar::{Date, DateParseError};
 pub use record::json::{SCHEMA, Style, acts_on_terminal, render, render_to_vec};
 pub use record::*;

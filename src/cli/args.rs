@@ -110,6 +110,15 @@ pub struct Cli {
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_reference_date)]
     pub reference_date: Option<Date>,
 
+    /// Your own people, countries, organizations and events, besides the built-in lists;
+    /// repeatable. A `.tsv` file holds type<TAB>name<TAB>aliases<TAB>id a line (type:
+    /// person, country, organization or event; aliases `|`-separated; id free text, such as
+    /// a Wikidata QID, or a country's ISO code); a `.jsonl` file spaCy EntityRuler patterns
+    /// ({"label": "ORG", "pattern": "Acme Corp", "id": "Q1"}). Each entity's `id` goes into
+    /// the record. A bad line stops the run before any article is read.
+    #[arg(long, value_name = "FILE")]
+    pub gazetteer: Vec<PathBuf>,
+
     /// Print the JSON Schema of the record and exit.
     #[arg(long, exclusive = true)]
     pub schema: bool,

@@ -10,9 +10,10 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::anyhow;
 use globset::Glob;
-use newsparse::{Date, Encoding, Options, Style};
+use newsparse::{Date, Encoding, Gazetteer, Options, Style};
 
 use crate::cli::args::{Cli, InputFormat};
+use crate::cli::gazetteers;
 use crate::cli::inputs::{Input, Plan};
 use crate::cli::names::shown;
 use crate::cli::sink;
@@ -73,6 +74,8 @@ impl Config {
         let glob = Glob::new(&pattern)
             .map_err(|e| anyhow!("invalid --glob {}: {}", shown(&pattern), e.kind()))?
             .compile_matcher();
+        // Read before any article: a bad line ends the run as a usage error.
+        let gazetteer = gazetteers::load(&cli.gazetteer)?;
         let jobs = match cli.jobs {
             _ if single => 1,
             Some(n) => n.get(),
@@ -95,6 +98,7 @@ impl Config {
             },
             parsing: Parsing {
                 options: Options::default()
+                    .with_gazetteer(gazetteer.unwrap_or(Gazetteer::builtin()))
                     .with_reference_date(cli.reference_date.unwrap_or_else(today)),
                 encoding: cli.encoding,
                 style,

@@ -11,6 +11,7 @@ pub mod args;
 pub mod config;
 pub mod exit;
 pub mod failure;
+pub mod gazetteers;
 pub mod inputs;
 pub mod names;
 pub mod outdir;

@@ -6,7 +6,7 @@ use super::gazetteer::{Entry, Gazetteer};
 use super::organizations;
 use super::people::is_role_word;
 use super::phrases::Field;
-use super::{Candidate, Kind};
+use super::{Candidate, Kind, Name};
 use crate::text::tokens::{is_capitalized, is_gap};
 
 /// The gazetteer's matches in field `f` as candidates, in text order: a country, a phrase
@@ -21,6 +21,14 @@ pub(super) fn gazetteer_candidates(g: &Gazetteer, f: &Field, out: &mut Vec<Candi
                 Some(kind) => kind,
                 None => continue,
             },
+            Entry::Person(k) => {
+                let name = Name::from(g.person_name(k));
+                Kind::person(name.clone(), name, None, None)
+            }
+            Entry::Event(k) => {
+                let name = g.event_name(k);
+                Kind::event(name.to_lowercase().into(), name.into())
+            }
             Entry::Title => continue,
         };
         out.push(Candidate {

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use foldhash::{HashMap, HashMapExt as _, HashSet, HashSetExt as _};
 
 use super::gazetteer::Gazetteer;
+use super::organizations::known_id;
 use super::{Candidate, EventName, Kind, Name, Named, Org, PersonName, Type};
 use crate::record::{Country, Entities, Event, Mention, Organization, Person};
 use crate::text::span::CharIndex;
@@ -103,9 +104,11 @@ impl<'a> Groups<'a, '_> {
     fn country(&mut self, id: usize, mention: Mention<'a>) -> usize {
         let (g, entities) = (self.g, &mut self.entities);
         let slot = *self.countries.entry(id).or_insert_with(|| {
+            let country = g.country(id);
             entities.countries.push(Country {
-                name: g.country(id).name.to_owned(),
-                iso: g.country(id).iso.map(str::to_owned),
+                name: country.name.to_owned(),
+                id: country.qid.map(str::to_owned),
+                iso: country.iso.map(str::to_owned),
                 mentions: Vec::with_capacity(1),
             });
             entities.countries.len() - 1
@@ -121,12 +124,20 @@ impl<'a> Groups<'a, '_> {
         let slot = self.slot(Type::Organization, (&o.key, name), shared, next);
         let orgs = &mut self.entities.organizations;
         if slot == orgs.len() {
+            let known = known_id(&o.key);
+            // A user's own organization is called as the user's gazetteer calls it, whatever
+            // the text writes.
+            let own = known.and_then(|k| self.g.organization_name(k));
             orgs.push(Organization {
-                name: name.to_string(),
+                name: own.unwrap_or(name).to_owned(),
+                id: known
+                    .and_then(|k| self.g.organization_id(k))
+                    .map(str::to_owned),
                 acronym: None,
                 mentions: Vec::with_capacity(1),
             });
-            self.org_names.push((name.clone(), name.chars().count()));
+            let chars = own.map_or_else(|| name.chars().count(), |_| usize::MAX);
+            self.org_names.push((name.clone(), chars));
         }
         let org = &mut orgs[slot];
         let (last, chars) = &mut self.org_names[slot];
@@ -154,6 +165,7 @@ impl<'a> Groups<'a, '_> {
         if slot == people.len() {
             people.push(Person {
                 name: p.name.to_string(),
+                id: self.g.person_id(&p.key).map(str::to_owned),
                 titles: Vec::new(),
                 country: None,
                 mentions: Vec::with_capacity(1),
@@ -189,6 +201,7 @@ impl<'a> Groups<'a, '_> {
         if slot == events.len() {
             events.push(Event {
                 name: name.to_string(),
+                id: self.g.event_id(&e.key).map(str::to_owned),
                 mentions: Vec::with_capacity(1),
             });
         }

@@ -37,9 +37,9 @@ use std::rc::Rc;
 use gazetteer::Entry;
 use phrases::{Field, classify, cover, phrases};
 
-pub use gazetteer::Gazetteer;
 #[cfg(test)]
 pub(crate) use gazetteer::WITHOUT_PHRASES;
+pub use gazetteer::{AddError, Gazetteer, UserType};
 pub(crate) use phrases::{Mode, headline_mode};
 
 use crate::record::Entities;

@@ -147,6 +147,11 @@ pub(super) fn organization(f: &Field, a: usize, b: usize, acronym: Option<String
     }
 }
 
+/// The index of the known organization a key names (`known_key`'s inverse), if it is one's.
+pub(super) fn known_id(key: &str) -> Option<usize> {
+    key.strip_prefix('#')?.parse().ok()
+}
+
 /// The key of a known organization, `#ID`: no name written in a text starts with "#".
 pub(super) fn known_key(id: usize) -> String {
     format!("#{id}")
@@ -155,9 +160,10 @@ pub(super) fn known_key(id: usize) -> String {
 /// The gazetteer organization that `name`, or `name` without its company suffix, is.
 pub(super) fn known_organization(g: &Gazetteer, name: &str) -> Option<usize> {
     match name.rsplit_once(' ') {
-        Some((stem, suffix)) if is_company_suffix(suffix) => {
-            whole_organization(g, name).or_else(|| whole_organization(g, stem))
-        }
+        Some((stem, suffix)) if is_company_suffix(suffix) => whole_organization(g, name)
+            // "Acme Corp." for a gazetteer's "Acme Corp": the abbreviation's period.
+            .or_else(|| whole_organization(g, name.strip_suffix('.')?))
+            .or_else(|| whole_organization(g, stem)),
         _ => whole_organization(g, name),
     }
 }

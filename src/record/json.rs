@@ -174,6 +174,8 @@ fn entities(j: &mut Json, e: &Entities) {
         j.open(b'{');
         j.key("name");
         j.str(&p.name);
+        j.key("id");
+        j.opt_str(p.id.as_deref());
         j.key("titles");
         j.list(&p.titles, |j, t| j.str(t));
         j.key("country");
@@ -186,6 +188,8 @@ fn entities(j: &mut Json, e: &Entities) {
         j.open(b'{');
         j.key("name");
         j.str(&c.name);
+        j.key("id");
+        j.opt_str(c.id.as_deref());
         j.key("iso");
         j.opt_str(c.iso.as_deref());
         mentions(j, &c.mentions);
@@ -196,6 +200,8 @@ fn entities(j: &mut Json, e: &Entities) {
         j.open(b'{');
         j.key("name");
         j.str(&o.name);
+        j.key("id");
+        j.opt_str(o.id.as_deref());
         j.key("acronym");
         j.opt_str(o.acronym.as_deref());
         mentions(j, &o.mentions);
@@ -206,6 +212,8 @@ fn entities(j: &mut Json, e: &Entities) {
         j.open(b'{');
         j.key("name");
         j.str(&ev.name);
+        j.key("id");
+        j.opt_str(ev.id.as_deref());
         mentions(j, &ev.mentions);
         j.close(b'}');
     });

@@ -259,8 +259,12 @@ pub struct Entities<'a> {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Person<'a> {
-    /// The fullest form of the name in the article ("Sergey Shoigu").
+    /// The fullest form of the name in the article ("Sergey Shoigu"); as your gazetteer
+    /// names the person where one of its forms was found.
     pub name: String,
+    /// Its identifier where your own gazetteer gives one (typically a Wikidata QID), else
+    /// None.
+    pub id: Option<String>,
     /// The roles written before the name ("Russian Defense Minister", "President").
     pub titles: Vec<String>,
     /// The ISO 3166-1 alpha-2 code (such as "RU", not a name like `Country::name`) that a
@@ -278,6 +282,9 @@ pub struct Country<'a> {
     /// The common English short name ("United States", "South Korea"), however the text
     /// writes it.
     pub name: String,
+    /// Its Wikidata QID ("Q159" for Russia; from `country-qids.tsv`), or the one your own
+    /// gazetteer gives; None where none is known (Yugoslavia).
+    pub id: Option<String>,
     /// The ISO 3166-1 alpha-2 code ("RU"; "XK" for Kosovo); None for former states such as
     /// the Soviet Union.
     pub iso: Option<String>,
@@ -291,8 +298,11 @@ pub struct Country<'a> {
 #[non_exhaustive]
 pub struct Organization<'a> {
     /// The fullest form written ("Russian Defense Ministry", "Collective Security Treaty
-    /// Organization").
+    /// Organization"); as your gazetteer names it where one of its forms was found.
     pub name: String,
+    /// Its identifier where your own gazetteer gives one (typically a Wikidata QID), else
+    /// None.
+    pub id: Option<String>,
     /// Its acronym where known or given in parentheses ("CSTO"), else None.
     pub acronym: Option<String>,
     /// Every place the organization is named, by name or acronym, in text order (at least
@@ -305,8 +315,11 @@ pub struct Organization<'a> {
 #[non_exhaustive]
 pub struct Event<'a> {
     /// The name as written, with its ordinal or year ("11th Moscow Conference on
-    /// International Security").
+    /// International Security"); as your gazetteer names it where one of its forms was found.
     pub name: String,
+    /// Its identifier where your own gazetteer gives one (typically a Wikidata QID), else
+    /// None.
+    pub id: Option<String>,
     /// Every place the event is named, in text order (at least one).
     pub mentions: Vec<Mention<'a>>,
 }
