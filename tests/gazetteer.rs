@@ -131,7 +131,7 @@ fn spacy_patterns_take_effect_and_what_is_skipped_is_said_once() {
 
 /// Runs with the gazetteer `text` written to a file named `name`, and an article that does
 /// not exist: a bad gazetteer must stop the run before that is found missing.
-fn bad(name: &str, text: &str) -> (i32, String) {
+fn bad(name: &str, text: &[u8]) -> (i32, String) {
     let dir = common::temp_dir(&format!("gazetteer-{name}"));
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
@@ -149,35 +149,36 @@ fn bad(name: &str, text: &str) -> (i32, String) {
 
 #[test]
 fn a_bad_line_stops_the_run_with_its_place_before_any_article() {
-    let cases = [
+    let cases: [(&str, &[u8], &str); 9] = [
         (
             "a.tsv",
-            "# ok\nperson\tA Name\n\nplace\tParis\n",
+            b"# ok\r\nperson\tA Name\r\n\nplace\tParis\n",
             "FILE:4: type \"place\"",
         ),
-        ("b.tsv", "person\t\t\n", "FILE:1: no name"),
-        ("c.tsv", "event\tA\tB\tC\tD\n", "FILE:1: 5 columns"),
+        ("b.tsv", b"\xEF\xBB\xBFperson\t\t\n", "FILE:1: no name"),
+        ("c.tsv", b"event\tA\tB\tC\tD\n", "FILE:1: 5 columns"),
         (
             "d.tsv",
-            "organization\t(Acme)\n",
+            b"organization\t(Acme)\n",
             "FILE:1: \"(Acme)\" does not start",
         ),
         (
             "e.jsonl",
-            "{\"label\": \"ORG\", \"pattern\": \"A\"}\n{oops}\n",
+            b"{\"label\": \"ORG\", \"pattern\": \"A\"}\n{oops}\n",
             "FILE:2: not JSON",
         ),
         (
             "f.jsonl",
-            "{\"label\": \"ORG\"}\n",
+            b"{\"label\": \"ORG\"}\n",
             "FILE:1: no \"pattern\"",
         ),
-        ("g.jsonl", "[1, 2]\n", "FILE:1: not a JSON object"),
+        ("g.jsonl", b"[1, 2]\n", "FILE:1: not a JSON object"),
         (
             "h.txt",
-            "person\tA\n",
+            b"person\tA\n",
             "FILE: a gazetteer is a .tsv or a .jsonl file",
         ),
+        ("i.tsv", b"person\tA B\nperson\t\xFF\n", "FILE:2: not UTF-8"),
     ];
     for (name, text, message) in cases {
         let (code, errors) = bad(name, text);

@@ -12,6 +12,8 @@
 //! skipped, and counted once on standard error.
 
 use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{BufRead as _, BufReader};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, anyhow, bail};
@@ -29,22 +31,18 @@ pub fn load(paths: &[PathBuf]) -> anyhow::Result<Option<&'static Gazetteer>> {
     let mut g = Gazetteer::new();
     for path in paths {
         let name = shown(&source(path)).into_owned();
-        let bytes = std::fs::read(path).with_context(|| format!("{name}: cannot read"))?;
-        let text = std::str::from_utf8(&bytes).map_err(|e| {
-            let line = bytes[..e.valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-                + 1;
-            anyhow!("{name}:{line}: not UTF-8")
+        let read: fn(&mut Gazetteer, &mut Lines) -> Result<Skipped, LineError> =
+            match extension(path) {
+                Some("tsv") => tsv,
+                Some("jsonl") => jsonl,
+                _ => bail!("{name}: a gazetteer is a .tsv or a .jsonl file"),
+            };
+        let file = File::open(path).with_context(|| format!("{name}: cannot read"))?;
+        let mut lines = Lines::new(BufReader::with_capacity(1 << 16, file));
+        let skipped = read(&mut g, &mut lines).map_err(|(line, reason)| match line {
+            0 => anyhow!("{name}: {reason}"),
+            _ => anyhow!("{name}:{line}: {reason}"),
         })?;
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let skipped = match extension(path) {
-            Some("tsv") => tsv(&mut g, text),
-            Some("jsonl") => jsonl(&mut g, text),
-            _ => bail!("{name}: a gazetteer is a .tsv or a .jsonl file"),
-        }
-        .map_err(|(line, reason)| anyhow!("{name}:{line}: {reason}"))?;
         for (what, lines) in skipped {
             eprintln!("newsparse: {name}: {lines} line(s) skipped: {what}");
         }
@@ -63,15 +61,55 @@ type Skipped = BTreeMap<String, usize>;
 /// A line's number and what is wrong with it.
 type LineError = (usize, String);
 
-/// The numbered lines that hold something.
-fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    (text.lines().enumerate())
-        .map(|(k, line)| (k + 1, line.trim_end_matches('\r')))
-        .filter(|(_, line)| !line.trim().is_empty())
+/// A file's lines that hold something, one at a time (a gazetteer of a million lines is
+/// never held whole), numbered, without a byte-order mark or line ends.
+struct Lines {
+    reader: BufReader<File>,
+    line: Vec<u8>,
+    number: usize,
 }
 
-fn tsv(g: &mut Gazetteer, text: &str) -> Result<Skipped, LineError> {
-    for (n, line) in lines(text).filter(|(_, line)| !line.starts_with('#')) {
+impl Lines {
+    fn new(reader: BufReader<File>) -> Lines {
+        Lines {
+            reader,
+            line: Vec::new(),
+            number: 0,
+        }
+    }
+
+    /// The next line with something in it, or an error with its number (0 for a read error).
+    fn next(&mut self) -> Result<Option<(usize, &str)>, LineError> {
+        loop {
+            self.line.clear();
+            let read = self.reader.read_until(b'\n', &mut self.line);
+            if read.map_err(|e| (0, format!("cannot read: {e}")))? == 0 {
+                return Ok(None);
+            }
+            self.number += 1;
+            let n = self.number;
+            let text = std::str::from_utf8(&self.line).map_err(|_| (n, "not UTF-8".into()))?;
+            let text = if n == 1 {
+                text.trim_start_matches('\u{feff}')
+            } else {
+                text
+            };
+            let text = text.trim_end_matches(['\n', '\r']);
+            if !text.trim().is_empty() {
+                // Taken again by its range: a loop may not return a borrow it keeps.
+                let start = text.as_ptr() as usize - self.line.as_ptr() as usize;
+                let line = &self.line[start..start + text.len()];
+                return Ok(Some((n, std::str::from_utf8(line).expect("checked above"))));
+            }
+        }
+    }
+}
+
+fn tsv(g: &mut Gazetteer, lines: &mut Lines) -> Result<Skipped, LineError> {
+    while let Some((n, line)) = lines.next()? {
+        if line.starts_with('#') {
+            continue;
+        }
         let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
         let (t, name, aliases, id) = match cols[..] {
             [t, name] => (t, name, "", ""),
@@ -108,9 +146,9 @@ fn tsv(g: &mut Gazetteer, text: &str) -> Result<Skipped, LineError> {
     Ok(Skipped::new())
 }
 
-fn jsonl(g: &mut Gazetteer, text: &str) -> Result<Skipped, LineError> {
+fn jsonl(g: &mut Gazetteer, lines: &mut Lines) -> Result<Skipped, LineError> {
     let mut skipped = Skipped::new();
-    for (n, line) in lines(text) {
+    while let Some((n, line)) = lines.next()? {
         let value: Value = serde_json::from_str(line).map_err(|e| (n, format!("not JSON: {e}")))?;
         let pattern = Pattern::read(&value).map_err(|reason| (n, reason))?;
         let why = match pattern.add(g) {

@@ -226,71 +226,62 @@ impl Gazetteer {
             Some(c) => CountryInfo {
                 name: c.name,
                 iso: c.iso,
-                qid: user
-                    .and_then(|u| u.builtin_country_ids.get(&id).map(|q| &**q))
-                    .or(c.qid),
+                qid: user.and_then(|u| u.builtin_country_id(id)).or(c.qid),
             },
             None => {
-                let c = &user.expect("a user's country").countries[id - self.countries.len()];
-                CountryInfo {
-                    name: &c.name,
-                    iso: c.short.as_deref(),
-                    qid: c.id.as_deref(),
-                }
+                let (name, iso, qid) = user.expect("a user's country").country(id);
+                CountryInfo { name, iso, qid }
             }
         }
+    }
+
+    /// A user's own organization: its name, acronym and id.
+    fn user_org(&self, id: usize) -> Option<(&str, Option<&str>, Option<&str>)> {
+        self.user.as_deref()?.organization(id)
     }
 
     /// A known organization's acronym.
     pub(crate) fn acronym(&self, id: usize) -> Option<&str> {
         match self.acronyms.get(id) {
             Some(&a) => a,
-            None => self.user_org(id).short.as_deref(),
+            None => self.user_org(id).and_then(|o| o.1),
         }
-    }
-
-    /// A user's organization (by its index after the built-in ones).
-    fn user_org(&self, id: usize) -> &user::UserEntity {
-        let user = self.user.as_deref().expect("a user's organization");
-        &user.organizations[id - self.acronyms.len()]
     }
 
     /// The name a user's gazetteer gives a known organization, if it is the user's own.
     pub(crate) fn organization_name(&self, id: usize) -> Option<&str> {
-        (id >= self.acronyms.len()).then(|| &*self.user_org(id).name)
+        self.user_org(id).map(|o| o.0)
     }
 
     /// The id of a known organization, if a user's gazetteer gives one.
     pub(crate) fn organization_id(&self, id: usize) -> Option<&str> {
-        if id >= self.acronyms.len() {
-            return self.user_org(id).id.as_deref();
+        match self.user_org(id) {
+            Some(o) => o.2,
+            None => self.user.as_deref()?.builtin_org_id(id),
         }
-        let user = self.user.as_deref()?;
-        user.builtin_org_ids.get(&id).map(|q| &**q)
     }
 
     /// The name of a user's person.
     pub(crate) fn person_name(&self, k: u32) -> &str {
-        &self.user.as_deref().expect("a user's person").people[k as usize].name
+        self.user
+            .as_deref()
+            .expect("a user's person")
+            .person_name(k)
     }
 
     /// The name of a user's event.
     pub(crate) fn event_name(&self, k: u32) -> &str {
-        &self.user.as_deref().expect("a user's event").events[k as usize].name
+        self.user.as_deref().expect("a user's event").event_name(k)
     }
 
     /// The id a user's gazetteer gives the person called `name`.
     pub(crate) fn person_id(&self, name: &str) -> Option<&str> {
-        let user = self.user.as_deref()?;
-        let &k = user.people_by_name.get(name)?;
-        user.people[k as usize].id.as_deref()
+        self.user.as_deref()?.person_id(name)
     }
 
     /// The id a user's gazetteer gives the event keyed `key` (its name lowercased).
     pub(crate) fn event_id(&self, key: &str) -> Option<&str> {
-        let user = self.user.as_deref()?;
-        let &k = user.events_by_key.get(key)?;
-        user.events[k as usize].id.as_deref()
+        self.user.as_deref()?.event_id(key)
     }
 
     /// Whole-word matches in `text`, leftmost-longest, as `(start, end, entry)` byte ranges.

@@ -1,10 +1,19 @@
 //! A user's own gazetteer: people, countries, organizations and events with their forms and
 //! ids, read at run time (the built-in lists are compiled in). Its forms are looked up
-//! beside the built-in ones, by their first word, and win a tie; a user's country or
+//! beside the built-in ones, under their first word, and win a tie; a user's country or
 //! organization that the built-in lists already know (by a form, or a country by its ISO
 //! code) is that entity, given the user's forms and id, not a second one.
+//!
+//! Sized for a million entities: every string lives in one of two arenas (the forms as
+//! written and lowercased; names and ids), a form is 32 bytes of ranges, and the lookup
+//! table holds ranges too, so that a million entities take a few allocations and about
+//! 200 bytes each.
+
+use std::hash::BuildHasher as _;
+use std::sync::{Mutex, OnceLock};
 
 use foldhash::HashMap;
+use hashbrown::HashTable;
 
 use super::Entry;
 use crate::text::tokens::run_end;
@@ -32,31 +41,97 @@ pub enum AddError {
     /// The form has no letter or digit to start with: forms are matched at words.
     #[error("{0:?} does not start with a letter or digit")]
     NoWord(String),
-    /// The form is longer than any name: 200 bytes.
+    /// The form is longer than any name.
     #[error("a form of {0} bytes (at most {MAX_FORM_BYTES})")]
     TooLong(usize),
-    /// A demonym (or a country given only by a form no built-in country has) names no
-    /// country the built-in list knows.
+    /// A demonym names no country the built-in list knows.
     #[error("{0:?} names no known country")]
     UnknownCountry(String),
+    /// More text than the gazetteer's arenas hold (4 GiB).
+    #[error("the gazetteer holds 4 GiB of text already")]
+    Full,
 }
 
 /// The longest form, in bytes: as long as the longest name the rules take.
 pub(crate) const MAX_FORM_BYTES: usize = 200;
 
-/// An entity of the user's: its name, and its id if given.
-#[derive(Debug)]
-pub(crate) struct UserEntity {
-    pub name: Box<str>,
-    pub id: Option<Box<str>>,
-    /// An organization's acronym (the first of its forms written as one), a country's ISO
-    /// code (its id, if that is one).
-    pub short: Option<Box<str>>,
+/// A range of an arena.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Str {
+    start: u32,
+    len: u32,
 }
 
-/// A form under its first word: the form, what it names, and whether it matches in any
-/// case (a spaCy `LOWER` pattern) or only as written.
-type Forms = HashMap<Box<str>, Vec<(Box<str>, Entry, bool)>>;
+impl Str {
+    fn of(self, arena: &str) -> &str {
+        &arena[self.start as usize..(self.start + self.len) as usize]
+    }
+}
+
+/// Appends `s` to `arena`, giving its range.
+fn put(arena: &mut String, s: &str) -> Result<Str, AddError> {
+    let start = u32::try_from(arena.len()).map_err(|_| AddError::Full)?;
+    let len = u32::try_from(s.len()).map_err(|_| AddError::Full)?;
+    start.checked_add(len).ok_or(AddError::Full)?;
+    arena.push_str(s);
+    Ok(Str { start, len })
+}
+
+/// An entity of the user's: its name, its id if given, and an organization's acronym (the
+/// first of its forms written as one) or a country's ISO code (its id, if that is one).
+#[derive(Debug, Clone, Copy)]
+struct UserEntity {
+    name: Str,
+    id: Option<Str>,
+    short: Option<Str>,
+}
+
+/// What a form names: as `Entry`, in 8 bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Target {
+    Country { id: u32, demonym: bool },
+    Organization(u32),
+    Person(u32),
+    Event(u32),
+}
+
+impl Target {
+    fn entry(self) -> Entry {
+        match self {
+            Target::Country { id, demonym } => Entry::Country {
+                id: id as usize,
+                demonym,
+            },
+            Target::Organization(id) => Entry::Organization(id as usize),
+            Target::Person(k) => Entry::Person(k),
+            Target::Event(k) => Entry::Event(k),
+        }
+    }
+}
+
+/// One form: as written and lowercased (ranges of `forms` and `lower`), the length of its
+/// lowercased first word, what it names, and whether it matches in any case (a spaCy
+/// `LOWER` pattern) or only as written (and in text all in lowercase).
+#[derive(Debug, Clone, Copy)]
+struct Form {
+    text: Str,
+    lower: Str,
+    first: u32,
+    target: Target,
+    any_case: bool,
+}
+
+/// The forms sorted for lookups: by lowercased first word, then longest first; and a table
+/// from each first word to its forms.
+#[derive(Debug, Default)]
+struct Index {
+    forms: Vec<Form>,
+    /// (first word, forms[from..to]), hashed by the first word lowercased.
+    table: HashTable<(Str, u32, u32)>,
+    /// The first words' lowercased first bytes and lengths, as bits: most words of a text
+    /// start none of the forms, and this says so before lowercasing and hashing them.
+    shapes: Vec<u64>,
+}
 
 #[derive(Debug, Default)]
 pub(crate) struct User {
@@ -64,28 +139,28 @@ pub(crate) struct User {
     /// numbered after them.
     builtin_countries: usize,
     builtin_orgs: usize,
-    /// The forms as written, under their first word.
-    exact: Forms,
-    /// The forms lowercased, under their lowercased first word: for a text written all in
-    /// lowercase, and for forms that match in any case.
-    folded: Forms,
-    /// Whether any form matches in any case: then a word is also looked up lowercased.
+    /// The forms as written, and lowercased.
+    text: String,
+    lower: String,
+    /// Names and ids.
+    names: String,
+    /// The forms in no order; `index` takes and sorts them at the first lookup after an
+    /// `add`.
+    added: Mutex<Vec<Form>>,
+    index: OnceLock<Index>,
+    /// Whether any form matches in any case: then every word is looked up lowercased.
     any_case: bool,
-    /// Entities of the user's own (built-in ones given an id are in `ids`).
-    pub people: Vec<UserEntity>,
-    pub organizations: Vec<UserEntity>,
-    pub events: Vec<UserEntity>,
-    pub countries: Vec<UserEntity>,
-    /// Each entity by (type, id) or, without an id, (type, name): the key that joins the
-    /// forms of one entity given on several lines.
-    by_key: HashMap<(UserType, Box<str>), Entry>,
+    people: Vec<UserEntity>,
+    organizations: Vec<UserEntity>,
+    events: Vec<UserEntity>,
+    countries: Vec<UserEntity>,
+    /// Each entity by (type, id) or, without an id, (type, name), the key a range of
+    /// `names`: the key that joins the forms of one entity given one at a time.
+    by_key: HashTable<(UserType, Str, Target)>,
     /// The ids the user gives built-in countries and organizations (by their index).
-    pub builtin_country_ids: HashMap<usize, Box<str>>,
-    pub builtin_org_ids: HashMap<usize, Box<str>>,
-    /// A person's or an event's index by its name (an event's lowercased): a name the rules
-    /// find is that entity too.
-    pub people_by_name: HashMap<Box<str>, u32>,
-    pub events_by_key: HashMap<Box<str>, u32>,
+    builtin_country_ids: HashMap<usize, Str>,
+    builtin_org_ids: HashMap<usize, Str>,
+    hasher: foldhash::fast::FixedState,
 }
 
 /// An acronym as news copy writes one: two to ten capitals or digits, with "&" or "."
@@ -99,10 +174,25 @@ fn is_acronym(form: &str) -> bool {
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&' || c == '.')
 }
 
-/// The first word of a form: its leading letters and digits, as the built-in tables key
-/// their phrases.
-fn first_word(form: &str) -> &str {
-    &form[..run_end(form, 0, true)]
+/// A word lowercased, in `buffer` when it is short ASCII (most words): no allocation in the
+/// lookup of each word of a text.
+fn lowercase<'b>(word: &str, buffer: &'b mut [u8; 64]) -> std::borrow::Cow<'b, str> {
+    if word.len() <= buffer.len() && word.is_ascii() {
+        let out = &mut buffer[..word.len()];
+        out.copy_from_slice(word.as_bytes());
+        out.make_ascii_lowercase();
+        std::borrow::Cow::Borrowed(std::str::from_utf8(out).expect("ASCII"))
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// A first word's bit in `Index::shapes`: its lowercased first byte and its length.
+fn shape(lower_word: &str) -> (usize, u64) {
+    (
+        usize::from(lower_word.as_bytes()[0]),
+        1 << lower_word.len().min(63),
+    )
 }
 
 impl User {
@@ -126,128 +216,216 @@ impl User {
         if form.len() > MAX_FORM_BYTES {
             return Err(AddError::TooLong(form.len()));
         }
-        if run_end(form, 0, false) != 0 || form.is_empty() {
+        if form.is_empty() || run_end(form, 0, false) != 0 {
             return Err(AddError::NoWord(form.to_owned()));
         }
-        let key = (t, Box::from(id.unwrap_or(name)));
-        let entry = match self.by_key.get(&key) {
-            Some(&entry) => entry,
+        let key = id.unwrap_or(name);
+        let hash = self.hasher.hash_one((t, key));
+        let names = &self.names;
+        let same = |&(kt, k, _): &(UserType, Str, Target)| kt == t && k.of(names) == key;
+        let target = match self.by_key.find(hash, same) {
+            Some(&(_, _, target)) => target,
             None => {
-                let entry = self.entity(t, name, id, &builtin)?;
-                self.by_key.insert(key, entry);
-                entry
+                let (target, stored) = self.entity(t, name, id, &builtin)?;
+                let stored = match stored {
+                    Some(stored) => stored,
+                    None => put(&mut self.names, key)?,
+                };
+                let (hasher, names) = (&self.hasher, &self.names);
+                let rehash =
+                    |&(kt, k, _): &(UserType, Str, Target)| hasher.hash_one((kt, k.of(names)));
+                self.by_key.insert_unique(hash, (t, stored, target), rehash);
+                target
             }
         };
-        let entry = match (t, entry) {
-            // A demonym form of the country.
-            (UserType::Demonym, Entry::Country { id, .. }) => Entry::Country { id, demonym: true },
-            _ => entry,
+        let target = match (t, target) {
+            (UserType::Demonym, Target::Country { id, .. }) => {
+                Target::Country { id, demonym: true }
+            }
+            _ => target,
         };
-        if t == UserType::Organization
-            && let Entry::Organization(k) = entry
-            && let Some(org) = self
-                .organizations
-                .get_mut(k.wrapping_sub(self.builtin_orgs))
-            && org.short.is_none()
+        if let Target::Organization(k) = target
+            && let Some(k) = (k as usize).checked_sub(self.builtin_orgs)
+            && self.organizations[k].short.is_none()
             && is_acronym(form)
         {
-            org.short = Some(form.into());
+            self.organizations[k].short = Some(put(&mut self.names, form)?);
         }
-        let put = |forms: &mut Forms, form: &str, any_case: bool| {
-            let under = forms.entry(first_word(form).into()).or_default();
-            if !under.iter().any(|(f, e, _)| **f == *form && *e == entry) {
-                under.push((form.into(), entry, any_case));
-                // Longest first, as the built-in tables: the first that fits is the longest.
-                under.sort_by_key(|(f, _, _)| std::cmp::Reverse(f.len()));
-            }
+        let lower = form.to_lowercase();
+        let first = run_end(&lower, 0, true) as u32;
+        let form = Form {
+            text: put(&mut self.text, form)?,
+            lower: put(&mut self.lower, &lower)?,
+            first,
+            target,
+            any_case,
         };
-        if !any_case {
-            put(&mut self.exact, form, false);
-        }
         self.any_case |= any_case;
-        put(&mut self.folded, &form.to_lowercase(), any_case);
+        // The sorted forms, if a lookup sorted them, take the new one.
+        if let Some(index) = self.index.take() {
+            *self.added.get_mut().expect("not poisoned") = index.forms;
+        }
+        self.added.get_mut().expect("not poisoned").push(form);
         Ok(())
     }
 
-    /// The entry of a new entity of type `t`: a built-in one if a form of the user's names
-    /// one (a country also by its ISO code as id), else the user's own.
+    /// The target of a new entity of type `t`: a built-in one if `name` names one (a
+    /// country also by its ISO code as id), else the user's own; and for the latter, its
+    /// key (id, else name) as stored.
     fn entity(
         &mut self,
         t: UserType,
         name: &str,
         id: Option<&str>,
         builtin: &impl Fn(&str) -> Option<Entry>,
-    ) -> Result<Entry, AddError> {
-        let own = |list: &mut Vec<UserEntity>, short: Option<&str>| {
-            list.push(UserEntity {
-                name: name.into(),
-                id: id.map(Box::from),
-                short: short.map(Box::from),
-            });
-            list.len() - 1
-        };
-        Ok(match t {
+    ) -> Result<(Target, Option<Str>), AddError> {
+        let code = id.filter(|id| id.len() == 2 && id.bytes().all(|b| b.is_ascii_uppercase()));
+        let known = match t {
             UserType::Country | UserType::Demonym => {
-                let code =
-                    id.filter(|id| id.len() == 2 && id.bytes().all(|b| b.is_ascii_uppercase()));
-                match code.and_then(builtin).or_else(|| builtin(name)) {
-                    Some(Entry::Country { id: k, .. }) => {
-                        // An ISO code as id says which country; it is no new id.
-                        if let Some(qid) = id.filter(|_| code.is_none()) {
-                            self.builtin_country_ids.insert(k, qid.into());
-                        }
-                        Entry::Country {
-                            id: k,
-                            demonym: false,
-                        }
-                    }
-                    _ if t == UserType::Demonym => {
-                        return Err(AddError::UnknownCountry(name.to_owned()));
-                    }
-                    _ => {
-                        let k = own(&mut self.countries, code);
-                        Entry::Country {
-                            id: self.builtin_countries + k,
-                            demonym: false,
-                        }
-                    }
+                code.and_then(builtin).or_else(|| builtin(name))
+            }
+            UserType::Organization => builtin(name),
+            _ => None,
+        };
+        match (t, known) {
+            (UserType::Country | UserType::Demonym, Some(Entry::Country { id: k, .. })) => {
+                // An ISO code as id says which country; it is no new id.
+                if let Some(qid) = id.filter(|_| code.is_none()) {
+                    let qid = put(&mut self.names, qid)?;
+                    self.builtin_country_ids.insert(k, qid);
+                }
+                return Ok((
+                    Target::Country {
+                        id: k as u32,
+                        demonym: false,
+                    },
+                    None,
+                ));
+            }
+            (UserType::Demonym, _) => return Err(AddError::UnknownCountry(name.to_owned())),
+            (UserType::Organization, Some(Entry::Organization(k))) => {
+                if let Some(id) = id {
+                    let id = put(&mut self.names, id)?;
+                    self.builtin_org_ids.insert(k, id);
+                }
+                return Ok((Target::Organization(k as u32), None));
+            }
+            _ => {}
+        }
+        let short = match t {
+            UserType::Country => code,
+            UserType::Organization => Some(name).filter(|n| is_acronym(n)),
+            _ => None,
+        };
+        let entity = UserEntity {
+            name: put(&mut self.names, name)?,
+            id: id.map(|id| put(&mut self.names, id)).transpose()?,
+            short: short.map(|s| put(&mut self.names, s)).transpose()?,
+        };
+        let push = |list: &mut Vec<UserEntity>| {
+            list.push(entity);
+            u32::try_from(list.len() - 1).map_err(|_| AddError::Full)
+        };
+        let key = entity.id.unwrap_or(entity.name);
+        let target = match t {
+            UserType::Person => Target::Person(push(&mut self.people)?),
+            UserType::Event => Target::Event(push(&mut self.events)?),
+            UserType::Organization => {
+                let k = push(&mut self.organizations)? as usize;
+                Target::Organization((self.builtin_orgs + k) as u32)
+            }
+            _ => {
+                let k = push(&mut self.countries)? as usize;
+                Target::Country {
+                    id: (self.builtin_countries + k) as u32,
+                    demonym: false,
                 }
             }
-            UserType::Organization => match builtin(name) {
-                Some(Entry::Organization(k)) => {
-                    if let Some(id) = id {
-                        self.builtin_org_ids.insert(k, id.into());
-                    }
-                    Entry::Organization(k)
-                }
-                _ => {
-                    let acronym = is_acronym(name).then_some(name);
-                    Entry::Organization(self.builtin_orgs + own(&mut self.organizations, acronym))
-                }
-            },
-            UserType::Person => {
-                let k = own(&mut self.people, None) as u32;
-                self.people_by_name.entry(name.into()).or_insert(k);
-                Entry::Person(k)
+        };
+        Ok((target, Some(key)))
+    }
+
+    /// The forms sorted and indexed, made at the first lookup after an `add`.
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| {
+            let mut forms = std::mem::take(&mut *self.added.lock().expect("not poisoned"));
+            let first =
+                |f: &Form| &self.lower[f.lower.start as usize..(f.lower.start + f.first) as usize];
+            forms.sort_by(|a, b| {
+                (first(a).cmp(first(b)))
+                    .then(b.text.len.cmp(&a.text.len))
+                    .then(a.text.of(&self.text).cmp(b.text.of(&self.text)))
+            });
+            // The same form of the same entity given twice.
+            forms.dedup_by(|b, a| {
+                a.text.of(&self.text) == b.text.of(&self.text)
+                    && (a.target, a.any_case) == (b.target, b.any_case)
+            });
+            let mut index = Index {
+                forms,
+                table: HashTable::new(),
+                shapes: vec![0; 256],
+            };
+            let mut from = 0;
+            while from < index.forms.len() {
+                let word = first(&index.forms[from]);
+                let to = from
+                    + index.forms[from..]
+                        .iter()
+                        .take_while(|f| first(f) == word)
+                        .count();
+                let (byte, bit) = shape(word);
+                index.shapes[byte] |= bit;
+                let lower = index.forms[from].lower;
+                let key = Str {
+                    start: lower.start,
+                    len: index.forms[from].first,
+                };
+                let hash = self.hasher.hash_one(word);
+                index
+                    .table
+                    .insert_unique(hash, (key, from as u32, to as u32), |(k, _, _)| {
+                        self.hasher.hash_one(k.of(&self.lower))
+                    });
+                from = to;
             }
-            UserType::Event => {
-                let k = own(&mut self.events, None) as u32;
-                self.events_by_key
-                    .entry(name.to_lowercase().into())
-                    .or_insert(k);
-                Entry::Event(k)
-            }
+            index
         })
+    }
+
+    /// The forms under the word `word` (any case), longest first.
+    fn under(&self, word: &str) -> &[Form] {
+        let index = self.index();
+        let mut buffer = [0u8; 64];
+        let lower = lowercase(word, &mut buffer);
+        if lower.is_empty() {
+            return &[];
+        }
+        let (byte, bit) = shape(&lower);
+        if index.shapes[byte] & bit == 0 {
+            return &[];
+        }
+        let hash = self.hasher.hash_one(&*lower);
+        index
+            .table
+            .find(hash, |(k, _, _)| k.of(&self.lower) == lower)
+            .map_or(&[], |&(_, from, to)| {
+                &index.forms[from as usize..to as usize]
+            })
     }
 
     /// Whether a form of the user's may start with the word `word`. Out of line, as
     /// `with_user` is.
     #[inline(never)]
     pub(crate) fn may_start(&self, word: &str, caseless: bool) -> bool {
-        if !caseless && self.exact.contains_key(word) {
-            return true;
-        }
-        (caseless || self.any_case) && self.folded.contains_key(word.to_lowercase().as_str())
+        let under = self.under(word);
+        // A form as written starts with the word as written.
+        !under.is_empty()
+            && (caseless
+                || self.any_case
+                || under
+                    .iter()
+                    .any(|f| f.text.of(&self.text).starts_with(word)))
     }
 
     /// The longest form of the user's that starts at `start` in `text` (at the word
@@ -260,30 +438,68 @@ impl User {
         caseless: bool,
         ends: impl Fn(&str, usize) -> bool,
     ) -> Option<(usize, Entry)> {
-        let word = &text[start..word_end];
         let rest = &text[start..];
-        let exact = (!caseless)
-            .then(|| self.exact.get(word))
-            .flatten()
-            .and_then(|forms| {
-                forms.iter().find_map(|(form, entry, _)| {
-                    (rest.starts_with(&**form) && ends(form, start + form.len()))
-                        .then_some((start + form.len(), *entry))
-                })
-            });
-        let folded = (caseless || self.any_case)
-            .then(|| self.folded.get(word.to_lowercase().as_str()))
-            .flatten()
-            .and_then(|forms| {
-                forms.iter().find_map(|(form, entry, any_case)| {
-                    let end = start + folded_prefix(rest, form)?;
-                    ((caseless || *any_case) && ends(form, end)).then_some((end, *entry))
-                })
-            });
-        match (exact, folded) {
-            (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
-            (a, b) => a.or(b),
-        }
+        self.under(&text[start..word_end]).iter().find_map(|f| {
+            let form = f.text.of(&self.text);
+            let end = if caseless || f.any_case {
+                start + folded_prefix(rest, f.lower.of(&self.lower))?
+            } else {
+                start + rest.starts_with(form).then_some(form.len())?
+            };
+            ends(form, end).then(|| (end, f.target.entry()))
+        })
+    }
+
+    /// A user's country: name, ISO code and id (index after the built-in ones).
+    pub(crate) fn country(&self, k: usize) -> (&str, Option<&str>, Option<&str>) {
+        let c = self.countries[k - self.builtin_countries];
+        let s = |s: Option<Str>| s.map(|s| s.of(&self.names));
+        (c.name.of(&self.names), s(c.short), s(c.id))
+    }
+
+    /// The id given a built-in country.
+    pub(crate) fn builtin_country_id(&self, k: usize) -> Option<&str> {
+        self.builtin_country_ids.get(&k).map(|s| s.of(&self.names))
+    }
+
+    /// An organization's name, acronym and id if the user's own; else its id if the user
+    /// gives one.
+    pub(crate) fn organization(&self, k: usize) -> Option<(&str, Option<&str>, Option<&str>)> {
+        let s = |s: Option<Str>| s.map(|s| s.of(&self.names));
+        let o = self.organizations.get(k.checked_sub(self.builtin_orgs)?)?;
+        Some((o.name.of(&self.names), s(o.short), s(o.id)))
+    }
+
+    pub(crate) fn builtin_org_id(&self, k: usize) -> Option<&str> {
+        self.builtin_org_ids.get(&k).map(|s| s.of(&self.names))
+    }
+
+    pub(crate) fn person_name(&self, k: u32) -> &str {
+        self.people[k as usize].name.of(&self.names)
+    }
+
+    pub(crate) fn event_name(&self, k: u32) -> &str {
+        self.events[k as usize].name.of(&self.names)
+    }
+
+    /// The id of the person called `name` or the event keyed `key` (its name lowercased),
+    /// found by that form: no map of names beside the forms.
+    pub(crate) fn person_id(&self, name: &str) -> Option<&str> {
+        let first = &name[..run_end(name, 0, true)];
+        let k = self.under(first).iter().find_map(|f| match f.target {
+            Target::Person(k) if f.text.of(&self.text) == name => Some(k),
+            _ => None,
+        })?;
+        self.people[k as usize].id.map(|s| s.of(&self.names))
+    }
+
+    pub(crate) fn event_id(&self, key: &str) -> Option<&str> {
+        let first = &key[..run_end(key, 0, true)];
+        let k = self.under(first).iter().find_map(|f| match f.target {
+            Target::Event(k) if f.lower.of(&self.lower) == key => Some(k),
+            _ => None,
+        })?;
+        self.events[k as usize].id.map(|s| s.of(&self.names))
     }
 }
 
@@ -305,6 +521,12 @@ fn folded_prefix(text: &str, lower: &str) -> Option<usize> {
     want.as_str().is_empty().then_some(end)
 }
 
+/// The byte range of `s` in `arena`, for tests.
+#[cfg(test)]
+fn range(s: Str) -> std::ops::Range<usize> {
+    s.start as usize..(s.start + s.len) as usize
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -320,5 +542,39 @@ mod tests {
     fn acronyms_as_news_copy_writes_them() {
         assert!(is_acronym("NATO") && is_acronym("AT&T") && is_acronym("U.N."));
         assert!(!is_acronym("Nato") && !is_acronym("A") && !is_acronym("G7"));
+    }
+
+    #[test]
+    fn forms_are_found_longest_first_under_their_first_word_in_any_case() {
+        let mut user = User::new(0, 0);
+        let none = |_: &str| None;
+        for (name, form, any_case) in [
+            ("Acme", "Acme", false),
+            ("Acme Corp", "Acme Corp", false),
+            ("Acme Corp", "Acme Corp", false),
+            ("Acme Steel", "acme steel", true),
+        ] {
+            user.add((UserType::Organization, name, None), (form, any_case), none)
+                .unwrap();
+        }
+        let forms: Vec<&str> = (user.under("ACME").iter())
+            .map(|f| &user.text[range(f.text)])
+            .collect();
+        assert_eq!(forms, ["acme steel", "Acme Corp", "Acme"]);
+        let at = |user: &User, text: &str| {
+            let found = user.match_at(text, (0, 4), false, |_, _| true);
+            found.map(|m| m.0)
+        };
+        assert_eq!(at(&user, "Acme Corp said"), Some(9));
+        assert_eq!(at(&user, "ACME STEEL said"), Some(10));
+        assert_eq!(at(&user, "ACME CORP said"), None);
+        // A form added after a lookup is found too.
+        user.add(
+            (UserType::Event, "Acme Day", None),
+            ("Acme Day Fair", false),
+            none,
+        )
+        .unwrap();
+        assert_eq!(at(&user, "Acme Day Fair"), Some(13));
     }
 }
