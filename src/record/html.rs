@@ -285,9 +285,11 @@ fn write_page(
     let marks = Marks::new(article, entries);
     if let (Some(text), Some(span)) = (&article.headline, article.headline_span) {
         region(page, "h1", "headline", text, span, &marks);
+        page.raw("\n");
     }
     if let (Some(text), Some(span)) = (&article.lead, article.lead_span) {
         region(page, "p", "lead", text, span, &marks);
+        page.raw("\n");
     }
     let mut dateline = article.dateline.as_ref();
     for p in article.body.iter() {
@@ -482,7 +484,7 @@ fn region(page: &mut Page, tag: &str, class: &str, text: &str, span: Span, marks
         }
     }
     page.text(&text[byte..]);
-    page.raw(&format!("</{tag}>\n"));
+    page.raw(&format!("</{tag}>"));
 }
 
 fn quote_title(n: usize, q: &Quote) -> String {
