@@ -244,6 +244,7 @@ h1{font-size:1.7em;line-height:1.25;margin:.2em 0 .5em}
 .q{background:var(--quote);box-shadow:inset 3px 0 0 var(--quote-b)}
 .said{font:11px/1 system-ui,sans-serif;vertical-align:super;margin-left:2px;padding:1px 4px;
 border-radius:8px;background:var(--quote-b);color:#fff;text-decoration:none;white-space:nowrap}
+.said::after{content:'\\2192\\00a0' attr(data-speaker)}
 aside h2{font-size:13px;text-transform:uppercase;letter-spacing:.06em;color:#666;
 margin:1.3em 0 .4em}
 aside ul{list-style:none;margin:0;padding:0}
@@ -503,18 +504,20 @@ fn quote_title(n: usize, q: &Quote) -> String {
     title
 }
 
-/// The mark after a quote that names its speaker and links to the speaker's entry.
+/// The mark after a quote that names its speaker and links to the speaker's entry. The
+/// name is drawn by CSS from an attribute, not written as text, so that the paragraph's
+/// text stays the article's (and its span's).
 fn said(page: &mut Page, q: &Quote, speaker: Option<&str>) {
     let Some(name) = &q.speaker else { return };
     match speaker {
-        Some(id) => page.raw(&format!(
-            "<a class=\"said\" href=\"#{id}\" title=\"said by "
-        )),
-        None => page.raw("<span class=\"said\" title=\"said by "),
+        Some(id) => page.raw(&format!("<a class=\"said\" href=\"#{id}\"")),
+        None => page.raw("<span class=\"said\""),
     }
+    page.raw(" data-speaker=\"");
+    page.text(name);
+    page.raw("\" title=\"said by ");
     page.text(name);
     page.raw("\">");
-    page.text(name);
     page.raw(if speaker.is_some() { "</a>" } else { "</span>" });
 }
 
