@@ -157,7 +157,7 @@ fn entries<'r, 'a>(article: &'r Article<'a>) -> Vec<Entry<'r, 'a>> {
 /// render_html(&mut page, "article.txt", &article)?;
 /// let page = String::from_utf8(page)?;
 /// assert!(page.contains("&lt;b&gt;met&lt;/b&gt;"));
-/// assert!(page.contains(r#"class="m country" href="#country-0""#));
+/// assert!(page.contains(r##"class="m country" href="#country-0""##));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn render_html<W: io::Write>(mut out: W, source: &str, article: &Article) -> io::Result<()> {
