@@ -90,10 +90,10 @@ pub struct Cli {
     #[arg(long, short = 'j', value_name = "N", value_parser = parse_jobs)]
     pub jobs: Option<NonZeroUsize>,
 
-    /// Write one NAME.json (NAME.html with --format html) per input into DIR instead of printing records: each file's path
-    /// after the folders that all inputs share (a folder given alone: the tree under it;
-    /// several: each under its name), a JSON Lines article as its id (characters a name
-    /// cannot hold as %XX). A run where two inputs would share a file is refused (exit 2)
+    /// Write one NAME.json (NAME.html with --format html) per input into DIR instead of
+    /// printing records: each file's path after the folders that all inputs share (a folder
+    /// given alone: the tree under it; several: each under its name), a JSON Lines article
+    /// as its id (characters a name cannot hold as %XX). A run where two inputs would share a file is refused (exit 2)
     /// before anything is written (but for JSON Lines from a stream such as standard input,
     /// where the later one is an error, not written). Each file is written whole, by a
     /// rename, never through a link at its name.
