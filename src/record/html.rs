@@ -355,15 +355,17 @@ impl<'m> Marks<'m> {
             .flat_map(|e| e.mentions.iter().map(move |m| (m.span, e)))
             .collect();
         mentions.sort_by_key(|(span, _)| *span);
-        // A speaker is the name of a person, else of an organization (`Quote::speaker`).
+        // A speaker is the name of a person, else of an organization (`Quote::speaker`):
+        // the first of each name, the people's inserted last so that they win.
+        let mut by_name = std::collections::HashMap::new();
+        for kind in [Kind::Organization, Kind::Person] {
+            let of_kind = entries.iter().filter(|e| e.kind == kind);
+            for e in of_kind.rev() {
+                by_name.insert(e.name, e);
+            }
+        }
         let speakers = (article.quotes.iter())
-            .map(|q| {
-                let name = q.speaker.as_deref()?;
-                let of = |kind| entries.iter().find(|e| e.kind == kind && e.name == name);
-                of(Kind::Person)
-                    .or_else(|| of(Kind::Organization))
-                    .map(Entry::id)
-            })
+            .map(|q| by_name.get(q.speaker.as_deref()?).map(|e| e.id()))
             .collect();
         Marks {
             mentions,
@@ -411,10 +413,13 @@ fn region(page: &mut Page, tag: &str, class: &str, text: &str, span: Span, marks
         n.checked_sub(1).map(|k| mentions[k].0).filter(|m| m.1 > at)
     };
     let mut after = span.0;
-    for (n, q) in marks.quotes.iter().enumerate() {
-        if q.span.1 <= span.0 || q.span.0 >= span.1 {
-            continue;
-        }
+    // Quotes come in text order and do not overlap: those in the region are found by
+    // halving, so that an article of many paragraphs and quotes costs no product of both.
+    let first = marks.quotes.partition_point(|q| q.span.1 <= span.0);
+    let quotes = marks.quotes[first..]
+        .iter()
+        .take_while(|q| q.span.0 < span.1);
+    for (n, q) in (first..).zip(quotes) {
         let mut start = q.span.0.max(span.0).max(after);
         let mut end = q.span.1.min(span.1);
         if let Some(m) = inside(start) {
