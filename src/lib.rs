@@ -38,6 +38,7 @@ mod shared;
 pub use encoding_rs::Encoding;
 pub use entities::{AddError, Gazetteer, UserType};
 pub use layout::calendar::{Date, DateParseError};
+pub use record::html::render_html;
 pub use record::json::{SCHEMA, Style, acts_on_terminal, render, render_to_vec};
 pub use record::*;
 pub use text::decode::{DecodeError, Decoded, decode};
@@ -123,6 +124,8 @@ pub fn parse<'a>(text: &'a str, options: &Options) -> Article<'a> {
         encoding: "UTF-8",
         headline: layout.headline.as_ref().map(owned),
         lead: layout.lead.as_ref().map(owned),
+        headline_span: layout.headline.clone().map(|r| index.span(r)),
+        lead_span: layout.lead.clone().map(|r| index.span(r)),
         dateline,
         body,
         quotes,

@@ -18,9 +18,20 @@ Examples:
   newsparse a.txt b.txt c.txt > all.jsonl    several articles, one JSON line each
   newsparse archive/ > all.jsonl             every *.txt under a folder, in sorted order
   newsparse --output-dir out/ archive/       one out/…/NAME.json per article, mirroring archive/
+  newsparse --format html a.txt > a.html     a page to look at: highlighted entities, quotes
   cat article.txt | newsparse                read standard input
   newsparse --input jsonl < articles.jsonl   {\"id\": …, \"text\": …} per line in, a record per line out
   parallel --pipe -k -N 1000 newsparse --input jsonl -j 1 < articles.jsonl > records.jsonl";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// The JSON record (pretty for one file, else JSON Lines).
+    Json,
+    /// A self-contained HTML page to look at: the article as written, mentions highlighted
+    /// by type, quotes linked to their speakers, a side panel of the entities. One input
+    /// only, unless --output-dir writes a NAME.html per input.
+    Html,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum InputFormat {
@@ -50,6 +61,13 @@ pub struct Cli {
     #[arg(long, overrides_with = "compact")]
     pub pretty: bool,
 
+    /// What each record is written as. `html` is one page per article, for a person:
+    /// `newsparse --format html article.txt > page.html`. It loads nothing from the
+    /// network (inline CSS, no script); the article's text is always escaped. Several
+    /// inputs need --output-dir (pages are not concatenated).
+    #[arg(long, value_enum, default_value = "json", value_name = "FORMAT")]
+    pub format: OutputFormat,
+
     /// How inputs hold articles.
     #[arg(long, value_enum, default_value = "text", value_name = "FORMAT")]
     pub input: InputFormat,
@@ -72,10 +90,10 @@ pub struct Cli {
     #[arg(long, short = 'j', value_name = "N", value_parser = parse_jobs)]
     pub jobs: Option<NonZeroUsize>,
 
-    /// Write one NAME.json per input into DIR instead of printing records: each file's path
-    /// after the folders that all inputs share (a folder given alone: the tree under it;
-    /// several: each under its name), a JSON Lines article as its id (characters a name
-    /// cannot hold as %XX). A run where two inputs would share a file is refused (exit 2)
+    /// Write one NAME.json (NAME.html with --format html) per input into DIR instead of
+    /// printing records: each file's path after the folders that all inputs share (a folder
+    /// given alone: the tree under it; several: each under its name), a JSON Lines article
+    /// as its id (characters a name cannot hold as %XX). A run where two inputs would share a file is refused (exit 2)
     /// before anything is written (but for JSON Lines from a stream such as standard input,
     /// where the later one is an error, not written). Each file is written whole, by a
     /// rename, never through a link at its name.

@@ -12,7 +12,7 @@ use anyhow::anyhow;
 use globset::Glob;
 use newsparse::{Date, Encoding, Gazetteer, Options, Style};
 
-use crate::cli::args::{Cli, InputFormat};
+use crate::cli::args::{Cli, InputFormat, OutputFormat};
 use crate::cli::gazetteers;
 use crate::cli::inputs::{Input, Plan};
 use crate::cli::names::shown;
@@ -30,6 +30,8 @@ pub struct Parsing {
     pub options: Options<'static>,
     /// The encoding the user forces, else detected per input.
     pub encoding: Option<&'static Encoding>,
+    /// JSON records laid out as `style`, or HTML pages.
+    pub format: OutputFormat,
     pub style: Style,
 }
 
@@ -64,6 +66,13 @@ impl Config {
         } else {
             Style::Compact
         };
+        // Pages one after another are no page: more than one needs a file each.
+        if cli.format == OutputFormat::Html && !single && cli.output_dir.is_none() {
+            return Err(anyhow!(
+                "--format html writes one page per article: with several inputs (files, a \
+                 folder, --input jsonl), give --output-dir DIR for a NAME.html each"
+            ));
+        }
         let pattern = cli.glob.unwrap_or_else(|| {
             match cli.input {
                 InputFormat::Text => "*.txt",
@@ -95,12 +104,17 @@ impl Config {
                 id_field: cli.id_field,
                 text_field: cli.text_field,
                 file_names: cli.output_dir.is_some(),
+                extension: match cli.format {
+                    OutputFormat::Json => "json",
+                    OutputFormat::Html => "html",
+                },
             },
             parsing: Parsing {
                 options: Options::default()
                     .with_gazetteer(gazetteer.unwrap_or(Gazetteer::builtin()))
                     .with_reference_date(cli.reference_date.unwrap_or_else(today)),
                 encoding: cli.encoding,
+                format: cli.format,
                 style,
             },
             sink: sink::Settings {

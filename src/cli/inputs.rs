@@ -37,6 +37,8 @@ pub struct Plan {
     pub text_field: String,
     /// Whether records go to files (--output-dir): only then are items given out names.
     pub file_names: bool,
+    /// The extension of those files: `json`, or `html` for pages (--format).
+    pub extension: &'static str,
 }
 
 pub enum Work {
@@ -74,7 +76,7 @@ pub fn out_names(plan: &Plan, mut each: impl FnMut(String, PathBuf) -> bool) {
     Walk::new(plan, true).inputs(|item| match item.work {
         Work::Line(line) => match id(plan, &line) {
             Some(id) => {
-                let name = names::id_file_name(&id);
+                let name = names::id_file_name(&id, plan.extension);
                 each(format!("{} (id {id})", item.source), name)
             }
             None => true,
@@ -112,7 +114,7 @@ impl<'p> Walk<'p> {
             let go_on = match (input, plan.format) {
                 (Input::Stdin, InputFormat::Text) => each(Item {
                     source: "-".into(),
-                    out_name: "stdin.json".into(),
+                    out_name: Path::new("stdin").with_extension(plan.extension),
                     work: Work::Stdin,
                 }),
                 (Input::Stdin, InputFormat::Jsonl) if self.names_only => true,
@@ -134,7 +136,7 @@ impl<'p> Walk<'p> {
         Item {
             source: names::source(path),
             out_name: if self.plan.file_names {
-                out_name(path, &self.base)
+                out_name(path, &self.base, self.plan.extension)
             } else {
                 PathBuf::new()
             },
@@ -227,9 +229,9 @@ fn parts(path: &Path) -> impl Iterator<Item = Component<'_>> {
 
 /// Where --output-dir writes the record of the file `path`: its path after the folders all
 /// inputs share (`base`), so that the tree under the folder mirrors the inputs', each `..`
-/// as `_..` and a leading `/` dropped, so that it stays under the folder; `.json` for its
-/// extension.
-fn out_name(path: &Path, base: &[Component]) -> PathBuf {
+/// as `_..` and a leading `/` dropped, so that it stays under the folder; `extension`
+/// (`json`, `html`) for its extension.
+fn out_name(path: &Path, base: &[Component], extension: &str) -> PathBuf {
     let mut name = PathBuf::new();
     for part in parts(path).skip(base.len()) {
         match part {
@@ -238,7 +240,7 @@ fn out_name(path: &Path, base: &[Component]) -> PathBuf {
             Component::RootDir | Component::Prefix(_) | Component::CurDir => {}
         }
     }
-    name.set_extension("json");
+    name.set_extension(extension);
     name
 }
 
@@ -341,7 +343,7 @@ pub fn article(plan: &Plan, at: String, line: &[u8]) -> Item {
         Some(text) => {
             // Only `--output-dir` writes files: the name is not made for every line.
             let out_name = if plan.file_names {
-                names::id_file_name(&id)
+                names::id_file_name(&id, plan.extension)
             } else {
                 PathBuf::new()
             };
@@ -458,7 +460,7 @@ mod tests {
     fn names(inputs: &[&str], path: &str) -> String {
         let inputs: Vec<Input> = inputs.iter().map(|p| Input::Path(p.into())).collect();
         let base = common_base(&inputs);
-        out_name(Path::new(path), &base)
+        out_name(Path::new(path), &base, "json")
             .to_str()
             .unwrap()
             .to_owned()

@@ -29,10 +29,10 @@ pub fn source(path: &Path) -> String {
 
 /// A JSON Lines id as the name of its record under --output-dir: the id as written, but for
 /// what a file name cannot or should not hold (anything but letters, digits, `-`, `_` and a
-/// `.` not first) written `%XX` for each UTF-8 byte, `%` too; then `.json`. Two ids never
-/// share a name (`reuters.001` and `reuters.002`, `1` and `1.5`), and the id reads back. An
-/// empty id is `%.json`: a lone `%` is no escape.
-pub fn id_file_name(id: &str) -> PathBuf {
+/// `.` not first) written `%XX` for each UTF-8 byte, `%` too; then `.` and `extension`
+/// (`json`, `html`). Two ids never share a name (`reuters.001` and `reuters.002`, `1` and
+/// `1.5`), and the id reads back. An empty id is `%.json`: a lone `%` is no escape.
+pub fn id_file_name(id: &str, extension: &str) -> PathBuf {
     let mut name = String::with_capacity(id.len() + 8);
     for (i, c) in id.char_indices() {
         if c.is_alphanumeric() || matches!(c, '-' | '_') || (c == '.' && i > 0) {
@@ -46,7 +46,8 @@ pub fn id_file_name(id: &str) -> PathBuf {
     if name.is_empty() {
         name.push('%');
     }
-    name.push_str(".json");
+    name.push('.');
+    name.push_str(extension);
     PathBuf::from(name)
 }
 
@@ -104,7 +105,7 @@ mod tests {
 
     #[test]
     fn ids_become_file_names_one_to_one() {
-        let name = |id: &str| id_file_name(id).to_str().unwrap().to_owned();
+        let name = |id: &str| id_file_name(id, "json").to_str().unwrap().to_owned();
         assert_eq!(name("reuters.001"), "reuters.001.json");
         assert_eq!(name("reuters.002"), "reuters.002.json");
         assert_eq!(name("1"), "1.json");

@@ -11,8 +11,9 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
 use anyhow::Context;
-use newsparse::{Article, DecodeError, SCHEMA, decode, parse, render, render_to_vec};
+use newsparse::{Article, DecodeError, SCHEMA, decode, parse, render, render_html, render_to_vec};
 
+use crate::cli::args::OutputFormat;
 use crate::cli::config::{Action, Config, Parsing};
 use crate::cli::exit::Exit;
 use crate::cli::failure::Failure;
@@ -61,7 +62,11 @@ fn process(plan: &Plan, parsing: &Parsing, item: Item) -> (Item, Outcome) {
     let item = prepare(plan, item);
     let outcome = with_article(plan.max_bytes, parsing, &item, |article| {
         let mut buf = Vec::new();
-        render_to_vec(&mut buf, &item.source, article, parsing.style);
+        match parsing.format {
+            OutputFormat::Json => render_to_vec(&mut buf, &item.source, article, parsing.style),
+            OutputFormat::Html => render_html(&mut buf, &item.source, article)
+                .expect("nothing is written but to the buffer"),
+        }
         buf
     });
     (item, outcome)
@@ -114,8 +119,9 @@ fn sequential(plan: &Plan, parsing: &Parsing, sink: &mut Sink) -> io::Result<()>
         let item = prepare(plan, item);
         let (source, out_name) = (&item.source, &item.out_name);
         let written = with_article(plan.max_bytes, parsing, &item, |article| {
-            sink.stream(source, out_name, |out| {
-                render(out, source, article, parsing.style)
+            sink.stream(source, out_name, |out| match parsing.format {
+                OutputFormat::Json => render(out, source, article, parsing.style),
+                OutputFormat::Html => render_html(out, source, article),
             })
         });
         result = match written {

@@ -594,6 +594,8 @@ mod tests {
                 encoding: "UTF-8",
                 headline: Some(s.clone()),
                 lead: None,
+                headline_span: None,
+                lead_span: None,
                 dateline: None,
                 body: Body::new(s, crate::layout::Body::new(s, 0), &CharIndex::new(s)),
                 quotes: Vec::new(),

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::text::span::CharIndex;
 
+pub(crate) mod html;
 pub(crate) mod json;
 
 pub use crate::text::span::Span;
@@ -44,6 +45,13 @@ pub struct Article<'a> {
     pub entities: Entities<'a>,
     /// Counts over the body, and of the input's replaced bytes.
     pub stats: Stats,
+    /// Where `headline` and `lead` are in the decoded input: not in the record (whose
+    /// headline and lead are strings, schema version 1), but the HTML page places the
+    /// headline's and lead's mentions and quotes by them.
+    #[serde(skip)]
+    pub(crate) headline_span: Option<Span>,
+    #[serde(skip)]
+    pub(crate) lead_span: Option<Span>,
 }
 
 /// The line that opens a wire story with its place, and often its date and agency:

@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests, which all drive the real binary: running it,
 //! the record checks (schema and spans), the line diff of a fixture, and where a test needs
-//! what the repository does not hold (`../shared/corpus`, GNU parallel, PySpark), skipping with a
-//! message, or failing where CI requires it.
+//! what the repository does not hold (`../shared/corpus`, GNU parallel, PySpark, Chromium),
+//! skipping with a message, or failing where CI requires it.
 #![allow(dead_code)]
 
 pub mod diff;
@@ -9,7 +9,9 @@ mod shared;
 mod spans;
 
 #[allow(unused_imports)] // Each test binary uses its part.
-pub use shared::{REQUIRE_PARALLEL, REQUIRE_SPARK, shared_corpus, skip_unless_required};
+pub use shared::{
+    REQUIRE_CHROMIUM, REQUIRE_PARALLEL, REQUIRE_SPARK, shared_corpus, skip_unless_required,
+};
 
 pub use spans::check_spans;
 

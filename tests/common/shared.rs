@@ -1,6 +1,6 @@
 //! Tests that need what lies outside the repository: the shared corpus beside it, GNU
-//! parallel, PySpark and Java. Where it is missing they skip, saying so, unless CI's variable says it must be
-//! there. No dependency but std, so that the library's unit tests include this file too.
+//! parallel, PySpark and Java, Chromium. Where it is missing they skip, saying so, unless
+//! CI's variable says it must be there. No dependency but std, so that the library's unit tests include this file too.
 
 #![allow(dead_code)] // Each includer uses its part.
 
@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 pub const REQUIRE_SHARED: &str = "NEWSPARSE_REQUIRE_SHARED";
 pub const REQUIRE_PARALLEL: &str = "NEWSPARSE_REQUIRE_PARALLEL";
 pub const REQUIRE_SPARK: &str = "NEWSPARSE_REQUIRE_SPARK";
+pub const REQUIRE_CHROMIUM: &str = "NEWSPARSE_REQUIRE_CHROMIUM";
 
 /// For a test that cannot run, `why`: says it skips, or fails where the variable `require`
 /// is set (to anything but empty or 0).
