@@ -96,6 +96,7 @@ fn entries<'r, 'a>(article: &'r Article<'a>) -> Vec<Entry<'r, 'a>> {
             details.push(p.titles.join(", "));
         }
         details.extend(p.country.as_ref().map(|c| format!("country {c}")));
+        details.extend(p.id.as_ref().map(|id| format!("id {id}")));
         all.push(Entry {
             kind: Kind::Person,
             index,
@@ -109,7 +110,9 @@ fn entries<'r, 'a>(article: &'r Article<'a>) -> Vec<Entry<'r, 'a>> {
             kind: Kind::Country,
             index,
             name: &c.name,
-            details: c.iso.iter().map(|iso| format!("ISO {iso}")).collect(),
+            details: (c.iso.iter().map(|iso| format!("ISO {iso}")))
+                .chain(c.id.iter().map(|id| format!("id {id}")))
+                .collect(),
             mentions: &c.mentions,
         });
     }
@@ -118,7 +121,9 @@ fn entries<'r, 'a>(article: &'r Article<'a>) -> Vec<Entry<'r, 'a>> {
             kind: Kind::Organization,
             index,
             name: &o.name,
-            details: o.acronym.iter().map(|a| format!("acronym {a}")).collect(),
+            details: (o.acronym.iter().map(|a| format!("acronym {a}")))
+                .chain(o.id.iter().map(|id| format!("id {id}")))
+                .collect(),
             mentions: &o.mentions,
         });
     }
@@ -127,7 +132,7 @@ fn entries<'r, 'a>(article: &'r Article<'a>) -> Vec<Entry<'r, 'a>> {
             kind: Kind::Event,
             index,
             name: &ev.name,
-            details: Vec::new(),
+            details: ev.id.iter().map(|id| format!("id {id}")).collect(),
             mentions: &ev.mentions,
         });
     }
