@@ -128,9 +128,30 @@ struct Index {
     forms: Vec<Form>,
     /// (first word, forms[from..to]), hashed by the first word lowercased.
     table: HashTable<(Str, u32, u32)>,
-    /// The first words' lowercased first bytes and lengths, as bits: most words of a text
-    /// start none of the forms, and this says so before lowercasing and hashing them.
-    shapes: Vec<u64>,
+    /// Most words of a text start no form, and these say so before the table is asked (a
+    /// cache miss each in a table of a million words): the first bytes of the forms that
+    /// match as written, and of all forms lowercased, as bits; then a bit for each first
+    /// word's hash.
+    written: [u64; 4],
+    folded: [u64; 4],
+    bloom: Vec<u64>,
+}
+
+/// The bits of `Index::bloom`: 128 KiB, so that a million first words set about a
+/// tenth of them, and its reads stay in the cache.
+const BLOOM_BITS: u32 = 20;
+
+fn has(bits: &[u64], i: usize) -> bool {
+    bits[i / 64] & 1 << (i % 64) != 0
+}
+
+fn set(bits: &mut [u64], i: usize) {
+    bits[i / 64] |= 1 << (i % 64);
+}
+
+/// A first word's bit in `Index::bloom`, from its hash.
+fn bloom_bit(hash: u64) -> usize {
+    (hash >> (64 - BLOOM_BITS)) as usize
 }
 
 #[derive(Debug, Default)]
@@ -185,14 +206,6 @@ fn lowercase<'b>(word: &str, buffer: &'b mut [u8; 64]) -> std::borrow::Cow<'b, s
     } else {
         std::borrow::Cow::Owned(word.to_lowercase())
     }
-}
-
-/// A first word's bit in `Index::shapes`: its lowercased first byte and its length.
-fn shape(lower_word: &str) -> (usize, u64) {
-    (
-        usize::from(lower_word.as_bytes()[0]),
-        1 << lower_word.len().min(63),
-    )
 }
 
 impl User {
@@ -364,8 +377,22 @@ impl User {
             let mut index = Index {
                 forms,
                 table: HashTable::new(),
-                shapes: vec![0; 256],
+                written: [0; 4],
+                folded: [0; 4],
+                bloom: vec![0; 1 << (BLOOM_BITS - 6)],
             };
+            for f in &index.forms {
+                set(
+                    &mut index.folded,
+                    usize::from(self.lower.as_bytes()[f.lower.start as usize]),
+                );
+                if !f.any_case {
+                    set(
+                        &mut index.written,
+                        usize::from(self.text.as_bytes()[f.text.start as usize]),
+                    );
+                }
+            }
             let mut from = 0;
             while from < index.forms.len() {
                 let word = first(&index.forms[from]);
@@ -374,14 +401,13 @@ impl User {
                         .iter()
                         .take_while(|f| first(f) == word)
                         .count();
-                let (byte, bit) = shape(word);
-                index.shapes[byte] |= bit;
                 let lower = index.forms[from].lower;
                 let key = Str {
                     start: lower.start,
                     len: index.forms[from].first,
                 };
                 let hash = self.hasher.hash_one(word);
+                set(&mut index.bloom, bloom_bit(hash));
                 index
                     .table
                     .insert_unique(hash, (key, from as u32, to as u32), |(k, _, _)| {
@@ -398,14 +424,10 @@ impl User {
         let index = self.index();
         let mut buffer = [0u8; 64];
         let lower = lowercase(word, &mut buffer);
-        if lower.is_empty() {
-            return &[];
-        }
-        let (byte, bit) = shape(&lower);
-        if index.shapes[byte] & bit == 0 {
-            return &[];
-        }
         let hash = self.hasher.hash_one(&*lower);
+        if !has(&index.bloom, bloom_bit(hash)) {
+            return &[];
+        }
         index
             .table
             .find(hash, |(k, _, _)| k.of(&self.lower) == lower)
@@ -418,6 +440,13 @@ impl User {
     /// `with_user` is.
     #[inline(never)]
     pub(crate) fn may_start(&self, word: &str, caseless: bool) -> bool {
+        let index = self.index();
+        let b = word.as_bytes()[0];
+        let lower_b = usize::from(b.to_ascii_lowercase());
+        let folded = (caseless || self.any_case) && (!b.is_ascii() || has(&index.folded, lower_b));
+        if !(folded || has(&index.written, usize::from(b))) {
+            return false;
+        }
         let under = self.under(word);
         // A form as written starts with the word as written.
         !under.is_empty()
