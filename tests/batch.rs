@@ -96,7 +96,11 @@ fn output_dir_mirrors_the_tree() {
     for name in ["10", "2", "b/1"] {
         let written = fs::read_to_string(out.join(format!("{name}.json"))).unwrap();
         let source = format!("{d}/{name}.txt");
-        assert_eq!(written, run_ok(&args(&[&source]), b""), "{name}");
+        assert_eq!(
+            written,
+            run_ok(&args(&["--pretty", &source]), b""),
+            "{name}"
+        );
     }
     assert!(!out.join("skip.json").exists());
     fs::remove_dir_all(dir).unwrap();
@@ -471,7 +475,7 @@ fn output_dir_replaces_a_file_whole_and_never_writes_through_a_link() {
     let meta = fs::symlink_metadata(out.join("x.json")).unwrap();
     assert!(meta.is_file());
     let record = fs::read_to_string(out.join("x.json")).unwrap();
-    assert_eq!(record, run_ok(&args(&[i]), b""));
+    assert_eq!(record, run_ok(&args(&["--pretty", i]), b""));
 
     // A reader of the old file (here a second link to it) keeps it whole: the new one is
     // renamed into place, never written over the old.

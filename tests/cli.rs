@@ -5,7 +5,7 @@ mod common;
 use std::io::Read;
 use std::process::Stdio;
 
-use common::{newsparse, run, stderr, stdout};
+use common::{newsparse, run, run_ok, stderr, stdout};
 use serde_json::Value;
 
 const SEED: &str = "fixtures/000_454c63ec9385e69c.txt";
@@ -15,24 +15,59 @@ fn json(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
 }
 
+/// Runs newsparse with `args` on a terminal of its own (`script`, of util-linux, essential
+/// on Debian), standard input the terminal too: its output, the terminal's CRLFs undone.
+fn on_a_terminal(args: &[&str]) -> String {
+    let bin = env!("CARGO_BIN_EXE_newsparse");
+    let command = std::iter::once(bin)
+        .chain(args.iter().copied())
+        .map(|a| format!("'{a}'"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let out = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(common::root())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("script (util-linux) runs");
+    String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n")
+}
+
 #[test]
-fn one_file_prints_one_pretty_record() {
-    let out = run(&[SEED], b"");
-    assert!(out.status.success());
-    let text = stdout(&out);
+fn one_file_prints_a_pretty_record_on_a_terminal_and_one_line_into_a_pipe() {
+    let text = on_a_terminal(&[SEED]);
     assert!(
         text.starts_with("{\n  \"schema_version\": 1,\n  \"source\": "),
         "{text}"
     );
-    assert!(text.ends_with("}\n"));
     assert!(
         text.contains("\"span\": [265, 313]"),
         "spans stay on one line"
     );
-    let record = json(text);
+    let out = run(&[SEED], b"");
+    assert!(out.status.success());
+    let line = stdout(&out);
+    assert_eq!(line.lines().count(), 1, "{line}");
+    assert_eq!(json(line), json(&text));
+    let record = json(line);
     assert_eq!(record["source"], SEED);
     assert_eq!(record["dateline"]["location"], "Patriot Park");
     assert!(stderr(&out).is_empty());
+}
+
+#[test]
+fn no_input_on_a_terminal_is_a_usage_hint_not_a_wait() {
+    let text = on_a_terminal(&[]);
+    assert!(
+        text.starts_with("newsparse: no input: give files or folders"),
+        "{text}"
+    );
+    let out = common::newsparse()
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    // Standard input that is no terminal is read: empty, it is an empty article.
+    assert_ne!(out.status.code(), Some(2), "{}", stderr(&out));
 }
 
 #[test]
@@ -75,9 +110,9 @@ fn several_files_print_json_lines_in_order() {
 }
 
 #[test]
-fn compact_and_pretty_override_the_default() {
-    let one = run(&["--compact", SEED], b"");
-    assert_eq!(stdout(&one).lines().count(), 1);
+fn compact_and_pretty_override_the_default_and_conflict() {
+    let one = on_a_terminal(&["--compact", SEED]);
+    assert_eq!(one.lines().count(), 1);
     let two = run(&["--pretty", SEED, OTHER], b"");
     let text = stdout(&two);
     assert!(text.lines().count() > 20);
@@ -86,12 +121,12 @@ fn compact_and_pretty_override_the_default() {
         .map(Result::unwrap)
         .collect();
     assert_eq!(records.len(), 2);
-    // The last of the two flags wins.
-    assert_eq!(
-        stdout(&run(&["--pretty", "--compact", SEED], b""))
-            .lines()
-            .count(),
-        1
+    let both = run(&["--pretty", "--compact", SEED], b"");
+    assert_eq!(both.status.code(), Some(2));
+    assert!(
+        stderr(&both).contains("cannot be used with"),
+        "{}",
+        stderr(&both)
     );
 }
 
@@ -571,4 +606,62 @@ fn names_in_messages_and_error_records_are_escaped_bidirectional_controls_too() 
     );
     assert_eq!(json(line)["source"], file.to_str().unwrap());
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_folder_without_a_matching_file_is_a_failed_input() {
+    let dir = common::temp_dir("no-match");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("sub/notes.md"), "Not an article.").unwrap();
+    let d = dir.to_str().unwrap();
+    let out = run(&["--error-records", d, SEED], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<Value> = stdout(&out).lines().map(json).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["error"]["kind"], "no_match");
+    assert_eq!(lines[1]["source"], SEED);
+    assert!(stderr(&out).contains("no file in this folder matches *.txt"));
+    // Matched by another glob, it is read.
+    let out = run(&["--glob", "*.md", d], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn completions_and_the_man_page_come_from_the_arguments() {
+    for (what, needle) in [
+        ("complete-bash", "--gazetteer"),
+        ("complete-zsh", "--gazetteer"),
+        ("complete-fish", "gazetteer"),
+        ("complete-powershell", "--gazetteer"),
+        ("man", "\\-\\-gazetteer"),
+    ] {
+        let out = run(&["--generate", what], b"");
+        assert!(out.status.success(), "{what}: {}", stderr(&out));
+        let text = stdout(&out);
+        assert!(
+            text.contains("newsparse") && text.contains(needle),
+            "{what}"
+        );
+    }
+    let man = run_ok(&["--generate", "man"], b"");
+    assert!(man.contains(".TH newsparse 1"), "{man}");
+    // Alone, as --schema: with anything else it is a usage error.
+    assert_eq!(
+        run(&["--generate", "man", SEED], b"").status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn a_bad_glob_or_no_jobs_is_a_usage_error_as_clap_gives_any() {
+    for args in [&["--glob", "a[", SEED][..], &["--jobs", "0", SEED]] {
+        let out = run(args, b"");
+        assert_eq!(out.status.code(), Some(2));
+        let errors = stderr(&out);
+        assert!(errors.starts_with("error: invalid value"), "{errors}");
+        assert!(
+            errors.contains("For more information, try '--help'."),
+            "{errors}"
+        );
+    }
 }

@@ -33,6 +33,21 @@ pub enum OutputFormat {
     Html,
 }
 
+/// What `--generate` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Generate {
+    /// Completions for bash.
+    CompleteBash,
+    /// Completions for zsh.
+    CompleteZsh,
+    /// Completions for fish.
+    CompleteFish,
+    /// Completions for PowerShell.
+    CompletePowershell,
+    /// The man page (roff), newsparse.1.
+    Man,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum InputFormat {
     /// One article per file (or standard input).
@@ -47,18 +62,21 @@ pub enum InputFormat {
 #[derive(Debug, Parser)]
 #[command(name = "newsparse", version, about, after_help = format!("{EXAMPLES}\n\n{}", exit::HELP))]
 pub struct Cli {
-    /// Articles: files, or folders walked recursively for files matching --glob. None, or
-    /// `-`, reads standard input. One file prints one pretty record; several print JSON
-    /// Lines, one compact record per line, in order.
+    /// Articles: files, or folders walked recursively for files matching --glob (a folder
+    /// with none is a failed input). None, or `-`, reads standard input (none given on a
+    /// terminal is a usage error). One article on a terminal prints one pretty record;
+    /// otherwise JSON Lines, one compact record per line, in order.
     #[arg(value_name = "PATH")]
     pub paths: Vec<OsString>,
 
-    /// Print each record on one line (the default for several inputs).
-    #[arg(long, overrides_with = "pretty")]
+    /// Print each record on one line: the default whenever standard output is no terminal
+    /// (a pipe, a file), so that the output is JSON Lines however many inputs there are.
+    #[arg(long, conflicts_with = "pretty")]
     pub compact: bool,
 
-    /// Print each record indented over several lines (the default for one file).
-    #[arg(long, overrides_with = "compact")]
+    /// Print each record indented over several lines: the default for one article on a
+    /// terminal, and for the files of --output-dir.
+    #[arg(long)]
     pub pretty: bool,
 
     /// What each record is written as. `html` is one page per article, for a person:
@@ -82,7 +100,7 @@ pub struct Cli {
     pub text_field: String,
 
     /// Files to take from folders [default: *.txt, or *.jsonl with --input jsonl].
-    #[arg(long, value_name = "PATTERN")]
+    #[arg(long, value_name = "PATTERN", value_parser = parse_glob)]
     pub glob: Option<String>,
 
     /// Parse this many articles at once, 1 to 1024 [default: the number of cores]. Output
@@ -137,6 +155,12 @@ pub struct Cli {
     #[arg(long, value_name = "FILE")]
     pub gazetteer: Vec<PathBuf>,
 
+    /// Print a shell's completions or the man page and exit: `newsparse --generate
+    /// complete-bash > /etc/bash_completion.d/newsparse`, `newsparse --generate man >
+    /// newsparse.1` (see the README for where each goes).
+    #[arg(long, value_enum, value_name = "WHAT", exclusive = true)]
+    pub generate: Option<Generate>,
+
     /// Print the JSON Schema of the record and exit.
     #[arg(long, exclusive = true)]
     pub schema: bool,
@@ -177,6 +201,14 @@ fn parse_jobs(text: &str) -> Result<NonZeroUsize, String> {
         .ok()
         .filter(|n| n.get() <= MAX_JOBS)
         .ok_or_else(|| format!("not a number of jobs from 1 to {MAX_JOBS}: {text:?}"))
+}
+
+/// `--glob`: a pattern globset reads, checked here so that a bad one is a usage error like
+/// any other.
+fn parse_glob(text: &str) -> Result<String, String> {
+    globset::Glob::new(text)
+        .map(|_| text.to_owned())
+        .map_err(|e| format!("not a glob: {}", e.kind()))
 }
 
 /// `--reference-date`: a date whose year has four digits, as the record's dates do.

@@ -12,7 +12,7 @@ use anyhow::anyhow;
 use globset::Glob;
 use newsparse::{Date, Encoding, Gazetteer, Options, Style};
 
-use crate::cli::args::{Cli, InputFormat, OutputFormat};
+use crate::cli::args::{Cli, Generate, InputFormat, OutputFormat};
 use crate::cli::gazetteers;
 use crate::cli::inputs::{Input, Plan};
 use crate::cli::names::shown;
@@ -21,6 +21,7 @@ use crate::cli::sink;
 #[derive(Debug, Clone)]
 pub enum Action {
     PrintSchema,
+    Generate(Generate),
     Parse,
 }
 
@@ -50,18 +51,30 @@ impl Config {
     pub fn new(cli: Cli) -> anyhow::Result<Config> {
         let mut inputs: Vec<Input> = cli.paths.into_iter().map(input).collect();
         if inputs.is_empty() {
+            // Waiting in silence for a user to type an article is no help.
+            if std::io::stdin().is_terminal() {
+                return Err(anyhow!(
+                    "no input: give files or folders, or pipe articles into standard input \
+                     (newsparse --help)"
+                ));
+            }
             inputs.push(Input::Stdin);
         }
-        // One article file is one pretty record; anything that may hold more is JSON Lines.
         let single = inputs.len() == 1
             && cli.input == InputFormat::Text
             && match &inputs[0] {
                 Input::Stdin => true,
                 Input::Path(p) => !p.is_dir(),
             };
+        // One article on a terminal is a pretty record; anything else that goes to standard
+        // output is JSON Lines, so that `newsparse one/*.txt > all.jsonl` is JSON Lines
+        // whether the glob matched one file or many. Files under --output-dir are pretty.
         let style = if cli.compact {
             Style::Compact
-        } else if cli.pretty || single || cli.output_dir.is_some() {
+        } else if cli.pretty
+            || cli.output_dir.is_some()
+            || single && std::io::stdout().is_terminal()
+        {
             Style::Pretty
         } else {
             Style::Compact
@@ -91,10 +104,10 @@ impl Config {
             None => std::thread::available_parallelism().map_or(1, |n| n.get()),
         };
         Ok(Config {
-            action: if cli.schema {
-                Action::PrintSchema
-            } else {
-                Action::Parse
+            action: match (cli.schema, cli.generate) {
+                (true, _) => Action::PrintSchema,
+                (_, Some(what)) => Action::Generate(what),
+                _ => Action::Parse,
             },
             inputs: Plan {
                 inputs,

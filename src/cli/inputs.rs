@@ -148,9 +148,11 @@ impl<'p> Walk<'p> {
     /// links are not followed, so a link back up the tree is never walked twice.
     fn folder(&self, root: &Path, each: &mut impl FnMut(Item) -> bool) -> bool {
         let plan = self.plan;
+        let mut matched = false;
         for entry in WalkDir::new(root).sort_by_file_name() {
             let go_on = match entry {
                 Ok(e) if e.file_type().is_file() && plan.glob.is_match(e.file_name()) => {
+                    matched = true;
                     match plan.format {
                         InputFormat::Text => each(self.file(e.path())),
                         InputFormat::Jsonl => self.jsonl_file(e.path(), each),
@@ -176,6 +178,22 @@ impl<'p> Walk<'p> {
             if !go_on {
                 return false;
             }
+        }
+        // A folder given that holds no article is most likely a mistake (a wrong --glob):
+        // said, and counted as a failed input.
+        if !matched && !self.names_only {
+            let failure = Failure {
+                kind: "no_match",
+                message: format!(
+                    "no file in this folder matches {}",
+                    names::shown(plan.glob.glob().glob())
+                ),
+            };
+            return each(Item {
+                source: names::source(root),
+                out_name: PathBuf::new(),
+                work: Work::Failed(failure),
+            });
         }
         true
     }

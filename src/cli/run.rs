@@ -13,7 +13,7 @@ use std::time::Duration;
 use anyhow::Context;
 use newsparse::{Article, DecodeError, SCHEMA, decode, parse, render, render_html, render_to_vec};
 
-use crate::cli::args::OutputFormat;
+use crate::cli::args::{Cli, Generate, OutputFormat};
 use crate::cli::config::{Action, Config, Parsing};
 use crate::cli::exit::Exit;
 use crate::cli::failure::Failure;
@@ -29,6 +29,7 @@ pub fn run(config: &Config) -> anyhow::Result<Exit> {
     let (plan, parsing) = (&config.inputs, &config.parsing);
     let result = match config.action {
         Action::PrintSchema => sink.write_raw(SCHEMA.as_bytes()),
+        Action::Generate(what) => sink.write_raw(&generate(what)),
         Action::Parse if config.jobs <= 1 => sequential(plan, parsing, &mut sink),
         Action::Parse => parallel(plan, parsing, config.jobs, &mut sink),
     };
@@ -278,4 +279,26 @@ fn batches(items: &Receiver<Item>, permits: &Receiver<()>, jobs: &SyncSender<(us
         }
         seq += 1;
     }
+}
+
+/// Shell completions or the man page, made by clap's own generators from the definition of
+/// the arguments, so that they never disagree with `--help`.
+fn generate(what: Generate) -> Vec<u8> {
+    use clap::CommandFactory as _;
+    use clap_complete::Shell;
+    let mut command = Cli::command();
+    let mut out = Vec::new();
+    let shell = match what {
+        Generate::CompleteBash => Shell::Bash,
+        Generate::CompleteZsh => Shell::Zsh,
+        Generate::CompleteFish => Shell::Fish,
+        Generate::CompletePowershell => Shell::PowerShell,
+        Generate::Man => {
+            let man = clap_mangen::Man::new(command);
+            man.render(&mut out).expect("a Vec takes it");
+            return out;
+        }
+    };
+    clap_complete::generate(shell, &mut command, "newsparse", &mut out);
+    out
 }
