@@ -17,7 +17,7 @@ fn every_fixture_gives_its_expected_record() {
     for txt in &fixtures {
         let rel = txt.strip_prefix(root()).expect("inside the crate");
         let rel = rel.to_str().expect("UTF-8 path");
-        let output = run(&["--reference-date", REFERENCE_DATE, rel], b"");
+        let output = run(&["--pretty", "--reference-date", REFERENCE_DATE, rel], b"");
         assert!(
             output.status.success(),
             "{rel}: {}",
