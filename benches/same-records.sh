@@ -18,7 +18,7 @@ trap 'rm -rf "$work"' EXIT
 records() { # BIN OUT
   local bin=$1 out=$2; mkdir -p "$out"
   for f in "$shared"/corpus/* "$shared"/corpus-ru/* "$shared"/seeds/* fixtures/*.txt; do
-    echo "== $f"; "$bin" --reference-date 2026-11-27 "$f" 2>&1; echo "exit $?"
+    echo "== $f"; "$bin" --pretty --reference-date 2026-11-27 "$f" 2>&1; echo "exit $?"
   done > "$out/single"
   "$bin" -q --reference-date 2026-11-27 "$shared/corpus" "$shared/corpus-ru" fixtures > "$out/batch" 2>&1
   echo "exit $?" >> "$out/batch"

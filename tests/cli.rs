@@ -665,3 +665,30 @@ fn a_bad_glob_or_no_jobs_is_a_usage_error_as_clap_gives_any() {
         );
     }
 }
+
+#[test]
+fn progress_on_a_terminal_ends_with_a_line_of_what_was_done() {
+    let out = common::temp_dir("progress-out");
+    let o = out.to_str().unwrap();
+    let text = on_a_terminal(&["--output-dir", o, "fixtures", "no-such-file.txt"]);
+    let last = text.lines().last().unwrap_or_default();
+    // The bar is cleared (an erase-line sequence) before the line.
+    let last = last.rsplit("\u{1b}[2K").next().unwrap();
+    fn articles(dir: &std::path::Path) -> usize {
+        let entries = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path());
+        entries
+            .map(|p| match p.extension() {
+                _ if p.is_dir() => articles(&p),
+                Some(x) if x == "txt" => 1,
+                _ => 0,
+            })
+            .sum()
+    }
+    let articles = articles(&common::root().join("fixtures"));
+    let done = format!("newsparse: {} articles, 1 failed, ", articles + 1);
+    assert!(last.starts_with(&done), "{last:?}");
+    assert!(last.ends_with(" s"), "{last:?}");
+    // Into a pipe, no bar and no closing line.
+    let quiet = run(&["--output-dir", o, "fixtures"], b"");
+    assert!(stderr(&quiet).is_empty(), "{}", stderr(&quiet));
+}

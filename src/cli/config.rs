@@ -14,7 +14,7 @@ use newsparse::{Date, Encoding, Gazetteer, Options, Style};
 
 use crate::cli::args::{Cli, Generate, InputFormat, OutputFormat};
 use crate::cli::gazetteers;
-use crate::cli::inputs::{Input, Plan};
+use crate::cli::inputs::{self, Input, Plan};
 use crate::cli::names::shown;
 use crate::cli::sink;
 
@@ -98,12 +98,13 @@ impl Config {
             .compile_matcher();
         // Read before any article: a bad line ends the run as a usage error.
         let gazetteer = gazetteers::load(&cli.gazetteer)?;
+        let progress = !cli.quiet && !single && std::io::stderr().is_terminal();
         let jobs = match cli.jobs {
             _ if single => 1,
             Some(n) => n.get(),
             None => std::thread::available_parallelism().map_or(1, |n| n.get()),
         };
-        Ok(Config {
+        let mut config = Config {
             action: match (cli.schema, cli.generate) {
                 (true, _) => Action::PrintSchema,
                 (_, Some(what)) => Action::Generate(what),
@@ -133,11 +134,17 @@ impl Config {
             sink: sink::Settings {
                 output_dir: cli.output_dir,
                 error_records: cli.error_records,
-                progress: !cli.quiet && !single && std::io::stderr().is_terminal(),
+                progress,
+                total: None,
                 flush_each: std::io::stdout().is_terminal(),
             },
             jobs,
-        })
+        };
+        // The total, for a person watching: folders are walked once more to count.
+        if config.sink.progress {
+            config.sink.total = inputs::count(&config.inputs);
+        }
+        Ok(config)
     }
 }
 

@@ -86,6 +86,21 @@ pub fn out_names(plan: &Plan, mut each: impl FnMut(String, PathBuf) -> bool) {
     });
 }
 
+/// How many articles the inputs hold, where that is known before they are read: files and
+/// folders of articles (the folders walked once more), not JSON Lines. For the progress
+/// bar's total.
+pub fn count(plan: &Plan) -> Option<u64> {
+    if plan.format == InputFormat::Jsonl {
+        return None;
+    }
+    let mut n = 0;
+    Walk::new(plan, true).inputs(|_| {
+        n += 1;
+        true
+    });
+    Some(n)
+}
+
 /// A walk over the inputs: the plan, the folders every input shares (what --output-dir
 /// drops from the names), and whether only names are wanted.
 struct Walk<'p> {

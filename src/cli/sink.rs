@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use newsparse::SCHEMA_VERSION;
 use serde::Serialize;
 
@@ -25,8 +25,10 @@ pub struct Settings {
     pub output_dir: Option<PathBuf>,
     /// An error record in place of each failed input.
     pub error_records: bool,
-    /// A progress bar on standard error: only for a person watching a batch.
+    /// A progress bar on standard error: only for a person watching a batch; with the
+    /// number of articles, where known.
     pub progress: bool,
+    pub total: Option<u64>,
     /// Flush after each record: standard output is a terminal, where a person waits for it.
     pub flush_each: bool,
 }
@@ -103,6 +105,8 @@ pub struct Sink<'a> {
     progress: ProgressBar,
     /// Whether an input failed or a record could not be written: the run's exit status.
     pub failed: bool,
+    /// How many did.
+    failures: u64,
     /// The files under --output-dir.
     files: Option<Files>,
 }
@@ -111,11 +115,17 @@ impl<'a> Sink<'a> {
     pub fn new(settings: &'a Settings) -> Sink<'a> {
         *stdout() = Some(BufWriter::with_capacity(64 * 1024, io::stdout()));
         let progress = if settings.progress {
-            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-            bar.set_style(
-                ProgressStyle::with_template("{spinner} {pos} articles, {per_sec}, {elapsed}")
-                    .expect("template"),
-            );
+            let bar = ProgressBar::with_draw_target(settings.total, ProgressDrawTarget::stderr());
+            let template = match settings.total {
+                Some(_) => "{spinner} {pos}/{len} articles ({percent}%), {rate}, {elapsed}",
+                None => "{spinner} {pos} articles, {rate}, {elapsed}",
+            };
+            // A rate in whole articles a second: its decimals only flicker.
+            let rate = |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.0}/s", state.per_sec());
+            };
+            let style = ProgressStyle::with_template(template).expect("template");
+            bar.set_style(style.with_key("rate", rate));
             bar
         } else {
             ProgressBar::hidden()
@@ -124,6 +134,7 @@ impl<'a> Sink<'a> {
             settings,
             progress,
             failed: false,
+            failures: 0,
             files: settings.output_dir.clone().map(Files::new),
         }
     }
@@ -133,9 +144,15 @@ impl<'a> Sink<'a> {
         writer(&mut stdout()).write_all(bytes)
     }
 
-    /// The run is over: no more progress to show.
+    /// The run is over: no more progress to show, but (where it was shown) a line of what
+    /// was done.
     pub fn clear_progress(&self) {
         self.progress.finish_and_clear();
+        if self.settings.progress {
+            let (done, failed) = (self.progress.position(), self.failures);
+            let time = self.progress.elapsed().as_secs_f64();
+            eprintln!("newsparse: {done} articles, {failed} failed, {time:.2} s");
+        }
     }
 
     pub fn flush(&mut self) -> io::Result<()> {
@@ -158,11 +175,14 @@ impl<'a> Sink<'a> {
         interrupted()?;
         self.progress.inc(1);
         let mut out = stdout();
-        write(writer(&mut out))?;
         if self.settings.flush_each {
-            writer(&mut out).flush()?;
+            // Standard output is a terminal, maybe the bar's: no record is drawn over it.
+            return self.progress.suspend(|| {
+                write(writer(&mut out))?;
+                writer(&mut out).flush()
+            });
         }
-        Ok(())
+        write(writer(&mut out))
     }
 
     /// Delivers the record of the input `source` (to `out_name` under --output-dir), or
@@ -189,12 +209,11 @@ impl<'a> Sink<'a> {
             }
         };
         match &self.settings.output_dir {
-            None => {
+            None if self.settings.flush_each => self.progress.suspend(|| {
                 writer(&mut out).write_all(&record)?;
-                if self.settings.flush_each {
-                    writer(&mut out).flush()?;
-                }
-            }
+                writer(&mut out).flush()
+            })?,
+            None => writer(&mut out).write_all(&record)?,
             Some(_) => self.write_file(source, out_name, &record, is_error),
         }
         Ok(())
@@ -230,6 +249,7 @@ impl<'a> Sink<'a> {
     /// An input that gave no record, or whose record or error record was not written.
     fn report(&mut self, source: &str, failure: &Failure) {
         self.failed = true;
+        self.failures += 1;
         self.progress.suspend(|| {
             eprintln!("newsparse: {}: {}", shown(source), shown(&failure.message));
         });
