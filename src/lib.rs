@@ -9,7 +9,7 @@
 //! let decoded = decode(b"Title\n\nMOSCOW, May 4. /TASS/. Text.", None)?;
 //! let article = decoded.parse(&options);
 //! assert_eq!(article.headline.as_deref(), Some("Title"));
-//! assert_eq!(article.dateline.as_ref().unwrap().location, "Moscow");
+//! assert_eq!(article.dateline.as_ref().unwrap().location.as_deref(), Some("Moscow"));
 //! assert_eq!((article.encoding, article.stats.replaced_chars), ("UTF-8", 0));
 //! let mut record = Vec::new();
 //! render(&mut record, "article.txt", &article, Style::Compact)?;
@@ -61,12 +61,15 @@ pub struct Options<'g> {
     /// The names and words the entity rules know: a value, not statics, so that a user's
     /// own list can be merged into the built-in one.
     pub gazetteer: &'g Gazetteer,
+    /// The article's language, if known; else decided from its text (`Language::of`).
+    pub language: Option<Language>,
 }
 
 impl Default for Options<'static> {
     fn default() -> Self {
         Options {
             reference_date: None,
+            language: None,
             gazetteer: Gazetteer::builtin(),
         }
     }
@@ -86,6 +89,15 @@ impl<'g> Options<'g> {
         Options {
             reference_date: self.reference_date,
             gazetteer,
+            language: self.language,
+        }
+    }
+
+    /// These options with the language forced, not decided from the text.
+    pub fn with_language(self, language: Language) -> Options<'g> {
+        Options {
+            language: Some(language),
+            ..self
         }
     }
 }
@@ -122,6 +134,7 @@ pub fn parse<'a>(text: &'a str, options: &Options) -> Article<'a> {
     let owned = |r: &Range<usize>| text[r.clone()].to_owned();
     Article {
         encoding: "UTF-8",
+        language: options.language.unwrap_or_else(|| Language::of(text)),
         headline: layout.headline.as_ref().map(owned),
         lead: layout.lead.as_ref().map(owned),
         headline_span: layout.headline.clone().map(|r| index.span(r)),

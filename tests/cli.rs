@@ -692,3 +692,16 @@ fn progress_on_a_terminal_ends_with_a_line_of_what_was_done() {
     let quiet = run(&["--output-dir", o, "fixtures"], b"");
     assert!(stderr(&quiet).is_empty(), "{}", stderr(&quiet));
 }
+
+#[test]
+fn the_language_is_decided_from_the_text_or_forced() {
+    let ru = "Заголовок\n\nМОСКВА, 2 октября. /ТАСС/. Министр сообщила во вторник.";
+    let record = json(stdout(&run(&["-"], ru.as_bytes())));
+    assert_eq!(record["language"], "ru");
+    assert_eq!(record["dateline"]["location"], "Москва");
+    let forced = json(stdout(&run(&["--language", "en", "-"], ru.as_bytes())));
+    assert_eq!(forced["language"], "en");
+    let en = json(stdout(&run(&[SEED], b"")));
+    assert_eq!(en["language"], "en");
+    assert_eq!(run(&["--language", "de", SEED], b"").status.code(), Some(2));
+}

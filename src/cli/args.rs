@@ -33,6 +33,24 @@ pub enum OutputFormat {
     Html,
 }
 
+/// `--language`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LanguageArg {
+    /// English.
+    En,
+    /// Russian.
+    Ru,
+}
+
+impl From<LanguageArg> for newsparse::Language {
+    fn from(l: LanguageArg) -> Self {
+        match l {
+            LanguageArg::En => newsparse::Language::En,
+            LanguageArg::Ru => newsparse::Language::Ru,
+        }
+    }
+}
+
 /// What `--generate` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Generate {
@@ -145,6 +163,11 @@ pub struct Cli {
     /// dateline's year to, its year of four digits [default: today].
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_reference_date)]
     pub reference_date: Option<Date>,
+
+    /// The articles' language, ISO 639-1 [default: decided from each article's text:
+    /// Russian where Cyrillic letters outnumber Latin ones]. It is the record's `language`.
+    #[arg(long, value_enum, value_name = "CODE")]
+    pub language: Option<LanguageArg>,
 
     /// Your own people, countries, organizations and events, besides the built-in lists;
     /// repeatable. A `.tsv` file holds type<TAB>name<TAB>aliases<TAB>id a line (type:

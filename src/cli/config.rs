@@ -12,7 +12,7 @@ use anyhow::anyhow;
 use globset::Glob;
 use newsparse::{Date, Encoding, Gazetteer, Options, Style};
 
-use crate::cli::args::{Cli, Generate, InputFormat, OutputFormat};
+use crate::cli::args::{Cli, Generate, InputFormat, LanguageArg, OutputFormat};
 use crate::cli::gazetteers;
 use crate::cli::inputs::{self, Input, Plan};
 use crate::cli::names::shown;
@@ -99,6 +99,7 @@ impl Config {
         // Read before any article: a bad line ends the run as a usage error.
         let gazetteer = gazetteers::load(&cli.gazetteer)?;
         let progress = !cli.quiet && !single && std::io::stderr().is_terminal();
+        let options = options(cli.reference_date, cli.language, gazetteer);
         let jobs = match cli.jobs {
             _ if single => 1,
             Some(n) => n.get(),
@@ -124,9 +125,7 @@ impl Config {
                 },
             },
             parsing: Parsing {
-                options: Options::default()
-                    .with_gazetteer(gazetteer.unwrap_or(Gazetteer::builtin()))
-                    .with_reference_date(cli.reference_date.unwrap_or_else(today)),
+                options,
                 encoding: cli.encoding,
                 format: cli.format,
                 style,
@@ -145,6 +144,22 @@ impl Config {
             config.sink.total = inputs::count(&config.inputs);
         }
         Ok(config)
+    }
+}
+
+/// The options of every parse: the gazetteer, today's date (or the one given), the
+/// language if forced.
+fn options(
+    reference_date: Option<Date>,
+    language: Option<LanguageArg>,
+    gazetteer: Option<&'static Gazetteer>,
+) -> Options<'static> {
+    let options = Options::default()
+        .with_gazetteer(gazetteer.unwrap_or(Gazetteer::builtin()))
+        .with_reference_date(reference_date.unwrap_or_else(today));
+    match language {
+        Some(language) => options.with_language(language.into()),
+        None => options,
     }
 }
 

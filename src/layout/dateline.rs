@@ -34,7 +34,8 @@ use crate::text::wordlist::{OTHER_DAY_WORDS, PLACE_PARTICLES};
 pub(crate) struct Found {
     /// Byte range of the dateline text within the line given to `find`.
     pub range: Range<usize>,
-    pub location: String,
+    /// None in a dateline without a place (`ТАСС, 10 августа.`).
+    pub location: Option<String>,
     pub region: Option<String>,
     pub month: Option<u8>,
     pub day: Option<u8>,
@@ -96,6 +97,57 @@ static TASS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("TASS dateline pattern")
 });
 
+/// The months as a Russian date writes them, in the genitive: `15 августа`.
+const RU_MONTHS: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+
+/// The days of the week as Russian names a day "on" it (`во вторник`), Monday first as
+/// `WEEKDAYS`.
+const RU_WEEKDAYS: [&str; 7] = [
+    "понедельник",
+    "вторник",
+    "среду",
+    "четверг",
+    "пятницу",
+    "субботу",
+    "воскресенье",
+];
+
+/// Russian TASS: `МОСКВА, 15 августа. /ТАСС/.`, `ПАТРИОТ /Московская область/, 15 августа.
+/// /ТАСС/.`, a correspondent's byline in the agency's place (`/Корр. ТАСС Иван Петров/.`),
+/// and the form without a place, the agency first: `ТАСС, 10 августа.` The place is
+/// Cyrillic capitals (as TASS writes it), with hyphens and periods (`САНКТ-ПЕТЕРБУРГ`).
+static TASS_RU: LazyLock<Regex> = LazyLock::new(|| {
+    let char = "[А-ЯЁа-яё.-]";
+    let place = format!(r"(?P<place>[А-ЯЁ]{char}*(?:{SP}+{char}+)*)");
+    let region = format!(r"(?:{SP}+/(?P<region>(?-u:[^/\n])+)/)?");
+    let date = format!(
+        r"(?P<day>[0-9]{{1,2}}){SP}+(?P<month>(?i:{})){SP}*(?:(?P<year>[0-9]{{4}}){SP}+г(?:ода|\.)?)?",
+        RU_MONTHS.join("|")
+    );
+    let agency = r"(?P<agency>(?:ИТАР-)?ТАСС)";
+    let byline = format!(r"/(?:{agency}|Корр\.{SP}+(?P<corr>(?:ИТАР-)?ТАСС)[^/\n]{{0,60}})/");
+    // The agency alone first: a place is capitals too. The byline is optional to the
+    // pattern only; `find` asks one of a place.
+    let cityless = r"(?P<cityless>(?:ИТАР-)?ТАСС)";
+    Regex::new(&format!(
+        r"\A{JUNK}(?:{cityless}|{place}{region}),{SP}+{date}\.?(?:{SP}*{byline}\.?)?(?:{SP}*{DASH})?"
+    ))
+    .expect("Russian TASS dateline pattern")
+});
+
 /// `TAUPO, New Zealand, March 23 -`, `BEIJING, Jan. 5 (Xinhua) --`, `MOSCOW (Reuters) -`: the
 /// place; after a comma, a region of one to four words (as few as will do; `found` checks
 /// the four) or none; a date;
@@ -131,9 +183,18 @@ pub(crate) fn find(line: &str) -> Option<Found> {
             .and_then(|c| found(line, &c, |r| words(r) <= 4))
     };
     let could_be_wire = || (digit || line.contains('(')) && line.contains(['-', '—', '–']);
+    let tass_ru = || {
+        let c = TASS_RU.captures(bytes)?;
+        // A place needs the agency after the date; without one it is no dateline.
+        let agency = c.name("agency").or(c.name("corr")).or(c.name("cityless"));
+        agency.and_then(|_| found(line, &c, |r| r.len() <= 120))
+    };
+    // Cyrillic letters are two bytes from 0xD0 to 0xD3.
+    let cyrillic = || bytes.iter().take(80).any(|b| (0xD0..=0xD3).contains(b));
     (digit && line.contains('/'))
         .then(tass)
         .flatten()
+        .or_else(|| (digit && cyrillic()).then(tass_ru).flatten())
         .or_else(|| could_be_wire().then(wire).flatten())
 }
 
@@ -148,7 +209,7 @@ fn found(line: &str, caps: &Captures, region_fits: fn(&str) -> bool) -> Option<F
     // The bounds the patterns leave to code. A match beyond one is final too: the pattern
     // prefers the longest place, and a shorter one would be followed by a word, which no
     // dateline's place is; a region is as short as will do (wire) or ends at its slash.
-    if words(text("place")?) > 6 || !text("region").is_none_or(region_fits) {
+    if text("place").is_some_and(|p| words(p) > 6) || !text("region").is_none_or(region_fits) {
         return None;
     }
     let month = text("month").map(month_number);
@@ -159,15 +220,17 @@ fn found(line: &str, caps: &Captures, region_fits: fn(&str) -> bool) -> Option<F
     {
         return None;
     }
-    let agency = text("agency");
+    // A Russian byline gives the agency after "Корр."; the form without a place, first.
+    let agency = text("agency").or(text("corr")).or(text("cityless"));
     if month.is_none() && agency.is_none() {
         return None;
     }
-    let place = caps.name("place")?;
+    let place = caps.name("place");
+    let start = place.or(caps.name("cityless"))?.start();
     let end = caps.name("dash").unwrap_or(caps.get(0)?).end();
     Some(Found {
-        range: place.start()..end,
-        location: title_case(&line[place.range()]),
+        range: start..end,
+        location: place.map(|p| title_case(&line[p.range()])),
         region: text("region").map(|r| r.trim().to_owned()),
         month,
         day,
@@ -186,7 +249,14 @@ fn words(text: &str) -> usize {
 fn month_number(name: &str) -> u8 {
     let number = MONTHS
         .iter()
-        .position(|m| name.len() >= 3 && m[..3].eq_ignore_ascii_case(&name[..3]));
+        .position(|m| {
+            name.get(..3)
+                .is_some_and(|n| m[..3].eq_ignore_ascii_case(n))
+        })
+        .or_else(|| {
+            let lower = name.to_lowercase();
+            RU_MONTHS.iter().position(|m| *m == lower)
+        });
     number.map_or(0, |i| i as u8 + 1)
 }
 
@@ -205,7 +275,14 @@ pub(crate) fn year_from_weekday(
             continue;
         }
         let bare = word.trim_end_matches(['\'', '’']);
-        if let Some(weekday) = WEEKDAYS.iter().position(|w| *w == bare) {
+        // Russian names the day after "в" or "во" ("во вторник"); "в прошлый вторник",
+        // another day, has another word before it.
+        let russian = || {
+            matches!(previous, "в" | "во" | "В" | "Во")
+                .then(|| RU_WEEKDAYS.iter().position(|w| *w == bare))
+                .flatten()
+        };
+        if let Some(weekday) = WEEKDAYS.iter().position(|w| *w == bare).or_else(russian) {
             let other_day = OTHER_DAY_WORDS.contains(&previous.to_ascii_lowercase());
             if !other_day && bare.len() == word.len() {
                 return calendar::latest_year_with_weekday(month, day, weekday as u8, reference);
@@ -297,7 +374,7 @@ mod tests {
 
     fn fields(f: &Found) -> (&str, Option<&str>, Option<u8>, Option<u8>, Option<&str>) {
         (
-            &f.location,
+            f.location.as_deref().unwrap_or_default(),
             f.region.as_deref(),
             f.month,
             f.day,
@@ -438,7 +515,7 @@ mod tests {
     #[test]
     fn place_up_to_six_words_and_wire_region_up_to_four() {
         let f = found("A B C D E F, March 4 - Text");
-        assert_eq!(f.location, "A B C D E F");
+        assert_eq!(f.location.as_deref(), Some("A B C D E F"));
         assert_eq!(find("A B C D E F G, March 4 - Text"), None);
         assert_eq!(find("A B C D E F G, May 4. /TASS/. Text"), None);
         let f = found("TAUPO, One Two Three Four, March 23 - Text");
@@ -451,7 +528,10 @@ mod tests {
 
     #[test]
     fn decoration_before_the_place_up_to_8_bytes() {
-        assert_eq!(found("> ** MOSCOW, May 4. /TASS/.").location, "Moscow");
+        assert_eq!(
+            found("> ** MOSCOW, May 4. /TASS/.").location.as_deref(),
+            Some("Moscow")
+        );
         // Three bullets are 9 bytes.
         assert_eq!(find("••• MOSCOW, May 4. /TASS/."), None);
     }
@@ -488,6 +568,66 @@ mod tests {
         assert_eq!(title_case("New york"), "New York");
         assert_eq!(title_case("WINSTON-SALEM"), "Winston-Salem");
         assert_eq!(title_case("Fort McMurray"), "Fort McMurray");
+    }
+
+    #[test]
+    fn russian_tass_datelines() {
+        let cases = [
+            (
+                "МОСКВА, 15 августа. /ТАСС/. Текст.",
+                ("Москва", None, Some(8), Some(15), Some("ТАСС")),
+            ),
+            (
+                "САНКТ-ПЕТЕРБУРГ, 25 мая. /ТАСС/. Текст.",
+                ("Санкт-Петербург", None, Some(5), Some(25), Some("ТАСС")),
+            ),
+            (
+                "ПАТРИОТ /Московская область/, 1 марта. /ИТАР-ТАСС/. Текст.",
+                (
+                    "Патриот",
+                    Some("Московская область"),
+                    Some(3),
+                    Some(1),
+                    Some("ИТАР-ТАСС"),
+                ),
+            ),
+            // A correspondent's byline in the agency's place.
+            (
+                "МОСКВА, 1 октября. /Корр. ТАСС Иван Петров/. Текст.",
+                ("Москва", None, Some(10), Some(1), Some("ТАСС")),
+            ),
+            // No place: the agency first, and the record's location null.
+            (
+                "ТАСС, 10 августа. Текст.",
+                ("", None, Some(8), Some(10), Some("ТАСС")),
+            ),
+        ];
+        for (line, want) in cases {
+            let f = found(line);
+            assert_eq!(fields(&f), want, "{line}");
+            assert!(line[f.range.clone()].ends_with('.'), "{line}");
+        }
+        assert_eq!(found("ТАСС, 10 августа. Текст.").location, None);
+        assert_eq!(
+            found("ТАСС, 10 августа. Текст.").range,
+            0.."ТАСС, 10 августа.".len()
+        );
+        // A place and a date without the agency is no dateline; nor a date of no month.
+        assert!(find("МОСКВА, 15 августа. Текст.").is_none());
+        assert!(find("МОСКВА, 31 июня. /ТАСС/. Текст.").is_none());
+        assert!(find("МОСКВА. Министр сообщила о росте экспорта на 15%.").is_none());
+    }
+
+    #[test]
+    fn a_russian_weekday_after_v_pins_the_year() {
+        let today = Date::new(2026, 11, 27).unwrap();
+        let year = |p| year_from_weekday(10, 2, p, today);
+        assert_eq!(
+            year("Аграрии собрали урожай, сообщила министр во вторник."),
+            Some(2018)
+        );
+        assert_eq!(year("В среду министр сообщила."), Some(2024));
+        assert_eq!(year("В прошлый вторник министр сообщила."), None);
     }
 
     #[test]

@@ -273,8 +273,10 @@ fn write_page(
     article: &Article,
     entries: &[Entry],
 ) -> io::Result<()> {
+    page.raw("<!DOCTYPE html>\n<html lang=\"");
+    page.raw(article.language.code());
     page.raw(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
          style-src 'unsafe-inline'\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -321,11 +323,9 @@ fn write_page(
 }
 
 fn dateline_span(page: &mut Page, d: &crate::record::Dateline) {
-    let mut title = d.location.clone();
-    for part in [&d.region, &d.date, &d.agency].into_iter().flatten() {
-        title.push_str(" · ");
-        title.push_str(part);
-    }
+    let parts = [&d.location, &d.region, &d.date, &d.agency];
+    let title = parts.into_iter().flatten().map(String::as_str);
+    let title = title.collect::<Vec<_>>().join(" · ");
     page.raw("<span class=\"dateline\"");
     span_attrs(page, d.span);
     page.raw(" title=\"Dateline: ");

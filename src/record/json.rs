@@ -81,6 +81,8 @@ fn write<'o>(
     j.name(source);
     j.key("encoding");
     j.str(article.encoding);
+    j.key("language");
+    j.str(article.language.code());
     j.key("headline");
     j.opt_str(article.headline.as_deref());
     j.key("lead");
@@ -119,7 +121,7 @@ fn dateline(j: &mut Json, d: &Dateline) {
     j.key("text");
     j.str(&d.text);
     j.key("location");
-    j.str(&d.location);
+    j.opt_str(d.location.as_deref());
     j.key("region");
     j.opt_str(d.region.as_deref());
     j.key("month");
@@ -521,10 +523,11 @@ mod tests {
         fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             use serde::ser::SerializeStruct;
             let a = self.article;
-            let mut record = serializer.serialize_struct("Record", 10)?;
+            let mut record = serializer.serialize_struct("Record", 11)?;
             record.serialize_field("schema_version", &SCHEMA_VERSION)?;
             record.serialize_field("source", self.source)?;
             record.serialize_field("encoding", self.encoding)?;
+            record.serialize_field("language", &a.language)?;
             record.serialize_field("headline", &a.headline)?;
             record.serialize_field("lead", &a.lead)?;
             record.serialize_field("dateline", &a.dateline)?;
@@ -592,6 +595,7 @@ mod tests {
         for (n, s) in strings.iter().enumerate() {
             let article = Article {
                 encoding: "UTF-8",
+                language: crate::Language::En,
                 headline: Some(s.clone()),
                 lead: None,
                 headline_span: None,

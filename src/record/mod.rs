@@ -28,6 +28,9 @@ pub struct Article<'a> {
     /// The encoding the input was read in, as the WHATWG Encoding Standard names it
     /// ("UTF-8", "windows-1251"); "UTF-8" for text given as a `str`.
     pub encoding: &'static str,
+    /// The language the article is written in, as decided from its text (or forced by
+    /// `Options::with_language`).
+    pub language: Language,
     /// The title line, without site furniture before it; null when the article opens
     /// with its dateline.
     pub headline: Option<String>,
@@ -54,6 +57,47 @@ pub struct Article<'a> {
     pub(crate) lead_span: Option<Span>,
 }
 
+/// A language newsparse reads, as ISO 639-1 names it in the record (`en`, `ru`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Language {
+    /// English.
+    En,
+    /// Russian.
+    Ru,
+}
+
+impl Language {
+    /// Its ISO 639-1 code: "en", "ru".
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Ru => "ru",
+        }
+    }
+
+    /// The language of `text`: Russian where Cyrillic letters outnumber Latin ones in its
+    /// first four kilobytes (a Russian story quotes English names, an English one Russian
+    /// words seldom), else English.
+    pub fn of(text: &str) -> Language {
+        let head = &text[..crate::text::span::floor_char_boundary(text, 4096)];
+        let (mut cyrillic, mut latin) = (0usize, 0usize);
+        for c in head.chars().filter(|c| c.is_alphabetic()) {
+            match c {
+                'a'..='z' | 'A'..='Z' => latin += 1,
+                '\u{400}'..='\u{4FF}' => cyrillic += 1,
+                _ => {}
+            }
+        }
+        if cyrillic > latin {
+            Language::Ru
+        } else {
+            Language::En
+        }
+    }
+}
+
 /// The line that opens a wire story with its place, and often its date and agency:
 /// `PATRIOT PARK /Moscow Region/, August 15. /TASS/.`, `BEIJING, Jan. 5 (Xinhua) --`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -61,8 +105,9 @@ pub struct Article<'a> {
 pub struct Dateline {
     /// The dateline as written, e.g. `PATRIOT PARK /Moscow Region/, August 15. /TASS/.`
     pub text: String,
-    /// The place in title case: "Patriot Park".
-    pub location: String,
+    /// The place in title case: "Patriot Park", "Москва"; None in a dateline that names
+    /// none (Russian TASS's `ТАСС, 10 августа.`).
+    pub location: Option<String>,
     /// As written between the slashes or after the place, e.g. "Moscow Region", "N.J.".
     pub region: Option<String>,
     /// The month, 1 to 12; None in a dateline without a date (`MOSCOW (Reuters) -`).
@@ -354,6 +399,21 @@ mod tests {
 
     fn paragraphs<'a>(body: &Body<'a>) -> Vec<Paragraph<'a>> {
         body.iter().collect()
+    }
+
+    #[test]
+    fn the_language_is_the_script_most_letters_are_in() {
+        assert_eq!(
+            Language::of("МОСКВА, 2 октября. /ТАСС/. Министр Оксана Лут."),
+            Language::Ru
+        );
+        // A Russian story quoting English names, an English one quoting a Russian word.
+        let ru = "Авторы полагают, что метод будет использован миссией PLATO (Planetary Transits).";
+        assert_eq!(Language::of(ru), Language::Ru);
+        let en = "The word \"спасибо\" means thank you, the minister said in Moscow on Monday.";
+        assert_eq!(Language::of(en), Language::En);
+        assert_eq!(Language::of("2024 — 15%"), Language::En);
+        assert_eq!(serde_json::to_string(&Language::Ru).unwrap(), "\"ru\"");
     }
 
     #[test]
