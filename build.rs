@@ -248,6 +248,8 @@ fn word_lists() -> String {
         ("EVENT_HEADS", "event-heads.txt"),
         ("STOPWORDS", "stopwords.txt"),
         ("GIVEN_NAMES", "given-names.txt"),
+        ("GIVEN_NAMES_RU_M", "given-names-ru-male.txt"),
+        ("GIVEN_NAMES_RU_F", "given-names-ru-female.txt"),
         ("FURNITURE", "furniture.txt"),
         ("KIN_WORDS", "kin-words.txt"),
         ("CUE_ADVERBS", "cue-adverbs.txt"),

@@ -27,6 +27,7 @@ mod organizations;
 mod overlap;
 mod people;
 mod phrases;
+mod russian;
 mod short_forms;
 mod teams;
 

@@ -6,6 +6,7 @@ use super::connectors::is_connector;
 use super::countries;
 use super::gazetteer::Gazetteer;
 use super::phrases::{Absent, Field, Todo};
+use super::russian;
 use super::{Candidate, Kind, Name};
 use crate::layout::calendar::{MONTHS, WEEKDAYS};
 use crate::text::tokens::{is_capitalized, is_gap};
@@ -51,8 +52,10 @@ fn is_plain_name(g: &Gazetteer, f: &Field, a: usize, b: usize) -> bool {
 
 /// A person named by the tokens `a..b`, found by context.
 fn person(f: &Field, a: usize, b: usize, title: Option<(String, Option<usize>)>) -> Candidate {
-    // A person's key is the name as written: one string for both.
-    let name = Name::from(f.slice(a, b));
+    // A person's key is the name, one string for both: as written, or a Russian name put in
+    // the nominative ("Сергея Левченко" is Сергей Левченко).
+    let written = f.slice(a, b);
+    let name = Name::from(russian::nominative(written).as_deref().unwrap_or(written));
     let (title, country) = title.map_or((None, None), |(t, c)| (Some(t.into()), c));
     Candidate {
         start: f.toks[a].start,
@@ -91,7 +94,7 @@ pub(super) fn by_split(
         && right == k + 1
         && is_plain_name(g, f, a, k)
         && is_plain_name(g, f, right, b)
-        && (g.given_names.contains(f.word(a)) || g.given_names.contains(f.word(right)))
+        && (g.is_given_name(f.word(a)) || g.is_given_name(f.word(right)))
     {
         out.push(person(f, a, k, None));
         out.push(person(f, right, b, None));
@@ -134,7 +137,7 @@ fn adjacent(g: &Gazetteer, f: &Field, i: usize, of: usize) -> bool {
 /// Stewart") is a name that opens with a given name, and the list goes on or ends on the
 /// other side: then this one is a person's too. "In St Louis, Tom Pagnozzi" is no list.
 fn in_list_of_people(g: &Gazetteer, f: &Field, a: usize, b: usize) -> bool {
-    let known = |x: usize, y: usize| g.given_names.contains(f.word(x)) && is_plain_name(g, f, x, y);
+    let known = |x: usize, y: usize| g.is_given_name(f.word(x)) && is_plain_name(g, f, x, y);
     let n = f.toks.len();
     // The item before: back over shirt numbers, then over the words of its name.
     let mut j = a;
@@ -281,7 +284,7 @@ fn portfolio_end(g: &Gazetteer, f: &Field, title_end: usize, b: usize) -> Option
     // The portfolio's words: capitalized, or "and", "the" and "of" between them.
     for i in title_end + 1..b.min(title_end + 10) {
         let word = f.word(i);
-        if i > title_end + 1 && i + 1 < b && g.given_names.contains(word) && f.name_like(g, i + 1) {
+        if i > title_end + 1 && i + 1 < b && g.is_given_name(word) && f.name_like(g, i + 1) {
             return Some(i);
         }
         if !is_capitalized(word) && !matches!(word, "and" | "the" | "of") {
@@ -340,7 +343,8 @@ pub(super) fn by_title(
         if name_end == title_end || name_end < b && NAME_PREPOSITIONS.contains(f.word(name_end)) {
             continue;
         }
-        let name = Name::from(f.slice(title_end, name_end));
+        let written = f.slice(title_end, name_end);
+        let name = Name::from(russian::nominative(written).as_deref().unwrap_or(written));
         let country = countries::in_title(f, a..title_end);
         out.push(Candidate {
             start: f.toks[title_end].start,
@@ -411,11 +415,11 @@ pub(super) fn by_context(
                 || i > a && i + 1 < b && is_particle(f.word(i))
                 // "John Holland", "Kevin Jordan": after a given name, a country's name is a surname.
                 || i > a
-                    && g.given_names.contains(f.word(a))
+                    && g.is_given_name(f.word(a))
                     && countries::is_country_name(f, i)
         })
         && (after_role
-            || g.given_names.contains(f.word(a))
+            || g.is_given_name(f.word(a))
             || speaks(g, f, a, b)
             || in_list_of_people(g, f, a, b))
     {

@@ -11,6 +11,7 @@ use std::borrow::Cow;
 use super::gazetteer::{Entry, Gazetteer};
 use super::organizations::is_company_suffix;
 use super::phrases::Field;
+use super::russian;
 use super::teams;
 use super::{Candidate, Kind, kind_name};
 use crate::text::tokens::{is_capitalized, is_gap};
@@ -69,6 +70,10 @@ fn person_forms<'c>(name: &'c str, k: usize, forms: &mut Forms<'c>, words: &mut 
             last
         };
         forms.entry(surname.into()).or_insert(k);
+        // A Russian surname in its other cases: "Пантелеева" is Пантелеев.
+        for form in russian::surname_forms(surname) {
+            forms.entry(form.into()).or_insert(k);
+        }
         // The whole name too, so that a headline's "Wang Yi" is not read as "Yi".
         forms.entry(name.into()).or_insert(k);
     }

@@ -53,6 +53,14 @@ mod tests {
             (&EVENT_HEADS, include_str!("../data/event-heads.txt")),
             (&STOPWORDS, include_str!("../data/stopwords.txt")),
             (&GIVEN_NAMES, include_str!("../data/given-names.txt")),
+            (
+                &GIVEN_NAMES_RU_M,
+                include_str!("../data/given-names-ru-male.txt"),
+            ),
+            (
+                &GIVEN_NAMES_RU_F,
+                include_str!("../data/given-names-ru-female.txt"),
+            ),
             (&FURNITURE, include_str!("../data/furniture.txt")),
             (&ROLE_WORDS, include_str!("../data/role-words.txt")),
             (&ROLE_WORDS, include_str!("../data/kin-words.txt")),

@@ -202,6 +202,12 @@ impl Gazetteer {
         user.add((t, name, id), (form, any_case), builtin)
     }
 
+    /// Whether `word` opens a person's name: a given name of `given-names.txt`, or a Russian
+    /// one in any case.
+    pub(crate) fn is_given_name(&self, word: &str) -> bool {
+        self.given_names.contains(word) || super::russian::is_given_name(word)
+    }
+
     /// Whether the built-in list knows `form` as a country's name or demonym (or ISO code).
     pub fn is_country(&self, form: &str) -> bool {
         matches!(BUILTIN.whole(form), Some(Entry::Country { .. }))

@@ -1,0 +1,287 @@
+//! Russian personal names in the nominative. Russian copy declines names ("по словам Сергея
+//! Левченко"); the record names a person in the nominative ("Сергей Левченко") and keeps
+//! each mention as written. A rule-based lemmatizer, no dictionary: the given name (from
+//! `given-names-ru-*.txt`) is recognized under its case ending, which says the case and the
+//! gender; patronymic and surname are then put back by the regular declension of Russian
+//! surnames (-ов/-ев/-ин, -ский, -ая) and of nouns (a man's surname on a consonant), while
+//! the indeclinable ones (-ко, -их/-ых, -аго, on a vowel; a woman's on a consonant) stay.
+
+use crate::text::wordlist::{GIVEN_NAMES_RU_F, GIVEN_NAMES_RU_M};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+}
+
+/// A grammatical case, as far as a name's ending tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Case {
+    Nominative,
+    Genitive,
+    Dative,
+    Accusative,
+    Instrumental,
+    Prepositional,
+}
+
+/// The case endings of given names: for a stem's last letter kind, (ending, replacement to
+/// the nominative, case), tried in order. Men's names on a consonant (Борис), on -й
+/// (Сергей, Юрий, Николай), on -ь (Игорь); women's on -а (Анна), -я (Мария, Наталья), -ь
+/// (Любовь, which does not decline alike and is left to the list).
+const MALE_ENDINGS: &[(&str, &str, Case)] = &[
+    ("ием", "ий", Case::Instrumental),
+    ("ия", "ий", Case::Genitive),
+    ("ию", "ий", Case::Dative),
+    ("ии", "ий", Case::Prepositional),
+    ("еем", "ей", Case::Instrumental),
+    ("ея", "ей", Case::Genitive),
+    ("ею", "ей", Case::Dative),
+    ("ее", "ей", Case::Prepositional),
+    ("аем", "ай", Case::Instrumental),
+    ("ая", "ай", Case::Genitive),
+    ("аю", "ай", Case::Dative),
+    ("ае", "ай", Case::Prepositional),
+    ("ем", "ь", Case::Instrumental),
+    ("я", "ь", Case::Genitive),
+    ("ю", "ь", Case::Dative),
+    ("е", "ь", Case::Prepositional),
+    ("ом", "", Case::Instrumental),
+    ("а", "", Case::Genitive),
+    ("у", "", Case::Dative),
+    ("е", "", Case::Prepositional),
+    // Никита, Илья: men's names that decline as women's.
+    ("ы", "а", Case::Genitive),
+    ("ой", "а", Case::Instrumental),
+    ("у", "а", Case::Accusative),
+    ("и", "я", Case::Genitive),
+    ("ей", "я", Case::Instrumental),
+    ("ю", "я", Case::Accusative),
+];
+
+const FEMALE_ENDINGS: &[(&str, &str, Case)] = &[
+    ("ией", "ия", Case::Instrumental),
+    ("ии", "ия", Case::Genitive),
+    ("ию", "ия", Case::Accusative),
+    ("ьи", "ья", Case::Genitive),
+    ("ье", "ья", Case::Dative),
+    ("ью", "ья", Case::Accusative),
+    ("ьей", "ья", Case::Instrumental),
+    ("ы", "а", Case::Genitive),
+    ("и", "а", Case::Genitive),
+    ("е", "а", Case::Dative),
+    ("у", "а", Case::Accusative),
+    ("ой", "а", Case::Instrumental),
+    ("ей", "я", Case::Instrumental),
+    ("и", "я", Case::Genitive),
+    ("е", "я", Case::Dative),
+    ("ю", "я", Case::Accusative),
+];
+
+/// A given name in any case: its nominative, gender and case.
+fn given(word: &str) -> Option<(String, Gender, Case)> {
+    if GIVEN_NAMES_RU_M.contains(word) {
+        return Some((word.to_owned(), Gender::Male, Case::Nominative));
+    }
+    if GIVEN_NAMES_RU_F.contains(word) {
+        return Some((word.to_owned(), Gender::Female, Case::Nominative));
+    }
+    let undo = |endings: &[(&str, &str, Case)], set: &crate::text::wordlist::WordSet| {
+        endings.iter().find_map(|&(ending, nominative, case)| {
+            let stem = word.strip_suffix(ending)?;
+            let name = format!("{stem}{nominative}");
+            set.contains(&name).then_some((name, case))
+        })
+    };
+    undo(MALE_ENDINGS, &GIVEN_NAMES_RU_M)
+        .map(|(n, c)| (n, Gender::Male, c))
+        .or_else(|| undo(FEMALE_ENDINGS, &GIVEN_NAMES_RU_F).map(|(n, c)| (n, Gender::Female, c)))
+}
+
+/// Whether `word` is a Russian given name in any case.
+pub(super) fn is_given_name(word: &str) -> bool {
+    word.starts_with(|c: char| ('А'..='Я').contains(&c) || c == 'Ё') && given(word).is_some()
+}
+
+/// A surname or patronymic in `case` put in the nominative, for a person of `gender`: the
+/// case's ending undone where the word has it (Путина → Путин in the genitive), else the
+/// word kept (Шойгу, Левченко, Карих, a woman's Лут are indeclinable).
+fn nominative_surname(word: &str, gender: Gender, case: Case) -> String {
+    use Case::*;
+    // (ending in this case, ending in the nominative), the longer first.
+    let rules: &[(&str, &str)] = match (gender, case) {
+        (_, Nominative) => &[],
+        (Gender::Male, Genitive | Accusative) => &[
+            ("ича", "ич"),
+            ("ского", "ский"),
+            ("цкого", "цкий"),
+            ("ого", "ой"),
+            ("а", ""),
+        ],
+        (Gender::Male, Dative) => &[
+            ("ичу", "ич"),
+            ("скому", "ский"),
+            ("цкому", "цкий"),
+            ("ому", "ой"),
+            ("у", ""),
+        ],
+        (Gender::Male, Instrumental) => &[
+            ("ичем", "ич"),
+            ("ским", "ский"),
+            ("цким", "цкий"),
+            ("овым", "ов"),
+            ("евым", "ев"),
+            ("ёвым", "ёв"),
+            ("иным", "ин"),
+            ("ыным", "ын"),
+            ("ом", ""),
+            ("ем", "ь"),
+        ],
+        (Gender::Male, Prepositional) => {
+            &[("иче", "ич"), ("ском", "ский"), ("цком", "цкий"), ("е", "")]
+        }
+        (Gender::Female, Accusative) => &[
+            ("овну", "овна"),
+            ("евну", "евна"),
+            ("ичну", "ична"),
+            ("скую", "ская"),
+            ("цкую", "цкая"),
+            ("ову", "ова"),
+            ("еву", "ева"),
+            ("ину", "ина"),
+        ],
+        (Gender::Female, Genitive) => &[
+            ("овны", "овна"),
+            ("евны", "евна"),
+            ("ичны", "ична"),
+            ("ской", "ская"),
+            ("цкой", "цкая"),
+            ("овой", "ова"),
+            ("евой", "ева"),
+            ("иной", "ина"),
+        ],
+        (Gender::Female, Dative | Prepositional) => &[
+            ("овне", "овна"),
+            ("евне", "евна"),
+            ("ичне", "ична"),
+            ("ской", "ская"),
+            ("цкой", "цкая"),
+            ("овой", "ова"),
+            ("евой", "ева"),
+            ("иной", "ина"),
+        ],
+        (Gender::Female, Instrumental) => &[
+            ("овной", "овна"),
+            ("евной", "евна"),
+            ("ичной", "ична"),
+            ("ской", "ская"),
+            ("цкой", "цкая"),
+            ("овой", "ова"),
+            ("евой", "ева"),
+            ("иной", "ина"),
+        ],
+    };
+    // A consonant before a noun ending: Джонсона is Джонсон, but Шойгу no Шойг.
+    let consonant = |stem: &str| stem.ends_with(|c: char| !"аеёиоуыэюяь".contains(c));
+    rules
+        .iter()
+        .find_map(|&(ending, nominative)| {
+            let stem = word.strip_suffix(ending)?;
+            let noun_ending = nominative.is_empty() || nominative == "ь";
+            (stem.chars().count() >= 2 && (!noun_ending || consonant(stem)))
+                .then(|| format!("{stem}{nominative}"))
+        })
+        .unwrap_or_else(|| word.to_owned())
+}
+
+/// `name` (words as written, the first a Russian given name in some case) in the
+/// nominative; None if its first word is no Russian given name.
+pub(super) fn nominative(name: &str) -> Option<String> {
+    let mut words = name.split(' ');
+    let (first, gender, case) = given(words.next()?)?;
+    let mut out = first;
+    for word in words {
+        out.push(' ');
+        // Each hyphenated part declines alone: Римского-Корсакова.
+        let parts: Vec<String> = (word.split('-'))
+            .map(|p| nominative_surname(p, gender, case))
+            .collect();
+        out.push_str(&parts.join("-"));
+    }
+    Some(out)
+}
+
+/// The forms a Russian surname takes in the oblique cases, for the short forms that refer
+/// back to a person: "Левченко" stays, "Пантелеев" is also "Пантелеева", "Пантелееву",
+/// "Пантелеевым", "Пантелееве". Empty for a word that is not Cyrillic.
+pub(super) fn surname_forms(surname: &str) -> Vec<String> {
+    let cyrillic = surname
+        .chars()
+        .all(|c| matches!(c, 'А'..='я' | 'Ё' | 'ё' | '-'));
+    if !cyrillic || surname.chars().count() < 3 {
+        return Vec::new();
+    }
+    let endings: &[&str] = if surname.ends_with("ский") || surname.ends_with("цкий") {
+        let stem = &surname[..surname.len() - "ий".len()];
+        return ["ого", "ому", "им", "ом"]
+            .iter()
+            .map(|e| format!("{stem}{e}"))
+            .collect();
+    } else if surname.ends_with("ская") || surname.ends_with("цкая") {
+        let stem = &surname[..surname.len() - "ая".len()];
+        return ["ой", "ую"].iter().map(|e| format!("{stem}{e}")).collect();
+    } else if surname.ends_with("ова") || surname.ends_with("ева") || surname.ends_with("ина")
+    {
+        let stem = &surname[..surname.len() - "а".len()];
+        return ["ой", "у"].iter().map(|e| format!("{stem}{e}")).collect();
+    } else if surname.ends_with(['о', 'е', 'и', 'у', 'ю', 'ы', 'а', 'я', 'х']) {
+        // A vowel, -их/-ых: indeclinable (a man's on -а/-я is rare among surnames).
+        &[]
+    } else if surname.ends_with("ов") || surname.ends_with("ев") || surname.ends_with("ин") {
+        &["а", "у", "ым", "е"]
+    } else if surname.ends_with('й') || surname.ends_with('ь') {
+        &[]
+    } else {
+        &["а", "у", "ом", "е"]
+    };
+    endings.iter().map(|e| format!("{surname}{e}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_in_any_case_to_the_nominative() {
+        for (written, want) in [
+            ("Сергей Левченко", "Сергей Левченко"),
+            ("Сергея Левченко", "Сергей Левченко"),
+            ("Юрия Карих", "Юрий Карих"),
+            ("Бориса Джонсона", "Борис Джонсон"),
+            ("Николаем Еркаевым", "Николай Еркаев"),
+            ("Михаилу Пантелееву", "Михаил Пантелеев"),
+            ("Елену Кочкину", "Елена Кочкина"),
+            ("Елены Кочкиной", "Елена Кочкина"),
+            ("Оксаны Лут", "Оксана Лут"),
+            ("Сергея Кужугетовича Шойгу", "Сергей Кужугетович Шойгу"),
+            ("Марии Захаровой", "Мария Захарова"),
+            ("Владимира Жириновского", "Владимир Жириновский"),
+            ("Игоря Шувалова", "Игорь Шувалов"),
+        ] {
+            assert_eq!(nominative(written).as_deref(), Some(want), "{written}");
+        }
+        assert_eq!(nominative("Москва Сити"), None);
+        assert!(is_given_name("Сергея") && is_given_name("Анной") && !is_given_name("Москва"));
+    }
+
+    #[test]
+    fn a_surname_in_the_oblique_cases() {
+        assert_eq!(
+            surname_forms("Пантелеев"),
+            ["Пантелеева", "Пантелееву", "Пантелеевым", "Пантелееве"]
+        );
+        assert_eq!(surname_forms("Кочкина"), ["Кочкиной", "Кочкину"]);
+        assert!(surname_forms("Левченко").is_empty() && surname_forms("Johnson").is_empty());
+        assert_eq!(surname_forms("Джонсон")[0], "Джонсона");
+    }
+}
