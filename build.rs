@@ -185,6 +185,7 @@ fn main() {
         }
     }
     code.push_str("];\n\npub(crate) static ORGANIZATION_ACRONYMS: &[Option<&str>] = &[\n");
+    let mut english_ids = HashMap::new();
     for (id, line) in entries("organizations.tsv", Shape::Columns { count: 3, key: 0 })
         .into_iter()
         .enumerate()
@@ -193,11 +194,49 @@ fn main() {
         let [name, acronym, others] = cols[..] else {
             panic!("organizations.tsv: not 3 columns: {line:?}");
         };
+        english_ids.insert(name, id);
         let acronym = forms(acronym).next();
         writeln!(code, "    {acronym:?},").unwrap();
         for form in std::iter::once(name).chain(acronym).chain(forms(others)) {
             table.add(form, format!("Entry::Organization({id})"));
         }
+    }
+    // Russian copy's names: of the same organizations where an English name is given, else
+    // of organizations of their own, numbered after the English ones.
+    let mut full_names = vec![None; english_ids.len()];
+    for line in entries("organizations-ru.tsv", Shape::Columns { count: 4, key: 0 }) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [main, others, full, english] = cols[..] else {
+            panic!("organizations-ru.tsv: not 4 columns: {line:?}");
+        };
+        let id = match forms(english).next() {
+            Some(english) => *english_ids.get(english).unwrap_or_else(|| {
+                panic!("organizations-ru.tsv: no {english:?} in organizations.tsv")
+            }),
+            None => {
+                let acronym = (!main.chars().any(char::is_lowercase)).then_some(main);
+                writeln!(code, "    {acronym:?},").unwrap();
+                full_names.push(None);
+                full_names.len() - 1
+            }
+        };
+        let full = forms(full).next();
+        // The record's name: the full name; else a word the copy declines (Роспотребнадзора
+        // is Роспотребнадзор), but not an acronym, which stays as the text writes it.
+        full_names[id] = full.or((main.chars().any(char::is_lowercase)).then_some(main));
+        for form in std::iter::once(main).chain(forms(others)).chain(full) {
+            for inflected in russian_cases(form) {
+                table.add(&inflected, format!("Entry::Organization({id})"));
+            }
+        }
+    }
+    code.push_str("];\n\n");
+    code.push_str(
+        "/// The full Russian name of each organization that has one (organizations-ru.tsv).\n",
+    );
+    code.push_str("pub(crate) static ORGANIZATION_NAMES_RU: &[Option<&str>] = &[\n");
+    for full in &full_names {
+        writeln!(code, "    {full:?},").unwrap();
     }
     code.push_str("];\n\n");
     for title in entries("titles.txt", Shape::Phrase) {
@@ -230,6 +269,35 @@ fn main() {
     std::fs::write(out.join("gazetteer.rs"), code).expect("write gazetteer.rs");
     std::fs::write(out.join("wordlists.rs"), word_lists()).expect("write wordlists.rs");
     println!("cargo::rerun-if-changed=build.rs");
+}
+
+/// A Russian name and, for a one-word name that declines, its oblique cases, by the regular
+/// endings of its last letter: a consonant (Роспотребнадзор: -а, -у, -ом, -е), -а
+/// (Госдума: -ы, -е, -у, -ой), -ия (Росгвардия: -ии, -ию, -ией), -ь (Кремль: -я, -ю,
+/// -ем, -е). Acronyms, contractions on -ы/-и/-о (Минобороны) and phrases stay as they are.
+fn russian_cases(form: &str) -> Vec<String> {
+    let mut out = vec![form.to_owned()];
+    let cyrillic = form.chars().any(|c| matches!(c, 'а'..='я'));
+    if form.contains([' ', '-']) || !cyrillic || !form.chars().any(char::is_lowercase) {
+        return out;
+    }
+    let replace = |cut: usize, endings: &[&str]| -> Vec<String> {
+        let stem = &form[..form.len() - cut];
+        endings.iter().map(|e| format!("{stem}{e}")).collect()
+    };
+    let last = form.chars().last().expect("a form");
+    out.extend(if form.ends_with("ия") {
+        replace("я".len(), &["и", "ю", "ей"])
+    } else if last == 'а' {
+        replace("а".len(), &["ы", "е", "у", "ой"])
+    } else if last == 'ь' {
+        replace("ь".len(), &["я", "ю", "ем", "е"])
+    } else if "бвгджзклмнпрстфхцчшщ".contains(last) {
+        replace(0, &["а", "у", "ом", "е"])
+    } else {
+        Vec::new()
+    });
+    out
 }
 
 /// The word lists (`wordlist`'s statics): sets, keyed lists and ordered lists.

@@ -127,7 +127,7 @@ impl<'a> Groups<'a, '_> {
             let known = known_id(&o.key);
             // A user's own organization is called as the user's gazetteer calls it, whatever
             // the text writes.
-            let own = known.and_then(|k| self.g.organization_name(k));
+            let own = known.and_then(|k| self.g.organization_name(k, name));
             orgs.push(Organization {
                 name: own.unwrap_or(name).to_owned(),
                 id: known

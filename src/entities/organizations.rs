@@ -485,6 +485,30 @@ mod tests {
     use super::super::tests::{entities, orgs};
 
     #[test]
+    fn russian_organizations_by_their_contractions_and_cases() {
+        let found = entities(
+            "Как сообщили в Минобороны России, данные Роспотребнадзора проверят в ООН и в ТАСС.",
+        );
+        let names: Vec<(&str, Vec<&str>)> = (found.organizations.iter())
+            .map(|o| (o.name.as_str(), o.mentions.iter().map(|m| m.text).collect()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Министерство обороны России", vec!["Минобороны России"]),
+                ("Роспотребнадзор", vec!["Роспотребнадзора"]),
+                ("ООН", vec!["ООН"]),
+                ("ТАСС", vec!["ТАСС"]),
+            ]
+        );
+        // English copy keeps its names: the same organization, as written.
+        assert_eq!(
+            orgs("TASS and the United Nations met."),
+            ["TASS", "United Nations"]
+        );
+    }
+
+    #[test]
     fn a_legal_form_ends_the_name_and_follows_a_company_noun() {
         assert_eq!(
             orgs(

@@ -254,9 +254,18 @@ impl Gazetteer {
         }
     }
 
-    /// The name a user's gazetteer gives a known organization, if it is the user's own.
-    pub(crate) fn organization_name(&self, id: usize) -> Option<&str> {
-        self.user_org(id).map(|o| o.0)
+    /// The name the record gives a known organization whatever the text writes, if any: a
+    /// user's own organization's name; for one that Russian text names (`written` in
+    /// Cyrillic), its full Russian name where it has one ("Минобороны" is Министерство
+    /// обороны России).
+    pub(crate) fn organization_name(&self, id: usize, written: &str) -> Option<&str> {
+        if let Some(o) = self.user_org(id) {
+            return Some(o.0);
+        }
+        let cyrillic = written.chars().any(|c| matches!(c, 'А'..='я' | 'Ё' | 'ё'));
+        cyrillic
+            .then(|| ORGANIZATION_NAMES_RU.get(id).copied().flatten())
+            .flatten()
     }
 
     /// The id of a known organization, if a user's gazetteer gives one.
