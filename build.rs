@@ -318,6 +318,7 @@ fn word_lists() -> String {
         ("GIVEN_NAMES", "given-names.txt"),
         ("GIVEN_NAMES_RU_M", "given-names-ru-male.txt"),
         ("GIVEN_NAMES_RU_F", "given-names-ru-female.txt"),
+        ("RU_COMMON_ABBREVIATIONS", "ru-common-abbreviations.txt"),
         ("FURNITURE", "furniture.txt"),
         ("KIN_WORDS", "kin-words.txt"),
         ("CUE_ADVERBS", "cue-adverbs.txt"),

@@ -28,6 +28,7 @@ mod overlap;
 mod people;
 mod phrases;
 mod russian;
+mod russian_orgs;
 mod short_forms;
 mod teams;
 
@@ -193,6 +194,9 @@ where
         candidates.reserve(words.gaz.len() + words.toks.len() / 4);
         for field in words.fields(text, &sport) {
             countries::gazetteer_candidates(g, &field, &mut candidates);
+            if field.mode == Mode::Full {
+                russian_orgs::candidates(&field, &mut candidates);
+            }
             if field.mode == Mode::Full {
                 for phrase in phrases(g, text, field.toks) {
                     events::by_holder(g, &field, (phrase.start, phrase.end), &mut held);

@@ -61,6 +61,10 @@ mod tests {
                 &GIVEN_NAMES_RU_F,
                 include_str!("../data/given-names-ru-female.txt"),
             ),
+            (
+                &RU_COMMON_ABBREVIATIONS,
+                include_str!("../data/ru-common-abbreviations.txt"),
+            ),
             (&FURNITURE, include_str!("../data/furniture.txt")),
             (&ROLE_WORDS, include_str!("../data/role-words.txt")),
             (&ROLE_WORDS, include_str!("../data/kin-words.txt")),
