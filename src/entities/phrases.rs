@@ -10,7 +10,7 @@ use super::Candidate;
 use super::connectors::{is_connector, is_connector_at};
 use super::gazetteer::{Entry, Gazetteer, Lookup};
 use super::teams::TeamSport;
-use super::{events, organizations, people, teams};
+use super::{events, organizations, people, russian, teams};
 use crate::text::span::{ceil_char_boundary, floor_char_boundary};
 use crate::text::tokens::{self, Tok, is_capitalized, is_gap};
 use crate::text::wordlist::ATTRIBUTIVE_SUFFIXES;
@@ -264,6 +264,13 @@ fn classify_part(
         a += 1;
     }
     if a >= b {
+        return;
+    }
+    // Russian strings names in the genitive one after another ("пресс-секретарь Билла
+    // Клинтона Джо Локхарт"): a Russian given name inside a part opens a name of its own.
+    if let Some(k) = (a + 1..b).find(|&k| russian::is_given_name(f.word(k))) {
+        todo.push((k..b, absent));
+        todo.push((a..k, absent));
         return;
     }
     if !absent.titles && people::by_title(g, f, (a, b), absent, out, todo) {
