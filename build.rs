@@ -16,6 +16,9 @@ mod datafile;
 
 use datafile::Shape;
 
+#[path = "build/russian.rs"]
+mod russian;
+
 /// The word sets whose lines are phrases; every other one holds one word a line.
 const PHRASE_LISTS: &[&str] = &[
     "furniture.txt",
@@ -137,6 +140,12 @@ fn main() {
     for phrase in entries("not-countries.txt", Shape::Phrase) {
         table.add(phrase, "Entry::NotCountry".into());
     }
+    // Russian ones in the nominative, each declined (see not-countries-ru.txt).
+    for phrase in entries("not-countries-ru.txt", Shape::Phrase) {
+        for form in with_e(russian::name_forms(phrase, false)) {
+            table.add(&form, "Entry::NotCountry".into());
+        }
+    }
 
     code.push_str("pub(crate) static COUNTRIES: &[CountryData] = &[\n");
     let countries = entries("countries.tsv", Shape::Columns { count: 4, key: 1 });
@@ -146,6 +155,8 @@ fn main() {
         qids.len(),
         "country-qids.tsv: not a line for each country of countries.tsv"
     );
+    let russian = russian_countries();
+    let mut ids = HashMap::new();
     for (id, (line, qid_line)) in countries.into_iter().zip(qids).enumerate() {
         let cols: Vec<&str> = line.split('\t').collect();
         let [iso, name, names, demonyms] = cols[..] else {
@@ -165,10 +176,19 @@ fn main() {
                 format!("Some({field:?})")
             }
         };
-        let (iso, qid) = (optional(iso), optional(qid));
+        ids.insert((iso, name), id);
+        let name_ru = russian
+            .iter()
+            .find(|(k, _)| *k == (iso, name))
+            .map(|(_, r)| r.name);
+        let (iso, qid, name_ru) = (
+            optional(iso),
+            optional(qid),
+            optional(name_ru.unwrap_or("-")),
+        );
         writeln!(
             code,
-            "    CountryData {{ name: {name:?}, iso: {iso}, qid: {qid} }},"
+            "    CountryData {{ name: {name:?}, name_ru: {name_ru}, iso: {iso}, qid: {qid} }},"
         )
         .unwrap();
         for form in std::iter::once(name).chain(forms(names)) {
@@ -182,6 +202,20 @@ fn main() {
                 form,
                 format!("Entry::Country {{ id: {id}, demonym: true }}"),
             );
+        }
+    }
+    // The Russian names and demonyms, declined, after the English forms.
+    for ((iso, name), r) in &russian {
+        let id = *ids
+            .get(&(*iso, *name))
+            .unwrap_or_else(|| panic!("countries-ru.tsv: {iso} {name} is not in countries.tsv"));
+        for (forms, demonym) in [(&r.names, false), (&r.demonyms, true)] {
+            for form in forms {
+                table.add(
+                    form,
+                    format!("Entry::Country {{ id: {id}, demonym: {demonym} }}"),
+                );
+            }
         }
     }
     code.push_str("];\n\npub(crate) static ORGANIZATION_ACRONYMS: &[Option<&str>] = &[\n");
@@ -297,6 +331,79 @@ fn russian_cases(form: &str) -> Vec<String> {
     } else {
         Vec::new()
     });
+    out
+}
+
+/// A country of `countries-ru.tsv`: its Russian name, and every form of its names and
+/// demonyms.
+struct Russian {
+    name: &'static str,
+    names: Vec<String>,
+    demonyms: Vec<String>,
+}
+
+/// `countries-ru.tsv` by (ISO code, English name), in the file's order: each name declined,
+/// a form after "=" taken as written; each demonym in every case, gender and number,
+/// capitalized too (a sentence starts with it), with its combining form (российско-).
+fn russian_countries() -> Vec<((&'static str, &'static str), Russian)> {
+    let mut out = Vec::new();
+    for line in entries("countries-ru.tsv", Shape::Columns { count: 5, key: 1 }) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [iso, english, ru, others, demonyms] = cols[..] else {
+            panic!("countries-ru.tsv: not 5 columns: {line:?}");
+        };
+        let declined = |n: &str| match n.strip_prefix('=') {
+            Some(literal) => vec![literal.to_owned()],
+            None => match n.strip_suffix("@m") {
+                Some(n) => russian::name_forms(n, true),
+                None => russian::name_forms(n, false),
+            },
+        };
+        let names = std::iter::once(ru).chain(forms(others)).flat_map(declined);
+        let mut adjectives = Vec::new();
+        for d in forms(demonyms) {
+            let each = match d.strip_prefix('=') {
+                Some(literal) => vec![literal.to_owned()],
+                None => {
+                    let mut f = russian::adjective_forms(d);
+                    f.extend(russian::combining_form(d));
+                    f
+                }
+            };
+            for f in each {
+                adjectives.push(russian::capitalized(&f));
+                adjectives.push(f);
+            }
+        }
+        // The record's name as TASS writes it, with е for ё (GUIDELINES-ru.md).
+        let name: &'static str = ru.strip_suffix("@m").unwrap_or(ru).replace('ё', "е").leak();
+        assert!(
+            !name.starts_with('='),
+            "countries-ru.tsv: a literal name: {line:?}"
+        );
+        out.push((
+            (iso, english),
+            Russian {
+                name,
+                names: with_e(names.collect()),
+                demonyms: with_e(adjectives),
+            },
+        ));
+    }
+    out
+}
+
+/// `forms` with each one written with ё also written with е, as most copy does.
+fn with_e(forms: Vec<String>) -> Vec<String> {
+    let mut out = Vec::new();
+    for f in forms {
+        let e = f.replace('ё', "е").replace('Ё', "Е");
+        for f in [f, e] {
+            if !out.contains(&f) {
+                out.push(f);
+            }
+        }
+    }
     out
 }
 

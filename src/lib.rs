@@ -128,13 +128,22 @@ pub fn parse<'a>(text: &'a str, options: &Options) -> Article<'a> {
     let stats = stats(&body);
     // Entities in the headline, the lead and the body; then the quotes and who said them.
     let fields = || fields(text, &layout, &body);
-    let (entities, named) = entities::find(text, fields, &index, options.gazetteer);
+    let (mut entities, named) = entities::find(text, fields, &index, options.gazetteer);
+    let language = options.language.unwrap_or_else(|| Language::of(text));
+    // A Russian record names its countries as Russian copy does (GUIDELINES-ru.md).
+    if language == Language::Ru {
+        for c in &mut entities.countries {
+            if let Some(ru) = options.gazetteer.russian_name(&c.name, c.iso.as_deref()) {
+                c.name = ru.to_owned();
+            }
+        }
+    }
     let field_ranges = fields().map(|(r, _)| r);
     let quotes = quotes::find(text, field_ranges, &entities, &named, &index);
     let owned = |r: &Range<usize>| text[r.clone()].to_owned();
     Article {
         encoding: "UTF-8",
-        language: options.language.unwrap_or_else(|| Language::of(text)),
+        language,
         headline: layout.headline.as_ref().map(owned),
         lead: layout.lead.as_ref().map(owned),
         headline_span: layout.headline.clone().map(|r| index.span(r)),
@@ -238,6 +247,25 @@ mod tests {
             .with_reference_date(date);
         assert!(std::ptr::eq(options.gazetteer, without));
         assert!(parse(text, &options).entities.countries.is_empty());
+    }
+
+    #[test]
+    fn a_russian_record_names_its_countries_in_russian() {
+        let names = |text, options: &Options| -> Vec<(String, Option<String>)> {
+            let countries = parse(text, options).entities.countries;
+            countries.into_iter().map(|c| (c.name, c.iso)).collect()
+        };
+        let ru = "МОСКВА, 4 мая. /ТАСС/. Переговоры России и Китая прошли в Пекине.";
+        let expected = |a: &str, b: &str| {
+            vec![
+                (a.to_owned(), Some("RU".to_owned())),
+                (b.to_owned(), Some("CN".to_owned())),
+            ]
+        };
+        assert_eq!(names(ru, &Options::default()), expected("Россия", "Китай"));
+        // The same words in a record forced to English keep the English names.
+        let en = Options::default().with_language(Language::En);
+        assert_eq!(names(ru, &en), expected("Russia", "China"));
     }
 
     #[test]

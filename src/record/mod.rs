@@ -333,7 +333,7 @@ pub struct Person<'a> {
 #[non_exhaustive]
 pub struct Country<'a> {
     /// The common English short name ("United States", "South Korea"), however the text
-    /// writes it.
+    /// writes it; in a Russian record the Russian short name ("США", "Россия").
     pub name: String,
     /// Its Wikidata QID ("Q159" for Russia; from `country-qids.tsv`), or the one your own
     /// gazetteer gives; None where none is known (Yugoslavia).

@@ -31,6 +31,8 @@ pub(crate) enum Entry {
 
 pub(crate) struct CountryData {
     pub name: &'static str,
+    /// The Russian short name in the nominative (`countries-ru.tsv`): a Russian record's.
+    pub name_ru: Option<&'static str>,
     pub iso: Option<&'static str>,
     /// Its Wikidata item (`country-qids.tsv`).
     pub qid: Option<&'static str>,
@@ -241,6 +243,16 @@ impl Gazetteer {
         }
     }
 
+    /// The Russian name of the built-in country called `name` with code `iso`, if the
+    /// list has one: a Russian article's record names its countries in Russian.
+    pub(crate) fn russian_name(&self, name: &str, iso: Option<&str>) -> Option<&'static str> {
+        let c = self
+            .countries
+            .iter()
+            .find(|c| c.name == name && c.iso == iso)?;
+        c.name_ru
+    }
+
     /// A user's own organization: its name, acronym and id.
     fn user_org(&self, id: usize) -> Option<(&str, Option<&str>, Option<&str>)> {
         self.user.as_deref()?.organization(id)
@@ -432,5 +444,91 @@ mod tests {
         let m = Gazetteer::builtin().find(text);
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].2, Entry::NotCountry);
+    }
+
+    /// The ISO codes of the countries found in `text` (a blocker as "-"), with the words.
+    fn russian(text: &str) -> Vec<(&str, &str)> {
+        let g = Gazetteer::builtin();
+        g.find(text)
+            .into_iter()
+            .map(|(s, e, entry)| match entry {
+                Entry::Country { id, .. } => (&text[s..e], g.country(id).iso.unwrap_or("?")),
+                _ => (&text[s..e], "-"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn russian_names_in_every_case() {
+        assert_eq!(
+            russian("Переговоры России и Китая прошли после визита в Японию."),
+            [("России", "RU"), ("Китая", "CN"), ("Японию", "JP")]
+        );
+        assert_eq!(
+            russian("Россия с Германией, Казахстаном и Беларусью, с Израилем и Китаем"),
+            [
+                ("Россия", "RU"),
+                ("Германией", "DE"),
+                ("Казахстаном", "KZ"),
+                ("Беларусью", "BY"),
+                ("Израилем", "IL"),
+                ("Китаем", "CN")
+            ]
+        );
+        // Acronyms do not decline; the adjective of a name agrees with its noun; a hyphenated
+        // name declines in the part that does; ё is also written е.
+        assert_eq!(
+            russian(
+                "власти США, ОАЭ и Соединённых Штатов Америки, посол Коста-Рики в Гвинее-Бисау"
+            ),
+            [
+                ("США", "US"),
+                ("ОАЭ", "AE"),
+                ("Соединённых Штатов Америки", "US"),
+                ("Коста-Рики", "CR"),
+                ("Гвинее-Бисау", "GW")
+            ]
+        );
+        assert_eq!(
+            russian("в Российской Федерации и в Соединенном Королевстве"),
+            [
+                ("Российской Федерации", "RU"),
+                ("Соединенном Королевстве", "GB")
+            ]
+        );
+    }
+
+    #[test]
+    fn russian_demonyms_in_every_gender_and_case() {
+        assert_eq!(
+            russian(
+                "Американские и британские эксперты обсудили российскую нефть и китайских инвесторов"
+            ),
+            [
+                ("Американские", "US"),
+                ("британские", "GB"),
+                ("российскую", "RU"),
+                ("китайских", "CN")
+            ]
+        );
+        // A compound adjective names each country; "русский" (the people, the language) is
+        // no demonym of the state.
+        assert_eq!(
+            russian("российско-китайские и американо-японские переговоры на русском языке"),
+            [
+                ("российско", "RU"),
+                ("китайские", "CN"),
+                ("американо", "US"),
+                ("японские", "JP")
+            ]
+        );
+    }
+
+    #[test]
+    fn russian_blockers_in_every_case() {
+        assert_eq!(
+            russian("страны Латинской Америки и Америка"),
+            [("Латинской Америки", "-"), ("Америка", "US")]
+        );
     }
 }
