@@ -130,11 +130,13 @@ pub fn parse<'a>(text: &'a str, options: &Options) -> Article<'a> {
     let fields = || fields(text, &layout, &body);
     let (entities, named) = entities::find(text, fields, &index, options.gazetteer);
     let field_ranges = fields().map(|(r, _)| r);
-    let quotes = quotes::find(text, field_ranges, &entities, &named, &index);
+    let language = options.language.unwrap_or_else(|| Language::of(text));
+    let russian = language == Language::Ru;
+    let quotes = quotes::find(text, field_ranges, &entities, &named, &index, russian);
     let owned = |r: &Range<usize>| text[r.clone()].to_owned();
     Article {
         encoding: "UTF-8",
-        language: options.language.unwrap_or_else(|| Language::of(text)),
+        language,
         headline: layout.headline.as_ref().map(owned),
         lead: layout.lead.as_ref().map(owned),
         headline_span: layout.headline.clone().map(|r| index.span(r)),

@@ -12,6 +12,7 @@ use crate::record::{Entities, Person};
 use crate::text::span::{ceil_char_boundary, floor_char_boundary};
 use crate::text::wordlist::{
     DOCUMENT_NOUNS, GROUP_PRONOUNS, ORG_NOUNS, PERSON_PRONOUNS, PERSON_ROLES, REPRESENTATIVES,
+    RU_ORG_DESCRIPTIONS, RU_PERSON_PRONOUNS, RU_UNNAMED_SOURCES,
 };
 
 /// A speaker already resolved: its name and whether it is an organization.
@@ -35,6 +36,8 @@ pub(super) struct Resolver<'a> {
     /// found once, when first asked, not in a long name at every "the ministry said".
     org_kinds: Vec<OnceCell<u64>>,
     protagonist: Option<Speaker>,
+    /// Russian copy: its pronouns, descriptions and inflected names (`resolve_russian`).
+    russian: bool,
 }
 
 /// How many earlier mentions a description is matched against: the speaker of a quote is
@@ -60,7 +63,12 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    pub(super) fn new(text: &'a str, entities: &'a Entities, named: &'a [Named]) -> Resolver<'a> {
+    pub(super) fn new(
+        text: &'a str,
+        entities: &'a Entities,
+        named: &'a [Named],
+        russian: bool,
+    ) -> Resolver<'a> {
         let of = |kind: Type| {
             (0..named.len())
                 .filter(|&i| named[i].kind == kind)
@@ -83,6 +91,7 @@ impl<'a> Resolver<'a> {
             titles: vec![OnceCell::new(); people.len()],
             org_kinds: vec![OnceCell::new(); entities.organizations.len()],
             protagonist,
+            russian,
         }
     }
 
@@ -171,6 +180,9 @@ impl<'a> Resolver<'a> {
         let before = r.start;
         // A person or organization named in the words themselves; a person first.
         let inside: Vec<&Named> = self.named_within(r).collect();
+        if self.russian {
+            return self.resolve_russian(r, &inside);
+        }
         if let Some(n) = inside
             .iter()
             .find(|n| n.kind == Type::Person)
@@ -205,6 +217,67 @@ impl<'a> Resolver<'a> {
             return self.speaker(n);
         }
         self.described_person(&lower, &inside, before)
+    }
+
+    /// `resolve` for Russian copy: a person named in the words, else one whose surname a
+    /// word inflects ("по словам Пескова"; a person's name is nominative, the words are in
+    /// any case), else an organization named in them ("сообщили в Минобороны"); a pronoun
+    /// ("сказал он", "по его словам") is the last person named, a description ("в
+    /// ведомстве", "пресс-служба вуза", "говорится в сообщении") the last organization
+    /// named, and an unnamed source ("собеседник агентства") the organization named
+    /// earlier in the paragraph, else nobody.
+    fn resolve_russian(&self, r: &Range<usize>, inside: &[&Named]) -> Option<Speaker> {
+        let before = r.start;
+        if let Some(n) = inside.iter().find(|n| n.kind == Type::Person) {
+            return self.speaker(n);
+        }
+        let ws: Vec<&str> = self.text[r.clone()]
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        if let Some(person) = self.inflected_person(&ws, before) {
+            return Some(person);
+        }
+        if let Some(n) = inside.iter().find(|n| n.kind == Type::Organization) {
+            return self.speaker(n);
+        }
+        let lower: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
+        let has = |list: &crate::text::wordlist::WordSet| lower.iter().any(|w| list.contains(w));
+        // A pronoun stands alone or near it: "он", "в четверг он", "его".
+        if lower.len() <= 3 && has(&RU_PERSON_PRONOUNS) {
+            return self.last_speaker(Type::Person, before);
+        }
+        if has(&RU_UNNAMED_SOURCES) {
+            let paragraph = self.text[..before].rfind('\n').map_or(0, |i| i + 1);
+            return self
+                .recent(Type::Organization, before)
+                .find(|n| n.range.start >= paragraph)
+                .and_then(|n| self.speaker(n));
+        }
+        if has(&RU_ORG_DESCRIPTIONS) {
+            return self.last_speaker(Type::Organization, before);
+        }
+        None
+    }
+
+    /// The person whose surname (the last word of the name) a capitalized word among `ws`
+    /// inflects: of those named before, the latest, else any.
+    fn inflected_person(&self, ws: &[&str], before: usize) -> Option<Speaker> {
+        let fits = |k: usize| {
+            let surname = self.entities.people[k].name.split_whitespace().next_back();
+            surname.is_some_and(|s| {
+                ws.iter()
+                    .any(|w| w.starts_with(char::is_uppercase) && super::russian::inflects(w, s))
+            })
+        };
+        if let Some(n) = self.recent(Type::Person, before).find(|n| fits(n.index)) {
+            return self.speaker(n);
+        }
+        let k = (0..self.entities.people.len()).find(|&k| fits(k))?;
+        Some(Speaker {
+            name: self.entities.people[k].name.clone(),
+            organization: false,
+        })
     }
 
     /// The speaker last named before `before` of one type.
