@@ -260,6 +260,7 @@ fn word_lists() -> String {
         ("RU_PERSON_PRONOUNS", "ru-person-pronouns.txt"),
         ("RU_ORG_DESCRIPTIONS", "ru-org-descriptions.txt"),
         ("RU_UNNAMED_SOURCES", "ru-unnamed-sources.txt"),
+        ("RU_PERSON_ROLES", "ru-person-roles.txt"),
         ("DOCUMENT_NOUNS", "document-nouns.txt"),
         ("REPRESENTATIVES", "representatives.txt"),
         ("COMPANY_SUFFIXES", "company-suffixes.txt"),

@@ -109,10 +109,19 @@ pub(super) fn cue_before(text: &str, start: usize, to: usize) -> Option<Cue> {
     let cue = ws[v].0.clone();
     // `как отметил X,`: the words after the verb.
     let as_said = v > 0 && matches!(ws[v - 1].1, "как" | "Как");
+    // `X заявил: «`, else `заявил X: «` when nothing but marks stands between X and the
+    // quote (in `заявил о желании видеть "…"` the words begin the reported clause).
+    let inverted = || {
+        segment(text, &ws, v + 1, to).filter(|r| {
+            text[r.end..to]
+                .chars()
+                .all(|c| c.is_whitespace() || c.is_ascii_punctuation() || c == '«')
+        })
+    };
     let speaker = if as_said {
         segment(text, &ws, v + 1, to)
     } else {
-        subject(text, &ws, v).or_else(|| segment(text, &ws, v + 1, to))
+        subject(text, &ws, v).or_else(inverted)
     };
     Some(Cue {
         cue,
@@ -122,17 +131,18 @@ pub(super) fn cue_before(text: &str, start: usize, to: usize) -> Option<Cue> {
 }
 
 /// The words before the verb at `v`, back to a comma, colon, mark or the sentence's
-/// start, at most seven.
+/// start, the last ten of them: a Russian name comes last, after its title ("министр
+/// внутренних дел Великобритании Прити Пател заявила").
 fn subject(text: &str, ws: &[Word], v: usize) -> Option<Range<usize>> {
     let mut first = v;
-    while first > 0 {
+    while first > 0 && v - first < 10 {
         let gap = &text[ws[first - 1].0.end..ws[first].0.start];
         if gap.contains([',', ';', ':', '"', '«', '»', '„', '“']) {
             break;
         }
         first -= 1;
     }
-    (first < v && v - first <= 7).then(|| ws[first].0.start..ws[v - 1].0.end)
+    (first < v).then(|| ws[first].0.start..ws[v - 1].0.end)
 }
 
 /// Whether `word` is `surname` inflected: Песков as Пескова, Пескову, Песковым, Пескове;

@@ -85,6 +85,10 @@ mod tests {
                 &RU_UNNAMED_SOURCES,
                 include_str!("../data/ru-unnamed-sources.txt"),
             ),
+            (
+                &RU_PERSON_ROLES,
+                include_str!("../data/ru-person-roles.txt"),
+            ),
             (&DOCUMENT_NOUNS, include_str!("../data/document-nouns.txt")),
             (
                 &REPRESENTATIVES,
