@@ -261,6 +261,8 @@ fn word_lists() -> String {
         ("RU_ORG_DESCRIPTIONS", "ru-org-descriptions.txt"),
         ("RU_UNNAMED_SOURCES", "ru-unnamed-sources.txt"),
         ("RU_PERSON_ROLES", "ru-person-roles.txt"),
+        ("RU_AGENCIES", "ru-agencies.txt"),
+        ("RU_DOCUMENT_NOUNS", "ru-document-nouns.txt"),
         ("DOCUMENT_NOUNS", "document-nouns.txt"),
         ("REPRESENTATIVES", "representatives.txt"),
         ("COMPANY_SUFFIXES", "company-suffixes.txt"),

@@ -38,19 +38,25 @@ pub(crate) fn find<'a>(
     index: &CharIndex,
     russian: bool,
 ) -> Vec<Quote<'a>> {
-    let resolver = Resolver::new(text, entities, named, russian);
-    let mut out: Vec<Quote> = Vec::new();
-    // The last field of the quote before, and its speaker.
-    let mut previous: Option<(usize, Option<Speaker>)> = None;
     let raws = if russian {
         pair_nested(text, fields)
     } else {
         pair(text, fields)
     };
-    for q in raws {
-        let Some((cue, kind)) = cue_and_kind(text, &q, russian) else {
-            continue;
-        };
+    // The quotes with their cues, quoted terms left out: known before any speaker is
+    // resolved, for in Russian copy a name inside a quote is passed over.
+    let found: Vec<(Raw, Option<Cue>, QuoteKind)> = raws
+        .into_iter()
+        .filter_map(|q| cue_and_kind(text, &q, russian).map(|(c, k)| (q, c, k)))
+        .collect();
+    let mut resolver = Resolver::new(text, entities, named, russian);
+    if russian {
+        resolver.quoted = found.iter().map(|(q, ..)| q.text.clone()).collect();
+    }
+    let mut out: Vec<Quote> = Vec::new();
+    // The last field of the quote before, and its speaker.
+    let mut previous: Option<(usize, Option<Speaker>)> = None;
+    for (q, cue, kind) in found {
         let (speaker, words) = match &cue {
             Some(c) => {
                 let before = previous.as_ref().and_then(|(_, s)| s.as_ref());

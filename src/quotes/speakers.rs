@@ -12,7 +12,8 @@ use crate::record::{Entities, Person};
 use crate::text::span::{ceil_char_boundary, floor_char_boundary};
 use crate::text::wordlist::{
     DOCUMENT_NOUNS, GROUP_PRONOUNS, ORG_NOUNS, PERSON_PRONOUNS, PERSON_ROLES, REPRESENTATIVES,
-    RU_ORG_DESCRIPTIONS, RU_PERSON_PRONOUNS, RU_PERSON_ROLES, RU_UNNAMED_SOURCES,
+    RU_AGENCIES, RU_DOCUMENT_NOUNS, RU_ORG_DESCRIPTIONS, RU_PERSON_PRONOUNS, RU_PERSON_ROLES,
+    RU_UNNAMED_SOURCES,
 };
 
 /// A speaker already resolved: its name and whether it is an organization.
@@ -38,6 +39,10 @@ pub(super) struct Resolver<'a> {
     protagonist: Option<Speaker>,
     /// Russian copy: its pronouns, descriptions and inflected names (`resolve_russian`).
     russian: bool,
+    /// The quotes' texts, in text order (Russian copy): a name inside a quote is no one a
+    /// description or pronoun after it goes back to ("…Питер Хиггс…", — пояснил глава
+    /// правительства).
+    pub(super) quoted: Vec<Range<usize>>,
 }
 
 /// How many earlier mentions a description is matched against: the speaker of a quote is
@@ -92,6 +97,7 @@ impl<'a> Resolver<'a> {
             org_kinds: vec![OnceCell::new(); entities.organizations.len()],
             protagonist,
             russian,
+            quoted: Vec::new(),
         }
     }
 
@@ -161,6 +167,9 @@ impl<'a> Resolver<'a> {
             self.named_within(r)
                 .any(|n| matches!(n.kind, Type::Person | Type::Organization))
         };
+        if self.russian {
+            return self.choose_russian(cue);
+        }
         let candidates: Vec<&Range<usize>> = cue
             .named
             .iter()
@@ -219,6 +228,48 @@ impl<'a> Resolver<'a> {
         self.described_person(&lower, &inside, before)
     }
 
+    /// `choose` for Russian copy: the words after the verb up to a comma, if they resolve;
+    /// else the person whose name closes an apposition after them (`— сказал ведущий автор
+    /// исследования, профессор МГУ Иван Петров,`), for a Russian name follows its titles.
+    fn choose_russian(&self, cue: &Cue) -> Option<(Range<usize>, Option<Speaker>)> {
+        let first = cue.speaker.clone().or_else(|| cue.named.clone())?;
+        if let Some(s) = self.resolve(&first, None) {
+            return Some((first, Some(s)));
+        }
+        if let Some(named) = &cue.named {
+            let closing = self.named_within(named).find(|n| {
+                n.kind == Type::Person
+                    && self.text[n.range.end..named.end]
+                        .trim_start()
+                        .chars()
+                        .next()
+                        .is_none_or(|c| matches!(c, ',' | '.' | ';'))
+            });
+            if let Some(n) = closing {
+                return Some((n.range.clone(), self.speaker(n)));
+            }
+        }
+        Some((first, None))
+    }
+
+    /// The mentions of one type that end by `before` outside the quotes, latest first; no
+    /// news agency among the organizations (`RU_AGENCIES`).
+    fn recent_outside(&self, kind: Type, before: usize) -> impl Iterator<Item = &Named> {
+        self.recent(kind, before).filter(move |n| {
+            let k = self.quoted.partition_point(|q| q.end <= n.range.start);
+            let quoted = self.quoted.get(k).is_some_and(|q| q.start <= n.range.start);
+            let agency = kind == Type::Organization
+                && RU_AGENCIES.contains(&self.entities.organizations[n.index].name);
+            !quoted && !agency
+        })
+    }
+
+    fn last_outside(&self, kind: Type, before: usize) -> Option<Speaker> {
+        self.recent_outside(kind, before)
+            .next()
+            .and_then(|n| self.speaker(n))
+    }
+
     /// `resolve` for Russian copy: a person named in the words, else one whose surname a
     /// word inflects ("по словам Пескова"; a person's name is nominative, the words are in
     /// any case), else an organization named in them ("сообщили в Минобороны"); a pronoun
@@ -238,29 +289,63 @@ impl<'a> Resolver<'a> {
         if let Some(person) = self.inflected_person(&ws, before) {
             return Some(person);
         }
+        let lower: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
+        let has = |list: &crate::text::wordlist::WordSet| lower.iter().any(|w| list.contains(w));
+        // "глава МВД", "министр обороны": the head of an organization, not it.
+        if lower.first().is_some_and(|w| RU_PERSON_ROLES.contains(w)) {
+            return self.described_russian(&lower, before);
+        }
         if let Some(n) = inside.iter().find(|n| n.kind == Type::Organization) {
             return self.speaker(n);
         }
-        let lower: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
-        let has = |list: &crate::text::wordlist::WordSet| lower.iter().any(|w| list.contains(w));
         // A pronoun stands alone or near it: "он", "в четверг он", "его".
         if lower.len() <= 3 && has(&RU_PERSON_PRONOUNS) {
-            return self.last_speaker(Type::Person, before);
+            return self.last_outside(Type::Person, before);
         }
         if has(&RU_UNNAMED_SOURCES) {
+            // The organization that introduces the source, first in the paragraph ("В
+            // пресс-службе компании X ТАСС сообщили, что … — сказал собеседник агентства").
             let paragraph = self.text[..before].rfind('\n').map_or(0, |i| i + 1);
             return self
-                .recent(Type::Organization, before)
-                .find(|n| n.range.start >= paragraph)
+                .recent_outside(Type::Organization, before)
+                .take_while(|n| n.range.start >= paragraph)
+                .last()
                 .and_then(|n| self.speaker(n));
         }
         if has(&RU_PERSON_ROLES) {
             return self.described_russian(&lower, before);
         }
         if has(&RU_ORG_DESCRIPTIONS) {
-            return self.last_speaker(Type::Organization, before);
+            return self.described_organization(&lower, before);
+        }
+        if has(&RU_DOCUMENT_NOUNS) {
+            return self.last_outside(Type::Organization, before);
         }
         None
+    }
+
+    /// An organization by a Russian description ("в министерстве", "в ведомстве"): of those
+    /// named before, the latest whose name holds the noun (by its first five letters, for
+    /// the noun is inflected), else the one named most often, the latest on a tie.
+    fn described_organization(&self, lower: &[String], before: usize) -> Option<Speaker> {
+        let stems: Vec<String> = lower
+            .iter()
+            .filter(|w| RU_ORG_DESCRIPTIONS.contains(w))
+            .map(|w| w.chars().take(5).collect())
+            .collect();
+        let named: Vec<&Named> = self.recent_outside(Type::Organization, before).collect();
+        let fits = named.iter().find(|n| {
+            let name = self.entities.organizations[n.index].name.to_lowercase();
+            stems.iter().any(|s| name.contains(s.as_str()))
+        });
+        let count = |n: &Named| named.iter().filter(|m| m.index == n.index).count();
+        let mut most: Option<&Named> = None;
+        for n in &named {
+            if most.is_none_or(|m| count(n) > count(m)) {
+                most = Some(n);
+            }
+        }
+        fits.copied().or(most).and_then(|n| self.speaker(n))
     }
 
     /// A person by a Russian description ("глава правительства", "министр"): of the people
@@ -273,7 +358,7 @@ impl<'a> Resolver<'a> {
             .map(|w| w.chars().take(5).collect())
             .collect();
         let mut best: Option<(usize, &Named)> = None;
-        for n in self.recent(Type::Person, before) {
+        for n in self.recent_outside(Type::Person, before) {
             let titles = self.titles(n.index);
             let score = stems.iter().filter(|s| titles.contains(s.as_str())).count();
             if best.is_none_or(|(b, _)| score > b) {
@@ -293,7 +378,10 @@ impl<'a> Resolver<'a> {
                     .any(|w| w.starts_with(char::is_uppercase) && super::russian::inflects(w, s))
             })
         };
-        if let Some(n) = self.recent(Type::Person, before).find(|n| fits(n.index)) {
+        if let Some(n) = self
+            .recent_outside(Type::Person, before)
+            .find(|n| fits(n.index))
+        {
             return self.speaker(n);
         }
         let k = (0..self.entities.people.len()).find(|&k| fits(k))?;
@@ -531,10 +619,66 @@ mod tests {
             kind: Type::Organization,
             index: 0,
         }];
-        let resolver2 = Resolver::new(&text2, &entities, &named2, true);
+        let mut resolver2 = Resolver::new(&text2, &entities, &named2, true);
         let s = text2.find("Собеседник").unwrap();
         let r = s..s + "Собеседник агентства".len();
         assert_eq!(resolver2.resolve(&r, None).map(|s| s.name), org);
+        // A name inside a quote is no one a description goes back to.
+        resolver2.quoted = vec![named2[0].range.clone()];
+        assert_eq!(resolver2.resolve(&r, None).map(|s| s.name), None);
+    }
+
+    /// "в ведомстве" goes back to the organization named most, "в министерстве" to one
+    /// whose name is a ministry's; a news agency is the addressee, never the speaker.
+    #[test]
+    fn russian_organizations_by_description() {
+        let text = "ТАСС спросил. Министерство обороны Тарвии сообщило. Министерство обороны \
+                    Тарвии добавило. Центральный округ Тарвии ответил. Фонд Тарвии ответил. \
+                    В ведомстве сказали. В министерстве сказали. Собеседник сказал.";
+        let org = |name: &str| Organization {
+            name: name.into(),
+            id: None,
+            acronym: None,
+            mentions: Vec::new(),
+        };
+        let entities = Entities {
+            organizations: vec![
+                org("Министерство обороны Тарвии"),
+                org("Центральный округ Тарвии"),
+                org("Фонд Тарвии"),
+                org("ТАСС"),
+            ],
+            ..Entities::default()
+        };
+        let mut named = Vec::new();
+        for (index, name) in [
+            "Министерство обороны Тарвии",
+            "Центральный округ Тарвии",
+            "Фонд Тарвии",
+            "ТАСС",
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            for (at, _) in text.match_indices(name) {
+                named.push(Named {
+                    range: at..at + name.len(),
+                    kind: Type::Organization,
+                    index,
+                });
+            }
+        }
+        named.sort_by_key(|n| n.range.start);
+        let resolver = Resolver::new(text, &entities, &named, true);
+        let who = |w: &str| {
+            let at = text.find(w).unwrap();
+            resolver.resolve(&(at..at + w.len()), None).map(|s| s.name)
+        };
+        let ministry = Some("Министерство обороны Тарвии".to_owned());
+        assert_eq!(who("В ведомстве"), ministry);
+        assert_eq!(who("В министерстве"), ministry);
+        // The source's organization is the first named in its paragraph, the agency aside.
+        assert_eq!(who("Собеседник"), ministry);
     }
 
     #[test]

@@ -89,6 +89,11 @@ mod tests {
                 &RU_PERSON_ROLES,
                 include_str!("../data/ru-person-roles.txt"),
             ),
+            (&RU_AGENCIES, include_str!("../data/ru-agencies.txt")),
+            (
+                &RU_DOCUMENT_NOUNS,
+                include_str!("../data/ru-document-nouns.txt"),
+            ),
             (&DOCUMENT_NOUNS, include_str!("../data/document-nouns.txt")),
             (
                 &REPRESENTATIVES,
