@@ -107,6 +107,109 @@ pub(super) fn pair(text: &str, fields: impl IntoIterator<Item = Range<usize>>) -
     out
 }
 
+/// Pairs the marks of Russian copy, where marks nest: names inside a quote are set off by
+/// marks of their own (`"… АО "КрасЭКО" …"`, `«… „Россети“ …»`, `«… «Ромашка» …»`), and
+/// those belong to the quote, which is one. A straight mark after a space and before a word
+/// opens, one after a word closes. One mark may close both a name and the quote when the
+/// dialogue dash follows (`"… самолетов "МС-21", - сказал он`): the quote then ends with it.
+pub(super) fn pair_nested(text: &str, fields: impl IntoIterator<Item = Range<usize>>) -> Vec<Raw> {
+    let mut out = Vec::new();
+    let mut open: Option<Open> = None;
+    let mut before = (0, 0);
+    for (f, field) in fields.into_iter().enumerate() {
+        let body = &text[field.clone()];
+        let mut skip = 0;
+        if let Some(o) = open.take() {
+            match carried_on(text, &o, body) {
+                Some(mark_end) => {
+                    open = Some(o);
+                    skip = mark_end;
+                }
+                None => close_unfinished(&mut out, text, &o, before),
+            }
+        }
+        // The marks that close the names open inside the quote, innermost last.
+        let mut inner: Vec<char> = Vec::new();
+        for (i, c) in marks(body).filter(|&(i, _)| i >= skip) {
+            let at = field.start + i;
+            let Some(o) = open else {
+                open = opens(c).map(|close| Open {
+                    start: at + c.len_utf8(),
+                    mark: at,
+                    close,
+                    field: f,
+                    field_start: field.start,
+                });
+                inner.clear();
+                continue;
+            };
+            let expected = inner.last().copied().unwrap_or(o.close);
+            let side = side(body, i, c);
+            let closes = (c == expected || expected == '”' && c == '"')
+                && !(c == '"' && side == Side::Opens);
+            // A guillemet or curly mark that closes the quote does so whatever was left
+            // open inside it.
+            let closes_outer = !closes && c == o.close && c != '"';
+            let end = if closes && !inner.is_empty() {
+                inner.pop();
+                let rest = body[i + c.len_utf8()..]
+                    .trim_start_matches(',')
+                    .trim_start();
+                let dash = rest.starts_with(['-', '—', '–'])
+                    && rest[rest.chars().next().map_or(0, char::len_utf8)..]
+                        .starts_with(char::is_whitespace);
+                (inner.is_empty() && dash).then_some(at + c.len_utf8())
+            } else if closes || closes_outer {
+                Some(at)
+            } else {
+                if let Some(close) = opens(c).filter(|_| c != '"' || side != Side::Closes) {
+                    inner.push(close);
+                }
+                None
+            };
+            if let Some(end) = end {
+                out.push(Raw {
+                    text: o.start..end,
+                    open: o.mark,
+                    close_end: if end == at { at + c.len_utf8() } else { end },
+                    field: o.field,
+                    last_field: f,
+                    field_start: o.field_start,
+                    last_field_end: field.end,
+                });
+                open = None;
+                inner.clear();
+            }
+        }
+        before = (f, field.end);
+    }
+    if let Some(o) = open {
+        close_unfinished(&mut out, text, &o, before);
+    }
+    out
+}
+
+/// Which way a straight mark faces: after a space (or the start) and before a word it
+/// opens, after a word and before a space (or the end) it closes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Opens,
+    Closes,
+    Either,
+}
+
+fn side(body: &str, i: usize, c: char) -> Side {
+    let before = body[..i].chars().next_back();
+    let after = body[i + c.len_utf8()..].chars().next();
+    let open_before = before.is_none_or(|c| c.is_whitespace() || "([«„-—–".contains(c));
+    let word_after = after.is_some_and(|c| c.is_alphanumeric() || "«„(".contains(c));
+    match (open_before && word_after, !open_before && !word_after) {
+        (true, _) => Side::Opens,
+        (_, true) => Side::Closes,
+        _ => Side::Either,
+    }
+}
+
 /// The quote marks of `body` and their byte offsets. Only the marks matter: found by their
 /// first byte, nothing else decoded.
 fn marks(body: &str) -> impl Iterator<Item = (usize, char)> + '_ {
@@ -154,10 +257,15 @@ fn close_unfinished(out: &mut Vec<Raw>, text: &str, o: &Open, (last, end): (usiz
 /// Quoted names and terms ("so-called "shadow fleet"", "the "Zapad-2017" exercises",
 /// "Medallion") are not quotes: a few words, introduced as a name, written as one, or
 /// with no one said to speak them. (A quote followed by its cue is always speech.)
-pub(super) fn is_term(text: &str, q: &Raw, spoken: bool) -> bool {
+pub(super) fn is_term(text: &str, q: &Raw, spoken: bool, russian: bool) -> bool {
     let inner = text[q.text.clone()].trim_matches(|c: char| !c.is_alphanumeric());
-    // (Five words are enough to know: a quote may run to paragraphs.)
-    let n = inner.split_whitespace().take(5).count();
+    // (Five words are enough to know: a quote may run to paragraphs.) In Russian a dash
+    // between words is no word: `фонд "Врачи, инновации, наука - детям"`.
+    let n = inner
+        .split_whitespace()
+        .filter(|w| !russian || w.chars().any(char::is_alphanumeric))
+        .take(5)
+        .count();
     if n > 4 {
         return false;
     }

@@ -15,6 +15,7 @@
 
 mod cues;
 mod marks;
+mod russian;
 mod speakers;
 #[cfg(test)]
 mod tests;
@@ -25,7 +26,7 @@ use crate::entities::Named;
 use crate::record::{Entities, Mention, Quote, QuoteKind};
 use crate::text::span::CharIndex;
 use cues::{Cue, cue_after, cue_before, sentence_end, sentence_start};
-use marks::{Raw, is_term, kind, pair};
+use marks::{Raw, is_term, kind, pair, pair_nested};
 use speakers::{Resolver, Speaker};
 
 /// The quotes of an article, in text order.
@@ -35,15 +36,27 @@ pub(crate) fn find<'a>(
     entities: &Entities,
     named: &[Named],
     index: &CharIndex,
+    russian: bool,
 ) -> Vec<Quote<'a>> {
-    let resolver = Resolver::new(text, entities, named);
+    let raws = if russian {
+        pair_nested(text, fields)
+    } else {
+        pair(text, fields)
+    };
+    // The quotes with their cues, quoted terms left out: known before any speaker is
+    // resolved, for in Russian copy a name inside a quote is passed over.
+    let found: Vec<(Raw, Option<Cue>, QuoteKind)> = raws
+        .into_iter()
+        .filter_map(|q| cue_and_kind(text, &q, russian).map(|(c, k)| (q, c, k)))
+        .collect();
+    let mut resolver = Resolver::new(text, entities, named, russian);
+    if russian {
+        resolver.quoted = found.iter().map(|(q, ..)| q.text.clone()).collect();
+    }
     let mut out: Vec<Quote> = Vec::new();
     // The last field of the quote before, and its speaker.
     let mut previous: Option<(usize, Option<Speaker>)> = None;
-    for q in pair(text, fields) {
-        let Some((cue, kind)) = cue_and_kind(text, &q) else {
-            continue;
-        };
+    for (q, cue, kind) in found {
         let (speaker, words) = match &cue {
             Some(c) => {
                 let before = previous.as_ref().and_then(|(_, s)| s.as_ref());
@@ -85,13 +98,18 @@ fn closed(text: &str, words: Range<usize>) -> Range<usize> {
 }
 
 /// A quote's cue, if it has one, and its kind; nothing for a quoted term.
-fn cue_and_kind(text: &str, q: &Raw) -> Option<(Option<Cue>, QuoteKind)> {
+fn cue_and_kind(text: &str, q: &Raw, russian: bool) -> Option<(Option<Cue>, QuoteKind)> {
     let sent_start = sentence_start(text, q.field_start, q.open);
     let after_end = sentence_end(text, q.close_end, q.last_field_end);
     // `"… proposal." No other details were disclosed.`: a full stop inside the marks ends
     // the sentence, unless the cue follows at once (`"…." Smith said`).
     let stopped = text[q.text.clone()].trim_end().ends_with('.');
-    let after = cue_after(text, q.close_end, after_end).filter(|c| {
+    let after = if russian {
+        russian::cue_after(text, q.close_end, after_end)
+    } else {
+        cue_after(text, q.close_end, after_end)
+    };
+    let after = after.filter(|c| {
         c.speaker.is_some()
             && (!stopped || text[q.close_end..c.cue.start].split_whitespace().count() <= 4)
     });
@@ -100,9 +118,15 @@ fn cue_and_kind(text: &str, q: &Raw) -> Option<(Option<Cue>, QuoteKind)> {
         && text[q.text.clone()]
             .trim_end()
             .ends_with([',', '.', '!', '?', '…']);
-    let cue = after.or_else(|| cue_before(text, sent_start, q.open));
+    let cue = after.or_else(|| {
+        if russian {
+            russian::cue_before(text, sent_start, q.open)
+        } else {
+            cue_before(text, sent_start, q.open)
+        }
+    });
     let kind = kind(text, q, sent_start);
-    if !cued_after && is_term(text, q, cue.is_some() || kind == QuoteKind::Direct) {
+    if !cued_after && is_term(text, q, cue.is_some() || kind == QuoteKind::Direct, russian) {
         return None;
     }
     Some((cue, kind))

@@ -12,6 +12,8 @@ use crate::record::{Entities, Person};
 use crate::text::span::{ceil_char_boundary, floor_char_boundary};
 use crate::text::wordlist::{
     DOCUMENT_NOUNS, GROUP_PRONOUNS, ORG_NOUNS, PERSON_PRONOUNS, PERSON_ROLES, REPRESENTATIVES,
+    RU_AGENCIES, RU_DOCUMENT_NOUNS, RU_ORG_DESCRIPTIONS, RU_PERSON_PRONOUNS, RU_PERSON_ROLES,
+    RU_UNNAMED_SOURCES,
 };
 
 /// A speaker already resolved: its name and whether it is an organization.
@@ -35,6 +37,12 @@ pub(super) struct Resolver<'a> {
     /// found once, when first asked, not in a long name at every "the ministry said".
     org_kinds: Vec<OnceCell<u64>>,
     protagonist: Option<Speaker>,
+    /// Russian copy: its pronouns, descriptions and inflected names (`resolve_russian`).
+    russian: bool,
+    /// The quotes' texts, in text order (Russian copy): a name inside a quote is no one a
+    /// description or pronoun after it goes back to ("…Питер Хиггс…", — пояснил глава
+    /// правительства).
+    pub(super) quoted: Vec<Range<usize>>,
 }
 
 /// How many earlier mentions a description is matched against: the speaker of a quote is
@@ -60,7 +68,12 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    pub(super) fn new(text: &'a str, entities: &'a Entities, named: &'a [Named]) -> Resolver<'a> {
+    pub(super) fn new(
+        text: &'a str,
+        entities: &'a Entities,
+        named: &'a [Named],
+        russian: bool,
+    ) -> Resolver<'a> {
         let of = |kind: Type| {
             (0..named.len())
                 .filter(|&i| named[i].kind == kind)
@@ -83,6 +96,8 @@ impl<'a> Resolver<'a> {
             titles: vec![OnceCell::new(); people.len()],
             org_kinds: vec![OnceCell::new(); entities.organizations.len()],
             protagonist,
+            russian,
+            quoted: Vec::new(),
         }
     }
 
@@ -152,6 +167,9 @@ impl<'a> Resolver<'a> {
             self.named_within(r)
                 .any(|n| matches!(n.kind, Type::Person | Type::Organization))
         };
+        if self.russian {
+            return self.choose_russian(cue);
+        }
         let candidates: Vec<&Range<usize>> = cue
             .named
             .iter()
@@ -171,6 +189,9 @@ impl<'a> Resolver<'a> {
         let before = r.start;
         // A person or organization named in the words themselves; a person first.
         let inside: Vec<&Named> = self.named_within(r).collect();
+        if self.russian {
+            return self.resolve_russian(r, &inside);
+        }
         if let Some(n) = inside
             .iter()
             .find(|n| n.kind == Type::Person)
@@ -205,6 +226,169 @@ impl<'a> Resolver<'a> {
             return self.speaker(n);
         }
         self.described_person(&lower, &inside, before)
+    }
+
+    /// `choose` for Russian copy: the words after the verb up to a comma, if they resolve;
+    /// else the person whose name closes an apposition after them (`— сказал ведущий автор
+    /// исследования, профессор МГУ Иван Петров,`), for a Russian name follows its titles.
+    fn choose_russian(&self, cue: &Cue) -> Option<(Range<usize>, Option<Speaker>)> {
+        let first = cue.speaker.clone().or_else(|| cue.named.clone())?;
+        if let Some(s) = self.resolve(&first, None) {
+            return Some((first, Some(s)));
+        }
+        if let Some(named) = &cue.named {
+            let closing = self.named_within(named).find(|n| {
+                n.kind == Type::Person
+                    && self.text[n.range.end..named.end]
+                        .trim_start()
+                        .chars()
+                        .next()
+                        .is_none_or(|c| matches!(c, ',' | '.' | ';'))
+            });
+            if let Some(n) = closing {
+                return Some((n.range.clone(), self.speaker(n)));
+            }
+        }
+        Some((first, None))
+    }
+
+    /// The mentions of one type that end by `before` outside the quotes, latest first; no
+    /// news agency among the organizations (`RU_AGENCIES`).
+    fn recent_outside(&self, kind: Type, before: usize) -> impl Iterator<Item = &Named> {
+        self.recent(kind, before).filter(move |n| {
+            let k = self.quoted.partition_point(|q| q.end <= n.range.start);
+            let quoted = self.quoted.get(k).is_some_and(|q| q.start <= n.range.start);
+            let agency = kind == Type::Organization
+                && RU_AGENCIES.contains(&self.entities.organizations[n.index].name);
+            !quoted && !agency
+        })
+    }
+
+    fn last_outside(&self, kind: Type, before: usize) -> Option<Speaker> {
+        self.recent_outside(kind, before)
+            .next()
+            .and_then(|n| self.speaker(n))
+    }
+
+    /// `resolve` for Russian copy: a person named in the words, else one whose surname a
+    /// word inflects ("по словам Пескова"; a person's name is nominative, the words are in
+    /// any case), else an organization named in them ("сообщили в Минобороны"); a pronoun
+    /// ("сказал он", "по его словам") is the last person named, a description ("в
+    /// ведомстве", "пресс-служба вуза", "говорится в сообщении") the last organization
+    /// named, and an unnamed source ("собеседник агентства") the organization named
+    /// earlier in the paragraph, else nobody.
+    fn resolve_russian(&self, r: &Range<usize>, inside: &[&Named]) -> Option<Speaker> {
+        let before = r.start;
+        if let Some(n) = inside.iter().find(|n| n.kind == Type::Person) {
+            return self.speaker(n);
+        }
+        let ws: Vec<&str> = self.text[r.clone()]
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        if let Some(person) = self.inflected_person(&ws, before) {
+            return Some(person);
+        }
+        let lower: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
+        let has = |list: &crate::text::wordlist::WordSet| lower.iter().any(|w| list.contains(w));
+        // "глава МВД", "министр обороны": the head of an organization, not it.
+        if lower.first().is_some_and(|w| RU_PERSON_ROLES.contains(w)) {
+            return self.described_russian(&lower, before);
+        }
+        if let Some(n) = inside.iter().find(|n| n.kind == Type::Organization) {
+            return self.speaker(n);
+        }
+        // A pronoun stands alone or near it: "он", "в четверг он", "его".
+        if lower.len() <= 3 && has(&RU_PERSON_PRONOUNS) {
+            return self.last_outside(Type::Person, before);
+        }
+        if has(&RU_UNNAMED_SOURCES) {
+            // The organization that introduces the source, first in the paragraph ("В
+            // пресс-службе компании X ТАСС сообщили, что … — сказал собеседник агентства").
+            let paragraph = self.text[..before].rfind('\n').map_or(0, |i| i + 1);
+            return self
+                .recent_outside(Type::Organization, before)
+                .take_while(|n| n.range.start >= paragraph)
+                .last()
+                .and_then(|n| self.speaker(n));
+        }
+        if has(&RU_PERSON_ROLES) {
+            return self.described_russian(&lower, before);
+        }
+        if has(&RU_ORG_DESCRIPTIONS) {
+            return self.described_organization(&lower, before);
+        }
+        if has(&RU_DOCUMENT_NOUNS) {
+            return self.last_outside(Type::Organization, before);
+        }
+        None
+    }
+
+    /// An organization by a Russian description ("в министерстве", "в ведомстве"): of those
+    /// named before, the latest whose name holds the noun (by its first five letters, for
+    /// the noun is inflected), else the one named most often, the latest on a tie.
+    fn described_organization(&self, lower: &[String], before: usize) -> Option<Speaker> {
+        let stems: Vec<String> = lower
+            .iter()
+            .filter(|w| RU_ORG_DESCRIPTIONS.contains(w))
+            .map(|w| w.chars().take(5).collect())
+            .collect();
+        let named: Vec<&Named> = self.recent_outside(Type::Organization, before).collect();
+        let fits = named.iter().find(|n| {
+            let name = self.entities.organizations[n.index].name.to_lowercase();
+            stems.iter().any(|s| name.contains(s.as_str()))
+        });
+        let count = |n: &Named| named.iter().filter(|m| m.index == n.index).count();
+        let mut most: Option<&Named> = None;
+        for n in &named {
+            if most.is_none_or(|m| count(n) > count(m)) {
+                most = Some(n);
+            }
+        }
+        fits.copied().or(most).and_then(|n| self.speaker(n))
+    }
+
+    /// A person by a Russian description ("глава правительства", "министр"): of the people
+    /// named before, the one whose titles hold most of its words (compared by their first
+    /// five letters, for the words are inflected), the latest on a tie.
+    fn described_russian(&self, lower: &[String], before: usize) -> Option<Speaker> {
+        let stems: Vec<String> = lower
+            .iter()
+            .filter(|w| w.chars().count() > 3)
+            .map(|w| w.chars().take(5).collect())
+            .collect();
+        let mut best: Option<(usize, &Named)> = None;
+        for n in self.recent_outside(Type::Person, before) {
+            let titles = self.titles(n.index);
+            let score = stems.iter().filter(|s| titles.contains(s.as_str())).count();
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, n));
+            }
+        }
+        best.and_then(|(_, n)| self.speaker(n))
+    }
+
+    /// The person whose surname (the last word of the name) a capitalized word among `ws`
+    /// inflects: of those named before, the latest, else any.
+    fn inflected_person(&self, ws: &[&str], before: usize) -> Option<Speaker> {
+        let fits = |k: usize| {
+            let surname = self.entities.people[k].name.split_whitespace().next_back();
+            surname.is_some_and(|s| {
+                ws.iter()
+                    .any(|w| w.starts_with(char::is_uppercase) && super::russian::inflects(w, s))
+            })
+        };
+        if let Some(n) = self
+            .recent_outside(Type::Person, before)
+            .find(|n| fits(n.index))
+        {
+            return self.speaker(n);
+        }
+        let k = (0..self.entities.people.len()).find(|&k| fits(k))?;
+        Some(Speaker {
+            name: self.entities.people[k].name.clone(),
+            organization: false,
+        })
     }
 
     /// The speaker last named before `before` of one type.
@@ -364,7 +548,138 @@ fn fit(
 
 #[cfg(test)]
 mod tests {
+    use super::Resolver;
+    use crate::entities::{Named, Type};
+    use crate::record::{Entities, Organization, Person};
     use crate::text::wordlist::{ORG_NOUNS, PERSON_ROLES};
+
+    /// Russian entities are found elsewhere: here they are given, with a mention each
+    /// where their name stands in the text.
+    #[test]
+    fn russian_speakers_by_inflected_surname_pronoun_role_and_description() {
+        let text = "Пресс-секретарь президента Дмитрий Песков выступил. Министерство \
+                    обороны Тарвии провело учения.\n\nПо словам Пескова, все идет. Он сказал. \
+                    Пресс-секретарь сказал. В ведомстве сообщили. Собеседник агентства сказал.\n\n\
+                    Собеседник агентства сказал.";
+        let person = Person {
+            name: "Дмитрий Песков".into(),
+            id: None,
+            titles: vec!["Пресс-секретарь президента".into()],
+            country: None,
+            mentions: Vec::new(),
+        };
+        let org = Organization {
+            name: "Министерство обороны Тарвии".into(),
+            id: None,
+            acronym: None,
+            mentions: Vec::new(),
+        };
+        let entities = Entities {
+            people: vec![person],
+            organizations: vec![org],
+            ..Entities::default()
+        };
+        let at = |w: &str| {
+            let i = text.find(w).unwrap();
+            i..i + w.len()
+        };
+        let named = [
+            Named {
+                range: at("Дмитрий Песков"),
+                kind: Type::Person,
+                index: 0,
+            },
+            Named {
+                range: at("Министерство обороны Тарвии"),
+                kind: Type::Organization,
+                index: 0,
+            },
+        ];
+        let resolver = Resolver::new(text, &entities, &named, true);
+        let who = |r: std::ops::Range<usize>| resolver.resolve(&r, None).map(|s| s.name);
+        let person = Some("Дмитрий Песков".to_owned());
+        let org = Some("Министерство обороны Тарвии".to_owned());
+        assert_eq!(who(at("Пескова")), person);
+        assert_eq!(who(at("Он")), person);
+        assert_eq!(
+            who(at("Пресс-секретарь сказал").start
+                ..at("Пресс-секретарь сказал").start + "Пресс-секретарь".len()),
+            person
+        );
+        assert_eq!(who(at("В ведомстве")), org);
+        // An unnamed source speaks for the organization named in its paragraph, else for
+        // nobody.
+        assert_eq!(who(at("Собеседник агентства")), None);
+        let last = text.rfind("Собеседник агентства").unwrap();
+        assert_eq!(who(last..last + "Собеседник агентства".len()), None);
+        let para = "Министерство обороны Тарвии провело учения.";
+        let text2 = format!("{para} Собеседник агентства сказал.");
+        let named2 = [Named {
+            range: 0.."Министерство обороны Тарвии".len(),
+            kind: Type::Organization,
+            index: 0,
+        }];
+        let mut resolver2 = Resolver::new(&text2, &entities, &named2, true);
+        let s = text2.find("Собеседник").unwrap();
+        let r = s..s + "Собеседник агентства".len();
+        assert_eq!(resolver2.resolve(&r, None).map(|s| s.name), org);
+        // A name inside a quote is no one a description goes back to.
+        resolver2.quoted = vec![named2[0].range.clone()];
+        assert_eq!(resolver2.resolve(&r, None).map(|s| s.name), None);
+    }
+
+    /// "в ведомстве" goes back to the organization named most, "в министерстве" to one
+    /// whose name is a ministry's; a news agency is the addressee, never the speaker.
+    #[test]
+    fn russian_organizations_by_description() {
+        let text = "ТАСС спросил. Министерство обороны Тарвии сообщило. Министерство обороны \
+                    Тарвии добавило. Центральный округ Тарвии ответил. Фонд Тарвии ответил. \
+                    В ведомстве сказали. В министерстве сказали. Собеседник сказал.";
+        let org = |name: &str| Organization {
+            name: name.into(),
+            id: None,
+            acronym: None,
+            mentions: Vec::new(),
+        };
+        let entities = Entities {
+            organizations: vec![
+                org("Министерство обороны Тарвии"),
+                org("Центральный округ Тарвии"),
+                org("Фонд Тарвии"),
+                org("ТАСС"),
+            ],
+            ..Entities::default()
+        };
+        let mut named = Vec::new();
+        for (index, name) in [
+            "Министерство обороны Тарвии",
+            "Центральный округ Тарвии",
+            "Фонд Тарвии",
+            "ТАСС",
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            for (at, _) in text.match_indices(name) {
+                named.push(Named {
+                    range: at..at + name.len(),
+                    kind: Type::Organization,
+                    index,
+                });
+            }
+        }
+        named.sort_by_key(|n| n.range.start);
+        let resolver = Resolver::new(text, &entities, &named, true);
+        let who = |w: &str| {
+            let at = text.find(w).unwrap();
+            resolver.resolve(&(at..at + w.len()), None).map(|s| s.name)
+        };
+        let ministry = Some("Министерство обороны Тарвии".to_owned());
+        assert_eq!(who("В ведомстве"), ministry);
+        assert_eq!(who("В министерстве"), ministry);
+        // The source's organization is the first named in its paragraph, the agency aside.
+        assert_eq!(who("Собеседник"), ministry);
+    }
 
     #[test]
     fn keyed_lists_are_their_files_in_order() {

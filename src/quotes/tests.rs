@@ -221,3 +221,60 @@ fn an_organization_reports_and_a_full_stop_ends_the_sentence() {
         ]
     );
 }
+
+const RU_HEAD: &str = "Заголовок\n\nМОСКВА, 4 мая. /ТАСС/. Министр выступил.\n\n";
+
+#[test]
+fn russian_names_nested_in_a_quote_belong_to_it() {
+    let q = quotes(&format!(
+        "{RU_HEAD}\"Завод \"Ромашка\" и АО \"Лютик\" работают\", - сообщили в ведомстве.\n\n\"Куплено 16 самолетов \"Бета\", - сказал он.\n"
+    ));
+    assert_eq!(
+        who(&q).iter().map(|(t, _, c)| (*t, *c)).collect::<Vec<_>>(),
+        [
+            (
+                "Завод \"Ромашка\" и АО \"Лютик\" работают",
+                Some("сообщили")
+            ),
+            ("Куплено 16 самолетов \"Бета\"", Some("сказал")),
+        ]
+    );
+    assert_eq!(q[0].speaker_mention.as_ref().unwrap().text, "в ведомстве");
+    assert_eq!(q[1].speaker_mention.as_ref().unwrap().text, "он");
+}
+
+#[test]
+fn russian_cues_before_a_quote() {
+    let q = quotes(&format!(
+        "{RU_HEAD}По словам Иванова, «работа идет по плану».\n\nПо его мнению, «сроки реальны».\n\nКак отметила Петрова, «все готово».\n\nСидоров заявил: «Мы готовы».\n\n«Все хорошо», — говорится в сообщении.\n\nВ свою очередь министр финансов Тарвии Анна Смит заявила о желании видеть «страну сильной».\n"
+    ));
+    let cues: Vec<(&str, Option<&str>, Option<&str>)> = q
+        .iter()
+        .map(|q| {
+            (
+                q.text,
+                q.cue.as_deref(),
+                q.speaker_mention.as_ref().map(|m| m.text),
+            )
+        })
+        .collect();
+    assert_eq!(
+        cues,
+        [
+            ("работа идет по плану", Some("По словам"), Some("Иванова")),
+            ("сроки реальны", Some("По его мнению"), Some("его")),
+            ("все готово", Some("отметила"), Some("Петрова")),
+            ("Мы готовы", Some("заявил"), Some("Сидоров")),
+            (
+                "Все хорошо",
+                Some("говорится в сообщении"),
+                Some("в сообщении")
+            ),
+            (
+                "страну сильной",
+                Some("заявила"),
+                Some("В свою очередь министр финансов Тарвии Анна Смит")
+            ),
+        ]
+    );
+}

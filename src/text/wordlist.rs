@@ -84,6 +84,28 @@ mod tests {
                 include_str!("../data/person-pronouns.txt"),
             ),
             (&GROUP_PRONOUNS, include_str!("../data/group-pronouns.txt")),
+            (&RU_CUE_VERBS, include_str!("../data/ru-cue-verbs.txt")),
+            (
+                &RU_PERSON_PRONOUNS,
+                include_str!("../data/ru-person-pronouns.txt"),
+            ),
+            (
+                &RU_ORG_DESCRIPTIONS,
+                include_str!("../data/ru-org-descriptions.txt"),
+            ),
+            (
+                &RU_UNNAMED_SOURCES,
+                include_str!("../data/ru-unnamed-sources.txt"),
+            ),
+            (
+                &RU_PERSON_ROLES,
+                include_str!("../data/ru-person-roles.txt"),
+            ),
+            (&RU_AGENCIES, include_str!("../data/ru-agencies.txt")),
+            (
+                &RU_DOCUMENT_NOUNS,
+                include_str!("../data/ru-document-nouns.txt"),
+            ),
             (&DOCUMENT_NOUNS, include_str!("../data/document-nouns.txt")),
             (
                 &REPRESENTATIVES,
