@@ -91,6 +91,10 @@ pub(super) fn cover(toks: &[Tok], gaz: &[(usize, usize, Entry)], out: &mut Vec<O
     }));
 }
 
+/// How far into a part a Russian given name is looked for: a name and the genitive name
+/// before it, four words each.
+const RUSSIAN_NAME_WORDS: usize = 8;
+
 /// Maximal runs of capitalized words, joined by whitespace and inner connectors
 /// ("Bank of Montreal"), and broken by a possessive or by punctuation.
 pub(super) fn phrases<'t>(
@@ -268,7 +272,11 @@ fn classify_part(
     }
     // Russian strings names in the genitive one after another ("пресс-секретарь Билла
     // Клинтона Джо Локхарт"): a Russian given name inside a part opens a name of its own.
-    if let Some(k) = (a + 1..b).find(|&k| russian::is_given_name(f.word(k))) {
+    // Looked for among the first words only, as a name is a few: a part is classified
+    // again as its words are taken, and a scan of all of it each time would cost the
+    // square of a long run's length.
+    let near = (a + 1..b.min(a + RUSSIAN_NAME_WORDS)).find(|&k| russian::is_given_name(f.word(k)));
+    if let Some(k) = near {
         todo.push((k..b, absent));
         todo.push((a..k, absent));
         return;
