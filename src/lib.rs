@@ -139,7 +139,6 @@ pub fn parse<'a>(text: &'a str, options: &Options) -> Article<'a> {
         }
     }
     let field_ranges = fields().map(|(r, _)| r);
-    let language = options.language.unwrap_or_else(|| Language::of(text));
     let russian = language == Language::Ru;
     let quotes = quotes::find(text, field_ranges, &entities, &named, &index, russian);
     let owned = |r: &Range<usize>| text[r.clone()].to_owned();

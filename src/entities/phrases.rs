@@ -275,8 +275,11 @@ fn classify_part(
     // Looked for among the first words only, as a name is a few: a part is classified
     // again as its words are taken, and a scan of all of it each time would cost the
     // square of a long run's length.
-    let near = (a + 1..b.min(a + RUSSIAN_NAME_WORDS)).find(|&k| russian::is_given_name(f.word(k)));
-    if let Some(k) = near {
+    // (A Latin-script part strings no Russian names: its first byte says so.)
+    let cyrillic = (0xD0..=0xD3).contains(&f.word(a).as_bytes()[0]);
+    let near =
+        || (a + 1..b.min(a + RUSSIAN_NAME_WORDS)).find(|&k| russian::is_given_name(f.word(k)));
+    if let Some(k) = cyrillic.then(near).flatten() {
         todo.push((k..b, absent));
         todo.push((a..k, absent));
         return;

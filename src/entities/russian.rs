@@ -100,7 +100,10 @@ fn given(word: &str) -> Option<(String, Gender, Case)> {
 
 /// Whether `word` is a Russian given name in any case.
 pub(super) fn is_given_name(word: &str) -> bool {
-    word.starts_with(|c: char| ('А'..='Я').contains(&c) || c == 'Ё') && given(word).is_some()
+    // A Cyrillic capital's first byte is 0xD0: most words are turned away by it.
+    word.as_bytes().first() == Some(&0xD0)
+        && word.starts_with(|c: char| ('А'..='Я').contains(&c) || c == 'Ё')
+        && given(word).is_some()
 }
 
 /// A surname or patronymic in `case` put in the nominative, for a person of `gender`: the
@@ -215,6 +218,13 @@ pub(super) fn nominative(name: &str) -> Option<String> {
 /// back to a person: "Левченко" stays, "Пантелеев" is also "Пантелеева", "Пантелееву",
 /// "Пантелеевым", "Пантелееве". Empty for a word that is not Cyrillic.
 pub(super) fn surname_forms(surname: &str) -> Vec<String> {
+    if !surname
+        .as_bytes()
+        .first()
+        .is_some_and(|b| (0xD0..=0xD3).contains(b))
+    {
+        return Vec::new();
+    }
     let cyrillic = surname
         .chars()
         .all(|c| matches!(c, 'А'..='я' | 'Ё' | 'ё' | '-'));

@@ -77,6 +77,11 @@ fn is_cyrillic_capital(c: char) -> bool {
 pub(super) fn candidates(f: &Field, out: &mut Vec<Candidate>) {
     for i in 0..f.toks.len() {
         let word = f.word(i);
+        // Only a Cyrillic word (its first byte 0xD0 to 0xD3) is either, and a look at the
+        // first byte spares the rest of an English text.
+        if !(0xD0..=0xD3).contains(&word.as_bytes()[0]) {
+            continue;
+        }
         let letters = word.chars().count();
         if (3..=8).contains(&letters)
             && word.chars().all(is_cyrillic_capital)

@@ -78,17 +78,17 @@ impl Language {
     }
 
     /// The language of `text`: Russian where Cyrillic letters outnumber Latin ones in its
-    /// first four kilobytes (a Russian story quotes English names, an English one Russian
-    /// words seldom), else English.
+    /// first kilobyte (a Russian story quotes English names, an English one Russian words
+    /// seldom), else English. Counted in bytes: a Cyrillic letter (U+0400 to U+04FF) is two
+    /// bytes, the first 0xD0 to 0xD3; a Latin one an ASCII letter. Decoding each character
+    /// of every article cost a fifth of a batch.
     pub fn of(text: &str) -> Language {
-        let head = &text[..crate::text::span::floor_char_boundary(text, 4096)];
-        let (mut cyrillic, mut latin) = (0usize, 0usize);
-        for c in head.chars().filter(|c| c.is_alphabetic()) {
-            match c {
-                'a'..='z' | 'A'..='Z' => latin += 1,
-                '\u{400}'..='\u{4FF}' => cyrillic += 1,
-                _ => {}
-            }
+        let head = &text.as_bytes()[..text.len().min(1024)];
+        // One pass without branches, which the compiler turns into vector instructions.
+        let (mut cyrillic, mut latin) = (0u32, 0u32);
+        for &b in head {
+            cyrillic += u32::from(b & 0xFC == 0xD0);
+            latin += u32::from((b | 0x20).wrapping_sub(b'a') < 26);
         }
         if cyrillic > latin {
             Language::Ru
