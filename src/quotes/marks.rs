@@ -62,16 +62,7 @@ pub(super) fn pair(text: &str, fields: impl IntoIterator<Item = Range<usize>>) -
     for (f, field) in fields.into_iter().enumerate() {
         let body = &text[field.clone()];
         // The marks before `skip` are passed over: the one that carries a quote on.
-        let mut skip = 0;
-        if let Some(o) = open.take() {
-            match carried_on(text, &o, body) {
-                Some(mark_end) => {
-                    open = Some(o);
-                    skip = mark_end;
-                }
-                None => close_unfinished(&mut out, text, &o, before),
-            }
-        }
+        let skip = carry(text, &mut open, body, &mut out, before);
         for (i, c) in marks(body).filter(|&(i, _)| i >= skip) {
             let at = field.start + i;
             match open {
@@ -118,16 +109,7 @@ pub(super) fn pair_nested(text: &str, fields: impl IntoIterator<Item = Range<usi
     let mut before = (0, 0);
     for (f, field) in fields.into_iter().enumerate() {
         let body = &text[field.clone()];
-        let mut skip = 0;
-        if let Some(o) = open.take() {
-            match carried_on(text, &o, body) {
-                Some(mark_end) => {
-                    open = Some(o);
-                    skip = mark_end;
-                }
-                None => close_unfinished(&mut out, text, &o, before),
-            }
-        }
+        let skip = carry(text, &mut open, body, &mut out, before);
         // The marks that close the names open inside the quote, innermost last.
         let mut inner: Vec<char> = Vec::new();
         for (i, c) in marks(body).filter(|&(i, _)| i >= skip) {
@@ -207,6 +189,29 @@ fn side(body: &str, i: usize, c: char) -> Side {
         (true, _) => Side::Opens,
         (_, true) => Side::Closes,
         _ => Side::Either,
+    }
+}
+
+/// A quote left open at the end of the field before (its number and end): carried on into
+/// `body` if it opens with a mark (the bytes of `body` up to the end of that mark, which
+/// are passed over), else closed there (0).
+fn carry(
+    text: &str,
+    open: &mut Option<Open>,
+    body: &str,
+    out: &mut Vec<Raw>,
+    before: (usize, usize),
+) -> usize {
+    let Some(o) = open.take() else { return 0 };
+    match carried_on(text, &o, body) {
+        Some(mark_end) => {
+            *open = Some(o);
+            mark_end
+        }
+        None => {
+            close_unfinished(out, text, &o, before);
+            0
+        }
     }
 }
 
