@@ -305,32 +305,22 @@ fn main() {
     println!("cargo::rerun-if-changed=build.rs");
 }
 
-/// A Russian name and, for a one-word name that declines, its oblique cases, by the regular
-/// endings of its last letter: a consonant (Роспотребнадзор: -а, -у, -ом, -е), -а
-/// (Госдума: -ы, -е, -у, -ой), -ия (Росгвардия: -ии, -ию, -ией), -ь (Кремль: -я, -ю,
-/// -ем, -е). Acronyms, contractions on -ы/-и/-о (Минобороны) and phrases stay as they are.
+/// A Russian organization's name and its oblique cases, declined as the country names are
+/// (`russian::name_forms`: the first noun and the adjectives before it agree, the words
+/// after it stay: Министерства обороны России, Росгвардии, Кремлем). Acronyms and
+/// contractions that do not decline (Минобороны, ФСБ) stay as they are.
 fn russian_cases(form: &str) -> Vec<String> {
-    let mut out = vec![form.to_owned()];
-    let cyrillic = form.chars().any(|c| matches!(c, 'а'..='я'));
-    if form.contains([' ', '-']) || !cyrillic || !form.chars().any(char::is_lowercase) {
-        return out;
+    let first = form.split([' ', '-']).next().unwrap_or(form);
+    let declines = first.chars().any(char::is_lowercase)
+        && !first.ends_with(['ы', 'и', 'у', 'ю', 'э'])
+        && first.chars().any(|c| matches!(c, 'а'..='я'));
+    if !declines {
+        return vec![form.to_owned()];
     }
-    let replace = |cut: usize, endings: &[&str]| -> Vec<String> {
-        let stem = &form[..form.len() - cut];
-        endings.iter().map(|e| format!("{stem}{e}")).collect()
-    };
-    let last = form.chars().last().expect("a form");
-    out.extend(if form.ends_with("ия") {
-        replace("я".len(), &["и", "ю", "ей"])
-    } else if last == 'а' {
-        replace("а".len(), &["ы", "е", "у", "ой"])
-    } else if last == 'ь' {
-        replace("ь".len(), &["я", "ю", "ем", "е"])
-    } else if "бвгджзклмнпрстфхцчшщ".contains(last) {
-        replace(0, &["а", "у", "ом", "е"])
-    } else {
-        Vec::new()
-    });
+    let mut out = russian::name_forms(form, true);
+    if !out.iter().any(|f| f == form) {
+        out.insert(0, form.to_owned());
+    }
     out
 }
 
