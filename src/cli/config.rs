@@ -15,7 +15,6 @@ use newsparse::{Date, Encoding, Gazetteer, Options, Style};
 use crate::cli::args::{Cli, Generate, InputFormat, LanguageArg, OutputFormat};
 use crate::cli::gazetteers;
 use crate::cli::inputs::{self, Input, Plan};
-use crate::cli::names::shown;
 use crate::cli::sink;
 
 #[derive(Debug, Clone)]
@@ -93,9 +92,8 @@ impl Config {
             }
             .to_owned()
         });
-        let glob = Glob::new(&pattern)
-            .map_err(|e| anyhow!("invalid --glob {}: {}", shown(&pattern), e.kind()))?
-            .compile_matcher();
+        // --glob is checked by its parser, and the defaults are globs.
+        let glob = Glob::new(&pattern).expect("a glob").compile_matcher();
         // Read before any article: a bad line ends the run as a usage error.
         let gazetteer = gazetteers::load(&cli.gazetteer)?;
         let progress = !cli.quiet && !single && std::io::stderr().is_terminal();

@@ -35,7 +35,7 @@ pub fn run(config: &Config) -> anyhow::Result<Exit> {
     };
     sink.clear_progress();
     match result.and_then(|()| sink.flush()) {
-        Ok(()) if sink.failed => Ok(Exit::InputFailed),
+        Ok(()) if sink.failed() => Ok(Exit::InputFailed),
         Ok(()) => Ok(Exit::Success),
         // Ctrl-C: the handler ends the run once the output is flushed.
         Err(e) if e.kind() == io::ErrorKind::Interrupted => {

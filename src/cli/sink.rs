@@ -103,9 +103,7 @@ fn interrupted() -> io::Result<()> {
 pub struct Sink<'a> {
     settings: &'a Settings,
     progress: ProgressBar,
-    /// Whether an input failed or a record could not be written: the run's exit status.
-    pub failed: bool,
-    /// How many did.
+    /// How many inputs failed or had a record that could not be written.
     failures: u64,
     /// The files under --output-dir.
     files: Option<Files>,
@@ -133,7 +131,6 @@ impl<'a> Sink<'a> {
         Sink {
             settings,
             progress,
-            failed: false,
             failures: 0,
             files: settings.output_dir.clone().map(Files::new),
         }
@@ -142,6 +139,11 @@ impl<'a> Sink<'a> {
     /// Bytes that are no record (the schema), straight to the output.
     pub fn write_raw(&mut self, bytes: &[u8]) -> io::Result<()> {
         writer(&mut stdout()).write_all(bytes)
+    }
+
+    /// Whether an input failed or its record could not be written: the run's exit status.
+    pub fn failed(&self) -> bool {
+        self.failures > 0
     }
 
     /// The run is over: no more progress to show, but (where it was shown) a line of what
@@ -248,7 +250,6 @@ impl<'a> Sink<'a> {
 
     /// An input that gave no record, or whose record or error record was not written.
     fn report(&mut self, source: &str, failure: &Failure) {
-        self.failed = true;
         self.failures += 1;
         self.progress.suspend(|| {
             eprintln!("newsparse: {}: {}", shown(source), shown(&failure.message));

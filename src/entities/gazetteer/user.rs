@@ -514,8 +514,7 @@ impl User {
     /// The id of the person called `name` or the event keyed `key` (its name lowercased),
     /// found by that form: no map of names beside the forms.
     pub(crate) fn person_id(&self, name: &str) -> Option<&str> {
-        let first = &name[..run_end(name, 0, true)];
-        let k = self.under(first).iter().find_map(|f| match f.target {
+        let k = self.by_form(name, |f| match f.target {
             Target::Person(k) if f.text.of(&self.text) == name => Some(k),
             _ => None,
         })?;
@@ -523,12 +522,18 @@ impl User {
     }
 
     pub(crate) fn event_id(&self, key: &str) -> Option<&str> {
-        let first = &key[..run_end(key, 0, true)];
-        let k = self.under(first).iter().find_map(|f| match f.target {
+        let k = self.by_form(key, |f| match f.target {
             Target::Event(k) if f.lower.of(&self.lower) == key => Some(k),
             _ => None,
         })?;
         self.events[k as usize].id.map(|s| s.of(&self.names))
+    }
+
+    /// What `pick` gives of the first form under the first word of `form`.
+    fn by_form(&self, form: &str, pick: impl Fn(&Form) -> Option<u32>) -> Option<u32> {
+        self.under(&form[..run_end(form, 0, true)])
+            .iter()
+            .find_map(pick)
     }
 }
 
@@ -548,12 +553,6 @@ fn folded_prefix(text: &str, lower: &str) -> Option<usize> {
         end += c.len_utf8();
     }
     want.as_str().is_empty().then_some(end)
-}
-
-/// The byte range of `s` in `arena`, for tests.
-#[cfg(test)]
-fn range(s: Str) -> std::ops::Range<usize> {
-    s.start as usize..(s.start + s.len) as usize
 }
 
 #[cfg(test)]
@@ -587,7 +586,7 @@ mod tests {
                 .unwrap();
         }
         let forms: Vec<&str> = (user.under("ACME").iter())
-            .map(|f| &user.text[range(f.text)])
+            .map(|f| f.text.of(&user.text))
             .collect();
         assert_eq!(forms, ["acme steel", "Acme Corp", "Acme"]);
         let at = |user: &User, text: &str| {
