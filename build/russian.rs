@@ -121,6 +121,10 @@ fn adjective_endings(class: AdjClass, g: Gender) -> [&'static str; 6] {
         (Velar, Feminine) => ["ая", "ой", "ой", "ую", "ой", "ой"],
         (Velar, Neuter) => ["ое", "ого", "ому", "ое", "им", "ом"],
         (Velar, Plural) => ["ие", "их", "им", "ие", "ими", "их"],
+        (Sibilant, Masculine) => ["ий", "его", "ему", "ий", "им", "ем"],
+        (Sibilant, Feminine) => ["ая", "ей", "ей", "ую", "ей", "ей"],
+        (Sibilant, Neuter) => ["ее", "его", "ему", "ее", "им", "ем"],
+        (Sibilant, Plural) => ["ие", "их", "им", "ие", "ими", "их"],
         (Soft, Masculine) => ["ий", "его", "ему", "ий", "им", "ем"],
         (Soft, Feminine) => ["яя", "ей", "ей", "юю", "ей", "ей"],
         (Soft, Neuter) => ["ее", "его", "ему", "ее", "им", "ем"],
@@ -130,8 +134,10 @@ fn adjective_endings(class: AdjClass, g: Gender) -> [&'static str; 6] {
 
 #[derive(Clone, Copy)]
 enum AdjClass {
-    /// Российск-ий: a stem in г, к, х (or ж, ш, ч, щ) takes и for ы.
+    /// Российск-ий: a stem in г, к, х takes и for ы.
     Velar,
+    /// Ведущ-ий: a stem in ж, ш, ч, щ takes и for ы and, unstressed, е for о.
+    Sibilant,
     /// Восточн-ый.
     Hard,
     /// Верхн-ий.
@@ -157,7 +163,10 @@ fn adjective(w: &str) -> Option<(&str, AdjClass, Gender)> {
             if stem.chars().count() < 3 {
                 return None;
             }
-            let class = if ends_in_any(stem, "гкхжшчщ") {
+            // Stressed -ой (большой) keeps its о after a sibilant.
+            let class = if ends_in_any(stem, "жшчщ") && ending != "ой" {
+                AdjClass::Sibilant
+            } else if ends_in_any(stem, "гкхжшчщ") {
                 AdjClass::Velar
             } else if ["ий", "яя", "ее", "ие"].contains(&ending) {
                 AdjClass::Soft
@@ -253,6 +262,28 @@ fn phrase_paradigm(phrase: &str, masculine_soft: bool) -> Paradigm {
         }
     }
     p
+}
+
+/// Every singular case form of a noun for a person ("певица": певицы, певице, …): an
+/// adjectival noun (ученый, ведущая) as an adjective, a noun in -ец with its fleeting
+/// vowel (певец: певца; боец: бойца), a noun in -ь as a masculine (писатель: писателя).
+pub fn person_noun_forms(w: &str) -> Vec<String> {
+    if adjective(w).is_some() && !w.ends_with("ой") {
+        return adjective_forms(w);
+    }
+    if let Some(stem) = w.strip_suffix("ец") {
+        // After a vowel the fleeting е leaves a й: боец, бойца.
+        let stem = match stem.strip_suffix(is_vowel) {
+            Some(_) => format!("{stem}й"),
+            None => stem.to_owned(),
+        };
+        let mut out = vec![w.to_owned()];
+        for e in ["ца", "цу", "цом", "це", "цем"] {
+            push(&mut out, format!("{stem}{e}"));
+        }
+        return out;
+    }
+    name_forms(w, true)
 }
 
 /// The combining form of a -ский/-цкий adjective in compounds ("российско-китайский"): the

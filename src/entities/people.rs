@@ -233,6 +233,7 @@ fn after_lowercase_role(f: &Field, a: usize) -> bool {
     };
     let word = &rest[rest.rfind(' ').map_or(0, |k| k + 1)..];
     word.starts_with(|c: char| c.is_ascii_lowercase()) && ROLE_WORDS.contains(word)
+        || word.starts_with(char::is_lowercase) && russian::is_person_noun(word)
 }
 
 /// A title written in lowercase right before the name at token `a`: a role word that is no
@@ -272,7 +273,7 @@ fn lowercase_title(g: &Gazetteer, f: &Field, a: usize) -> Option<(String, Option
 
 /// A role noun of an apposition or before a name ("economist Alain Marais"), in any case.
 pub(super) fn is_role_word(word: &str) -> bool {
-    ROLE_WORDS.contains_lowercased(word)
+    ROLE_WORDS.contains_lowercased(word) || russian::is_person_noun(word)
 }
 
 /// "Minister of Electricity and Renewable Energy Mohamed Shaker": where the portfolio that
@@ -370,6 +371,26 @@ pub(super) fn by_title(
     false
 }
 
+/// Whether `a..b` (`n` words) reads as a Russian name by its capitals alone. Russian
+/// capitalizes only the first word of a body's or an event's name ("Центральный военный
+/// округ"), so two or three capitalized Cyrillic words in mid-sentence that no gazetteer
+/// knows name a person ("сообщил Мэтт Хэнкок") — unless the first is shaped as an
+/// adjective, as a place's name opens ("Нижний Новгород"). At a sentence's start the
+/// first word is capitalized anyway, so there other signs are needed.
+fn russian_name_shape(f: &Field, a: usize, b: usize, n: usize) -> bool {
+    let mid_sentence = f
+        .before(a)
+        .trim_end()
+        .ends_with(|c: char| c.is_alphanumeric() || matches!(c, ',' | ';' | ':' | ')'));
+    // "в Усть-Куте Иркутской области": nor does a name end in an adjective.
+    let next = f.after(b).split_whitespace().next().unwrap_or("");
+    (2..=3).contains(&n)
+        && mid_sentence
+        && (a..b).all(|i| russian::is_cyrillic_name_word(f.word(i)))
+        && !russian::is_adjective_form(f.word(a), f.word(a + 1))
+        && !russian::is_adjective_form(f.word(b - 1), next)
+}
+
 /// A two-to-four-word name, where its first word is a given name or where a reporting
 /// verb or an apposition says it is a person. Whether the part `a..b` was one.
 pub(super) fn by_context(
@@ -378,6 +399,11 @@ pub(super) fn by_context(
     (mut a, b): (usize, usize),
     out: &mut Vec<Candidate>,
 ) -> bool {
+    // "университет имени Дмитрия Рогачева": a name after "имени" is a body's, no person.
+    let before = f.before(a).trim_end();
+    if before.ends_with(" имени") || before.ends_with(" им.") {
+        return false;
+    }
     // "Ambassador to Havana Viktor Koronelli": a title and the place it is "to" first.
     let mut title = None;
     if b - a >= 3
@@ -392,8 +418,9 @@ pub(super) fn by_context(
     }
     // "Sales Manager Melvin Sims": a role written before the name is no part of it.
     let mut after_role = false;
+    // A Russian one may stand before a single name ("Император Акихито").
     if let Some(role) = (a..b).rev().find(|&i| is_role_word(f.word(i)))
-        && b - role > 2
+        && (b - role > 2 || b - role == 2 && russian::is_person_noun(f.word(role)))
     {
         a = role + 1;
         // "Coach Berti Vogts": the role says the name is a person's.
@@ -403,7 +430,17 @@ pub(super) fn by_context(
     // "midfielder Donato", "his sister Lisa": one word after a lowercase role.
     // Not one cut from a longer phrase ("dealer Gill and Duffus").
     let cut = b < f.toks.len() && is_connector(f.word(b)) && !f.after(b).starts_with(',');
-    if n == 1 && !cut && f.name_like(g, a) && after_lowercase_role(f, a) {
+    // "губернатора Иркутской области": a region's adjective after a role is no name.
+    let adjective = || {
+        let next = f.after(b).split_whitespace().next().unwrap_or("");
+        russian::is_adjective_form(f.word(a), next)
+    };
+    if n == 1
+        && !cut
+        && f.name_like(g, a)
+        && !adjective()
+        && (after_role || after_lowercase_role(f, a) || russian::is_initialed_surname(f.word(a)))
+    {
         out.push(person(f, a, b, lowercase_title(g, f, a)));
         return true;
     }
@@ -421,7 +458,8 @@ pub(super) fn by_context(
         && (after_role
             || g.is_given_name(f.word(a))
             || speaks(g, f, a, b)
-            || in_list_of_people(g, f, a, b))
+            || in_list_of_people(g, f, a, b)
+            || russian_name_shape(f, a, b, n))
     {
         let title = title.or_else(|| lowercase_title(g, f, a));
         out.push(person(f, a, b, title));
@@ -580,5 +618,31 @@ mod tests {
             people("In Port Arlen, Peter Vollmar scored twice."),
             ["Peter Vollmar"]
         );
+    }
+
+    #[test]
+    fn russian_names_by_their_capitals() {
+        // Two capitalized words in mid-sentence are a name, given name known or not.
+        assert_eq!(
+            people("Об этом сообщил Тобиас Варнхольм, а также Ринат Сабиров."),
+            ["Тобиас Варнхольм", "Ринат Сабиров"]
+        );
+        // A line ends a name; an adjective opens a place's name; "имени" a body's.
+        assert_eq!(
+            people("Вчера в Нижнем Новгороде выступил Тобиас Варнхольм\nНовый сезон"),
+            ["Тобиас Варнхольм"]
+        );
+        assert!(people("Он живет в Новой Каледонии и в Усть-Куте Иркутской области.").is_empty());
+        assert!(people("Он учился в университете имени Ивана Петрова.").is_empty());
+    }
+
+    #[test]
+    fn one_russian_word_after_a_role_or_with_initials() {
+        assert_eq!(
+            people("Король Тобиас и певица Ларга, а В.Сабиров и Дж.Варнхольм ушли."),
+            ["Тобиас", "Ларга", "В.Сабиров", "Дж.Варнхольм"]
+        );
+        // A region's adjective after a role is no name.
+        assert!(people("Так считает губернатор Иркутской области.").is_empty());
     }
 }

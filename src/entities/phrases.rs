@@ -75,6 +75,13 @@ pub(super) fn scan(
     });
 }
 
+/// Whether a word opens with a Cyrillic letter (its first byte says so).
+fn is_cyrillic(word: &str) -> bool {
+    word.as_bytes()
+        .first()
+        .is_some_and(|b| (0xD0..=0xD3).contains(b))
+}
+
 /// "Geneva-based", "Kremlin-backed": a name turned into an adjective, not part of a name.
 fn is_attributive(word: &str) -> bool {
     ATTRIBUTIVE_SUFFIXES.iter().any(|s| word.ends_with(s))
@@ -104,10 +111,13 @@ pub(super) fn phrases<'t>(
 ) -> impl Iterator<Item = Range<usize>> + 't {
     let word = move |i: usize| &text[toks[i].start..toks[i].end];
     // A possessive ends a name, but for an organization's ("Cocoa Growers' Council").
+    // Russian copy is not wrapped by hand: there a line ends a name ("Барак Обама" over
+    // the caption "Бывший президент …").
     let joined = move |i: usize| {
-        i + 1 < toks.len()
-            && (!toks[i].possessive || g.org_heads.contains(word(i + 1)))
-            && text[toks[i].end..toks[i + 1].start].chars().all(is_gap)
+        i + 1 < toks.len() && (!toks[i].possessive || g.org_heads.contains(word(i + 1))) && {
+            let gap = &text[toks[i].end..toks[i + 1].start];
+            gap.chars().all(is_gap) && !(gap.contains('\n') && is_cyrillic(word(i + 1)))
+        }
     };
     let is_capitalized = |w: &str| is_capitalized(w) && !is_attributive(w);
     // One phrase at a time, not a list of them: an article has a few dozen.
@@ -276,7 +286,7 @@ fn classify_part(
     // again as its words are taken, and a scan of all of it each time would cost the
     // square of a long run's length.
     // (A Latin-script part strings no Russian names: its first byte says so.)
-    let cyrillic = (0xD0..=0xD3).contains(&f.word(a).as_bytes()[0]);
+    let cyrillic = is_cyrillic(f.word(a));
     let near =
         || (a + 1..b.min(a + RUSSIAN_NAME_WORDS)).find(|&k| russian::is_given_name(f.word(k)));
     if let Some(k) = cyrillic.then(near).flatten() {

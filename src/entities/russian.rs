@@ -6,7 +6,7 @@
 //! surnames (-ов/-ев/-ин, -ский, -ая) and of nouns (a man's surname on a consonant), while
 //! the indeclinable ones (-ко, -их/-ых, -аго, on a vowel; a woman's on a consonant) stay.
 
-use crate::text::wordlist::{GIVEN_NAMES_RU_F, GIVEN_NAMES_RU_M};
+use crate::text::wordlist::{GIVEN_NAMES_RU_F, GIVEN_NAMES_RU_M, RU_PERSON_NOUNS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Gender {
@@ -106,6 +106,59 @@ pub(super) fn is_given_name(word: &str) -> bool {
         && given(word).is_some()
 }
 
+/// Whether `word` is a Russian noun for a person in any case and either capitalization
+/// ("императора", "Певица"): before a capitalized word it says that word names a person.
+pub(super) fn is_person_noun(word: &str) -> bool {
+    word.as_bytes()
+        .first()
+        .is_some_and(|b| (0xD0..=0xD3).contains(b))
+        && RU_PERSON_NOUNS.contains_lowercased(word)
+}
+
+/// "В.Путин", "Дж.Коми", "В.В.Путин": initials glued to a surname, as Russian agencies
+/// write a name; the word is then a person's name whatever stands around it.
+pub(super) fn is_initialed_surname(word: &str) -> bool {
+    let Some((initials, surname)) = word.rsplit_once('.') else {
+        return false;
+    };
+    // Each initial one or two letters, a capital first ("Дж.").
+    let initial = |i: &str| {
+        (1..=2).contains(&i.chars().count())
+            && i.starts_with(|c: char| ('А'..='Я').contains(&c) || c == 'Ё')
+            && i.chars().skip(1).all(|c| ('а'..='я').contains(&c))
+    };
+    initials.split('.').all(initial)
+        && surname.chars().count() >= 2
+        && is_cyrillic_name_word(surname)
+}
+
+/// Whether `word` is Cyrillic and capitalized, as the words of a Russian name are.
+pub(super) fn is_cyrillic_name_word(word: &str) -> bool {
+    word.starts_with(|c: char| ('А'..='Я').contains(&c) || c == 'Ё')
+        && word
+            .chars()
+            .skip(1)
+            .any(|c| ('а'..='я').contains(&c) || c == 'ё')
+}
+
+/// Whether `word` ends as an adjective does in some case and gender ("Нижний",
+/// "Центрального", "Северная"): a place's or a body's name opens so ("Нижний Новгород",
+/// "Центральный банк"), a person's does not but for a given name (Юрий), asked first.
+/// The endings a noun shares (-ом, -ем, -ой, -ей) say an adjective only where the next
+/// word is in another case than the instrumental: "Нижнем Новгороде", "Новой Шотландии",
+/// but "Бараком Обамой", "Анной Ивановой".
+pub(super) fn is_adjective_form(word: &str, next: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ый", "ий", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "ую",
+        "юю", "ых", "их", "ыми", "ими",
+    ];
+    const SHARED: &[&str] = &["ом", "ем", "ой", "ей"];
+    const INSTRUMENTAL: &[&str] = &["ом", "ем", "ой", "ей", "ым", "им"];
+    let ends = |w: &str, endings: &[&str]| endings.iter().any(|e| w.ends_with(e));
+    word.chars().count() > 3
+        && (ends(word, ENDINGS) || ends(word, SHARED) && !ends(next, INSTRUMENTAL))
+}
+
 /// A surname or patronymic in `case` put in the nominative, for a person of `gender`: the
 /// case's ending undone where the word has it (Путина → Путин in the genitive), else the
 /// word kept (Шойгу, Левченко, Карих, a woman's Лут are indeclinable).
@@ -120,6 +173,8 @@ fn nominative_surname(word: &str, gender: Gender, case: Case) -> String {
             ("цкого", "цкий"),
             ("ого", "ой"),
             ("а", ""),
+            // A man's surname on -а declines as a noun in -а does: Обамы is Обама.
+            ("ы", "а"),
         ],
         (Gender::Male, Dative) => &[
             ("ичу", "ич"),
@@ -127,6 +182,7 @@ fn nominative_surname(word: &str, gender: Gender, case: Case) -> String {
             ("цкому", "цкий"),
             ("ому", "ой"),
             ("у", ""),
+            ("е", "а"),
         ],
         (Gender::Male, Instrumental) => &[
             ("ичем", "ич"),
@@ -139,6 +195,7 @@ fn nominative_surname(word: &str, gender: Gender, case: Case) -> String {
             ("ыным", "ын"),
             ("ом", ""),
             ("ем", "ь"),
+            ("ой", "а"),
         ],
         (Gender::Male, Prepositional) => {
             &[("иче", "ич"), ("ском", "ский"), ("цком", "цкий"), ("е", "")]
@@ -190,7 +247,7 @@ fn nominative_surname(word: &str, gender: Gender, case: Case) -> String {
         .iter()
         .find_map(|&(ending, nominative)| {
             let stem = word.strip_suffix(ending)?;
-            let noun_ending = nominative.is_empty() || nominative == "ь";
+            let noun_ending = ["", "ь", "а"].contains(&nominative);
             (stem.chars().count() >= 2 && (!noun_ending || consonant(stem)))
                 .then(|| format!("{stem}{nominative}"))
         })
@@ -244,8 +301,22 @@ pub(super) fn surname_forms(surname: &str) -> Vec<String> {
     {
         let stem = &surname[..surname.len() - "а".len()];
         return ["ой", "у"].iter().map(|e| format!("{stem}{e}")).collect();
+    } else if let Some(stem) = surname.strip_suffix('а')
+        && stem.ends_with(|c: char| !"аеёиоуыэюя".contains(c))
+    {
+        // A consonant and -а declines as a noun does (Обама: Обамы, Обаме, Обаму, Обамой);
+        // after г, к, х, ж, ш, ч, щ the genitive is in -и.
+        let genitive = if stem.ends_with(['г', 'к', 'х', 'ж', 'ш', 'ч', 'щ']) {
+            "и"
+        } else {
+            "ы"
+        };
+        return [genitive, "е", "у", "ой"]
+            .iter()
+            .map(|e| format!("{stem}{e}"))
+            .collect();
     } else if surname.ends_with(['о', 'е', 'и', 'у', 'ю', 'ы', 'а', 'я', 'х']) {
-        // A vowel, -их/-ых: indeclinable (a man's on -а/-я is rare among surnames).
+        // A vowel, -их/-ых: indeclinable.
         &[]
     } else if surname.ends_with("ов") || surname.ends_with("ев") || surname.ends_with("ин") {
         &["а", "у", "ым", "е"]
@@ -277,6 +348,10 @@ mod tests {
             ("Марии Захаровой", "Мария Захарова"),
             ("Владимира Жириновского", "Владимир Жириновский"),
             ("Игоря Шувалова", "Игорь Шувалов"),
+            ("Барака Обамы", "Барак Обама"),
+            ("Бараку Обаме", "Барак Обама"),
+            ("Бараком Обамой", "Барак Обама"),
+            ("Джона Керри", "Джон Керри"),
         ] {
             assert_eq!(nominative(written).as_deref(), Some(want), "{written}");
         }
@@ -292,6 +367,11 @@ mod tests {
         );
         assert_eq!(surname_forms("Кочкина"), ["Кочкиной", "Кочкину"]);
         assert!(surname_forms("Левченко").is_empty() && surname_forms("Johnson").is_empty());
+        assert_eq!(
+            surname_forms("Обама"),
+            ["Обамы", "Обаме", "Обаму", "Обамой"]
+        );
+        assert!(surname_forms("Гарсиа").is_empty());
         assert_eq!(surname_forms("Джонсон")[0], "Джонсона");
     }
 }

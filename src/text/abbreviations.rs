@@ -28,7 +28,11 @@ pub(crate) fn keeps_period(word: &str) -> bool {
     let stem = &word[..word.len() - 1];
     let mut letters = stem.chars();
     let single = letters.next().is_some_and(char::is_alphabetic) && letters.next().is_none();
-    single || stem.contains('.') || NAME_ABBREVIATIONS.contains(word)
+    // "U.S.", "Ph.D." keep it; "В.Лукашенко." (an initial glued to a surname) does not.
+    let dotted = stem
+        .rsplit_once('.')
+        .is_some_and(|(_, last)| last.chars().count() <= 2);
+    single || dotted || NAME_ABBREVIATIONS.contains(word)
 }
 
 /// Whether the period that ends `token` (a word with its period, marks before it cut off)
@@ -90,10 +94,18 @@ mod tests {
 
     #[test]
     fn names_keep_the_periods_of_initials_titles_and_company_suffixes() {
-        for word in ["E.", "É.", "U.S.", "Mr.", "Gen.", "Corp.", "Bros."] {
+        for word in ["E.", "É.", "U.S.", "Ph.D.", "Mr.", "Gen.", "Corp.", "Bros."] {
             assert!(keeps_period(word), "{word}");
         }
-        for word in ["said.", "Aug.", "Calif.", "Messrs.", "1.", "mr."] {
+        for word in [
+            "said.",
+            "Aug.",
+            "Calif.",
+            "Messrs.",
+            "1.",
+            "mr.",
+            "В.Лукашенко.",
+        ] {
             assert!(!keeps_period(word), "{word}");
         }
     }

@@ -103,6 +103,10 @@ mod tests {
             ),
             (&RU_AGENCIES, include_str!("../data/ru-agencies.txt")),
             (
+                &RU_PERSON_NOUNS,
+                include_str!("../data/ru-person-nouns.txt"),
+            ),
+            (
                 &RU_DOCUMENT_NOUNS,
                 include_str!("../data/ru-document-nouns.txt"),
             ),
@@ -222,5 +226,22 @@ mod tests {
         ] {
             assert_eq!(list, lines(file));
         }
+    }
+
+    #[test]
+    fn russian_person_nouns_in_every_case() {
+        // A noun in -а, one in -ец with its fleeting vowel, an adjectival one, one in -ь.
+        for form in [
+            "певицу",
+            "певицей",
+            "певца",
+            "бойцом",
+            "ученого",
+            "ведущей",
+            "писателя",
+        ] {
+            assert!(RU_PERSON_NOUNS.contains(form), "{form}");
+        }
+        assert!(!RU_PERSON_NOUNS.contains("певеца"));
     }
 }
