@@ -441,6 +441,9 @@ fn word_lists() -> String {
         ("RU_UNNAMED_SOURCES", "ru-unnamed-sources.txt"),
         ("RU_PERSON_ROLES", "ru-person-roles.txt"),
         ("RU_AGENCIES", "ru-agencies.txt"),
+        ("RU_PO_IDIOMS", "ru-po-idioms.txt"),
+        ("RU_NAME_STOPS", "ru-name-stops.txt"),
+        ("RU_STRESSED_ADJECTIVES", "ru-stressed-adjectives.txt"),
         ("RU_DOCUMENT_NOUNS", "ru-document-nouns.txt"),
         ("DOCUMENT_NOUNS", "document-nouns.txt"),
         ("REPRESENTATIVES", "representatives.txt"),
@@ -467,6 +470,53 @@ fn word_lists() -> String {
     ] {
         word_set(&mut lists, name, entries(file, shape_of(file)));
     }
+    // The heads of Russian names, every case form of each (see ru-name-heads.tsv): a set of
+    // the forms, and for each form (in the set's order) its head, a line of the file.
+    let heads = entries("ru-name-heads.tsv", Shape::Columns { count: 3, key: 0 });
+    let mut head_of: Vec<(String, usize)> = Vec::new();
+    writeln!(
+        lists,
+        "\npub(crate) static RU_HEADS: &[(&str, u8, u8)] = &["
+    )
+    .unwrap();
+    for (k, line) in heads.iter().enumerate() {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [nom, gender, kinds] = cols[..] else {
+            panic!("ru-name-heads.tsv: not 3 columns: {line:?}");
+        };
+        let gender_code = match gender {
+            "m" => 0,
+            "f" => 1,
+            "n" => 2,
+            "p" => 3,
+            _ => panic!("ru-name-heads.tsv: gender m, f, n or p: {line:?}"),
+        };
+        let mut kind_bits = 0u8;
+        for kind in kinds.split('|') {
+            kind_bits |= match kind {
+                "org" => 1,
+                "event" => 2,
+                "meeting" => 4,
+                _ => panic!("ru-name-heads.tsv: kinds org, event, meeting: {line:?}"),
+            };
+        }
+        writeln!(lists, "    ({nom:?}, {gender_code}, {kind_bits}),").unwrap();
+        for form in russian::head_forms(nom, gender) {
+            if !head_of.iter().any(|(f, _)| *f == form) {
+                head_of.push((form, k));
+            }
+        }
+    }
+    lists.push_str("];\n");
+    head_of.sort_unstable();
+    let head_forms: Vec<&str> = head_of.iter().map(|(f, _)| f.as_str()).collect();
+    let index: Vec<u16> = head_of.iter().map(|&(_, k)| k as u16).collect();
+    writeln!(
+        lists,
+        "\npub(crate) static RU_HEAD_FORMS: WordSet = WordSet({});\npub(crate) static RU_HEAD_OF: &[u16] = &{index:?};",
+        strtable::Table::source(&head_forms)
+    )
+    .unwrap();
     // One verb list and one abbreviation list, a column for each use (see their headers).
     for (file, sets) in [
         ("verbs.tsv", [("SPEECH_VERBS", 1), ("CUE_VERBS", 2)]),

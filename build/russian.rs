@@ -301,3 +301,33 @@ pub fn capitalized(w: &str) -> String {
     c.next()
         .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
+
+/// Every case form of the head noun of a name, singular (or plural for `gender` "p", a
+/// plural noun), by the regular endings: masculine hard and in -й or -ь, feminine in
+/// -а/-я/-ия, neuter in -о/-е/-ие, plurals in -ы/-и/-а/-я (the genitive plural with no
+/// ending, "игр", "войск", or in -ов, "выборов").
+pub fn head_forms(nom: &str, gender: &str) -> Vec<String> {
+    let endings = |stem: &str, e: &[&str]| -> Vec<String> {
+        e.iter().map(|e| format!("{stem}{e}")).collect()
+    };
+    let strip = |s: &str| nom.strip_suffix(s).unwrap_or(nom).to_owned();
+    match gender {
+        "p" => {
+            let stem = strip(&nom.chars().last().unwrap_or(' ').to_string());
+            let soft = nom.ends_with('я');
+            let mut f = if soft {
+                endings(&stem, &["я", "й", "ям", "ями", "ях"])
+            } else {
+                endings(&stem, &["", "ов", "ам", "ами", "ах"])
+            };
+            f.insert(0, nom.to_owned());
+            f
+        }
+        "n" if nom.ends_with("ие") => endings(&strip("ие"), &["ие", "ия", "ию", "ием", "ии"]),
+        "n" if nom.ends_with('о') => endings(&strip("о"), &["о", "а", "у", "ом", "е"]),
+        "n" => endings(&strip("е"), &["е", "а", "у", "ем"]),
+        "m" if nom.ends_with('ь') => endings(&strip("ь"), &["ь", "я", "ю", "ем", "е"]),
+        "m" => name_forms(nom, false),
+        _ => name_forms(nom, false),
+    }
+}

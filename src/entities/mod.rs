@@ -29,6 +29,7 @@ mod people;
 mod phrases;
 mod russian;
 mod russian_orgs;
+mod russian_phrases;
 mod short_forms;
 mod teams;
 
@@ -200,6 +201,8 @@ where
             if field.mode == Mode::Full {
                 for phrase in phrases(g, text, field.toks) {
                     events::by_holder(g, &field, (phrase.start, phrase.end), &mut held);
+                    let (c, h) = (&mut candidates, &mut held);
+                    russian_phrases::candidates(g, &field, phrase.clone(), c, h);
                     classify(g, &field, phrase, &mut candidates, &mut todo);
                 }
             }
@@ -224,6 +227,8 @@ where
         }
     });
     let mut chosen = overlap::choose(candidates);
+    // Two rules find held events, each in text order: `nest` reads them in one order.
+    held.sort_by_key(|c| c.start);
     overlap::nest(&mut chosen, held);
     grouping::group(g, text, chosen, index)
 }

@@ -32,18 +32,29 @@ pub(super) fn short_forms(
     let mut forms: Forms = HashMap::new();
     // A name's words, one list for all names.
     let mut words: Vec<&str> = Vec::new();
-    for (k, c) in candidates.iter().enumerate() {
-        words.clear();
-        match &c.kind {
-            Kind::Person(p) => person_forms(&p.name, k, &mut forms, &mut words),
-            Kind::Organization(o) if c.priority == teams::PRIORITY => {
-                team_forms(&o.name, k, &mut forms);
+    // An acronym found on its own ("МГУ") gives its form after the longer names whose
+    // acronym it is ("МГУ им. Ломоносова"), wherever it stands: the form is the long one's.
+    let bare = |c: &Candidate| match &c.kind {
+        Kind::Organization(o) => o.acronym.as_deref() == Some(&*o.name),
+        _ => false,
+    };
+    for last in [false, true] {
+        for (k, c) in candidates.iter().enumerate() {
+            if bare(c) != last {
+                continue;
             }
-            Kind::Organization(o) => {
-                let org = (&*o.key, &*o.name, o.acronym.as_deref());
-                organization_forms(g, org, k, &mut forms, &mut words);
+            words.clear();
+            match &c.kind {
+                Kind::Person(p) => person_forms(&p.name, k, &mut forms, &mut words),
+                Kind::Organization(o) if c.priority == teams::PRIORITY => {
+                    team_forms(&o.name, k, &mut forms);
+                }
+                Kind::Organization(o) => {
+                    let org = (&*o.key, &*o.name, o.acronym.as_deref());
+                    organization_forms(g, org, k, &mut forms, &mut words);
+                }
+                _ => {}
             }
-            _ => {}
         }
     }
     if forms.is_empty() {

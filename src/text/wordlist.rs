@@ -12,6 +12,11 @@ impl WordSet {
         self.0.find(word.as_bytes()).is_some()
     }
 
+    /// The place of `word` in the set's sorted words (for a list kept beside the set).
+    pub(crate) fn index(&self, word: &str) -> Option<usize> {
+        self.0.find(word.as_bytes())
+    }
+
     /// `contains` for a word as bytes (a word is never found unless they are its UTF-8).
     pub(crate) fn contains_bytes(&self, word: &[u8]) -> bool {
         self.0.find(word).is_some()
@@ -102,6 +107,12 @@ mod tests {
                 include_str!("../data/ru-person-roles.txt"),
             ),
             (&RU_AGENCIES, include_str!("../data/ru-agencies.txt")),
+            (&RU_PO_IDIOMS, include_str!("../data/ru-po-idioms.txt")),
+            (&RU_NAME_STOPS, include_str!("../data/ru-name-stops.txt")),
+            (
+                &RU_STRESSED_ADJECTIVES,
+                include_str!("../data/ru-stressed-adjectives.txt"),
+            ),
             (
                 &RU_PERSON_NOUNS,
                 include_str!("../data/ru-person-nouns.txt"),
