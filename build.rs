@@ -408,17 +408,21 @@ fn word_lists() -> String {
     let mut role_words = entries("role-words.txt", Shape::Word);
     role_words.extend(entries("kin-words.txt", Shape::Word));
     word_set(&mut lists, "ROLE_WORDS", role_words);
-    // Russian nouns for a person, in every case (see ru-person-nouns.txt).
-    let mut person_nouns = Vec::new();
-    for noun in entries("ru-person-nouns.txt", Shape::Word) {
-        for form in with_e(russian::person_noun_forms(noun)) {
-            if !person_nouns.contains(&form) {
-                person_nouns.push(form);
+    // Russian nouns for a person and for a place, in every case (see their files).
+    for (name, file) in [
+        ("RU_PERSON_NOUNS", "ru-person-nouns.txt"),
+        ("RU_PLACE_NOUNS", "ru-place-nouns.txt"),
+    ] {
+        let mut forms = Vec::new();
+        for noun in entries(file, Shape::Word) {
+            for form in with_e(russian::noun_forms(noun)) {
+                if !forms.contains(&form) {
+                    forms.push(form);
+                }
             }
         }
+        word_set(&mut lists, name, forms.iter().map(String::as_str).collect());
     }
-    let person_nouns: Vec<&str> = person_nouns.iter().map(String::as_str).collect();
-    word_set(&mut lists, "RU_PERSON_NOUNS", person_nouns);
     for (name, file) in [
         ("ROMANCE_HEADS", "romance-heads.txt"),
         ("EVENT_HEADS", "event-heads.txt"),

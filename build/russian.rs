@@ -264,10 +264,11 @@ fn phrase_paradigm(phrase: &str, masculine_soft: bool) -> Paradigm {
     p
 }
 
-/// Every singular case form of a noun for a person ("певица": певицы, певице, …): an
-/// adjectival noun (ученый, ведущая) as an adjective, a noun in -ец with its fleeting
-/// vowel (певец: певца; боец: бойца), a noun in -ь as a masculine (писатель: писателя).
-pub fn person_noun_forms(w: &str) -> Vec<String> {
+/// Every singular case form of a common noun ("певица": певицы, певице, …): an adjectival
+/// noun (ученый, ведущая, набережная) as an adjective, a noun in -ец with its fleeting
+/// vowel (певец: певца; боец: бойца), a noun in -ь as a masculine (писатель: писателя)
+/// but for the feminine -сть, -дь, -чь (область: области; площадь; дочь).
+pub fn noun_forms(w: &str) -> Vec<String> {
     if adjective(w).is_some() && !w.ends_with("ой") {
         return adjective_forms(w);
     }
@@ -283,7 +284,8 @@ pub fn person_noun_forms(w: &str) -> Vec<String> {
         }
         return out;
     }
-    name_forms(w, true)
+    let feminine = ["сть", "дь", "чь"].iter().any(|e| w.ends_with(e));
+    name_forms(w, !feminine)
 }
 
 /// The combining form of a -ский/-цкий adjective in compounds ("российско-китайский"): the

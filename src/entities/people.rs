@@ -11,7 +11,8 @@ use super::{Candidate, Kind, Name};
 use crate::layout::calendar::{MONTHS, WEEKDAYS};
 use crate::text::tokens::{is_capitalized, is_gap};
 use crate::text::wordlist::{
-    KIN_WORDS, NAME_PARTICLES, NAME_PREPOSITIONS, ORG_NOUNS, ROLE_WORDS, TITLE_MODIFIERS,
+    KIN_WORDS, NAME_PARTICLES, NAME_PREPOSITIONS, ORG_NOUNS, ROLE_WORDS, RU_CUE_VERBS,
+    TITLE_MODIFIERS,
 };
 
 pub(super) fn is_initial(word: &str) -> bool {
@@ -378,17 +379,78 @@ pub(super) fn by_title(
 /// adjective, as a place's name opens ("Нижний Новгород"). At a sentence's start the
 /// first word is capitalized anyway, so there other signs are needed.
 fn russian_name_shape(f: &Field, a: usize, b: usize, n: usize) -> bool {
-    let mid_sentence = f
-        .before(a)
-        .trim_end()
-        .ends_with(|c: char| c.is_alphanumeric() || matches!(c, ',' | ';' | ':' | ')'));
-    // "в Усть-Куте Иркутской области": nor does a name end in an adjective.
-    let next = f.after(b).split_whitespace().next().unwrap_or("");
+    // "в Усть-Куте Иркутской области": an adjective before a place noun ends no name.
+    let next = next_word(f, b);
     (2..=3).contains(&n)
-        && mid_sentence
+        && mid_sentence(f, a)
         && (a..b).all(|i| russian::is_cyrillic_name_word(f.word(i)))
         && !russian::is_adjective_form(f.word(a), f.word(a + 1))
-        && !russian::is_adjective_form(f.word(b - 1), next)
+        && !(russian::is_adjective_form(f.word(b - 1), next) && russian::is_place_noun(next))
+}
+
+/// Whether token `a` stands in mid-sentence, where a Russian capital marks a name: after a
+/// word, a comma or the like, a closing quote («Маска» Алена Рене) or a dash inside a line
+/// ("Его супруга — Анна Рене"), not a dialogue's at a line's start.
+fn mid_sentence(f: &Field, a: usize) -> bool {
+    let before = f.before(a).trim_end();
+    before.ends_with(|c: char| c.is_alphanumeric() || matches!(c, ',' | ';' | ':' | ')' | '»'))
+        || before
+            .strip_suffix(['—', '–'])
+            .is_some_and(|rest| rest.ends_with(|c: char| c != '\n' && c.is_whitespace()))
+}
+
+/// Whether the one capitalized Cyrillic word at token `a`, in mid-sentence, is a person's
+/// name by what Russian copy puts around it: a given name alone ("сказал Андрей"); an age
+/// before it ("83-летний Акихито"); a reporting verb after a dash ("— сказал Буффье"); a
+/// role noun with the country or body it serves between ("Император Японии Акихито").
+fn russian_one_word_name(g: &Gazetteer, f: &Field, a: usize) -> bool {
+    let word = f.word(a);
+    if !russian::is_cyrillic_name_word(word) || !mid_sentence(f, a) {
+        return false;
+    }
+    if g.is_given_name(word) {
+        return true;
+    }
+    let before = f.before(a);
+    let mut words = before.split_whitespace().rev();
+    let last = words.next().unwrap_or("");
+    let age = last.split_once('-').is_some_and(|(n, rest)| {
+        n.bytes().all(|b| b.is_ascii_digit()) && !n.is_empty() && rest.starts_with("летн")
+    });
+    let dash_cue =
+        RU_CUE_VERBS.contains(last) && words.next().is_some_and(|w| matches!(w, "—" | "–" | "-"));
+    age || dash_cue || served_role(before)
+}
+
+/// Whether `before` ends with a Russian role noun and then one or two capitalized words,
+/// the country or the body the role serves ("Император Японии", "глава МИД").
+fn served_role(before: &str) -> bool {
+    for (k, w) in before.split_whitespace().rev().take(3).enumerate() {
+        if k > 0 && russian::is_person_noun(w) {
+            return true;
+        }
+        if !w.starts_with(char::is_uppercase) {
+            return false;
+        }
+    }
+    false
+}
+
+/// The word after token `b - 1`, lowercase too, without the marks after it.
+fn next_word<'a>(f: &Field<'a>, b: usize) -> &'a str {
+    let after = f.after(b).trim_start();
+    let end = after
+        .find(|c: char| !c.is_alphanumeric() && c != '-')
+        .unwrap_or(after.len());
+    &after[..end]
+}
+
+/// "А. Илюшкиным", "В. В. Путина": Cyrillic initials, each a letter and a period, and a
+/// surname.
+fn russian_initials(f: &Field, a: usize, b: usize) -> bool {
+    let initial = |w: &str| is_initial(w) && w.starts_with(|c: char| ('А'..='Я').contains(&c));
+    let k = (a..b).find(|&i| !initial(f.word(i))).unwrap_or(b);
+    k > a && k + 1 == b && russian::is_cyrillic_name_word(f.word(k))
 }
 
 /// A two-to-four-word name, where its first word is a given name or where a reporting
@@ -425,21 +487,29 @@ pub(super) fn by_context(
         a = role + 1;
         // "Coach Berti Vogts": the role says the name is a person's.
         after_role = true;
+        // "Император Японии Акихито": a Russian role, then the country it serves.
+        while russian::is_person_noun(f.word(role)) && b - a > 1 && !f.name_like(g, a) {
+            a += 1;
+        }
+    }
+    if russian_initials(f, a, b) {
+        out.push(person(f, a, b, None));
+        return true;
     }
     let n = (a..b).filter(|&i| !is_particle(f.word(i))).count();
     // "midfielder Donato", "his sister Lisa": one word after a lowercase role.
     // Not one cut from a longer phrase ("dealer Gill and Duffus").
     let cut = b < f.toks.len() && is_connector(f.word(b)) && !f.after(b).starts_with(',');
     // "губернатора Иркутской области": a region's adjective after a role is no name.
-    let adjective = || {
-        let next = f.after(b).split_whitespace().next().unwrap_or("");
-        russian::is_adjective_form(f.word(a), next)
-    };
+    let adjective = || russian::is_adjective_form(f.word(a), next_word(f, b));
     if n == 1
         && !cut
         && f.name_like(g, a)
         && !adjective()
-        && (after_role || after_lowercase_role(f, a) || russian::is_initialed_surname(f.word(a)))
+        && (after_role
+            || after_lowercase_role(f, a)
+            || russian::is_initialed_surname(f.word(a))
+            || russian_one_word_name(g, f, a))
     {
         out.push(person(f, a, b, lowercase_title(g, f, a)));
         return true;
@@ -644,5 +714,26 @@ mod tests {
         );
         // A region's adjective after a role is no name.
         assert!(people("Так считает губернатор Иркутской области.").is_empty());
+    }
+
+    #[test]
+    fn one_russian_word_by_what_stands_around_it() {
+        assert_eq!(
+            people(
+                "Приехал 83-летний Варнхольм, — сказал Сабиров, — и с ним Андрей. \
+                 Император Японии Кастеро уехал."
+            ),
+            ["Варнхольм", "Сабиров", "Андрей", "Кастеро"]
+        );
+        // A place after a verb, or a capital at a sentence's start, names no one.
+        assert!(people("Он приехал в Таргино. Таргино встретило его.").is_empty());
+    }
+
+    #[test]
+    fn russian_spaced_initials_and_two_given_names() {
+        assert_eq!(
+            people("Сценарий написан с А. Илюшкиным, а говорил Реджеп Тайип Варнхольм."),
+            ["А. Илюшкиным", "Реджеп Тайип Варнхольм"]
+        );
     }
 }

@@ -287,8 +287,11 @@ fn classify_part(
     // square of a long run's length.
     // (A Latin-script part strings no Russian names: its first byte says so.)
     let cyrillic = is_cyrillic(f.word(a));
-    let near =
-        || (a + 1..b.min(a + RUSSIAN_NAME_WORDS)).find(|&k| russian::is_given_name(f.word(k)));
+    // Not a second given name ("Реджеп Тайип Эрдоган").
+    let near = || {
+        (a + 1..b.min(a + RUSSIAN_NAME_WORDS))
+            .find(|&k| russian::is_given_name(f.word(k)) && !russian::is_given_name(f.word(k - 1)))
+    };
     if let Some(k) = cyrillic.then(near).flatten() {
         todo.push((k..b, absent));
         todo.push((a..k, absent));

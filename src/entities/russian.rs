@@ -6,7 +6,7 @@
 //! surnames (-ов/-ев/-ин, -ский, -ая) and of nouns (a man's surname on a consonant), while
 //! the indeclinable ones (-ко, -их/-ых, -аго, on a vowel; a woman's on a consonant) stay.
 
-use crate::text::wordlist::{GIVEN_NAMES_RU_F, GIVEN_NAMES_RU_M, RU_PERSON_NOUNS};
+use crate::text::wordlist::{GIVEN_NAMES_RU_F, GIVEN_NAMES_RU_M, RU_PERSON_NOUNS, RU_PLACE_NOUNS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Gender {
@@ -145,8 +145,8 @@ pub(super) fn is_cyrillic_name_word(word: &str) -> bool {
 /// "Центрального", "Северная"): a place's or a body's name opens so ("Нижний Новгород",
 /// "Центральный банк"), a person's does not but for a given name (Юрий), asked first.
 /// The endings a noun shares (-ом, -ем, -ой, -ей) say an adjective only where the next
-/// word is in another case than the instrumental: "Нижнем Новгороде", "Новой Шотландии",
-/// but "Бараком Обамой", "Анной Ивановой".
+/// word takes a noun's oblique ending but the instrumental's: "Нижнем Новгороде", "Новой
+/// Шотландии", but "Бараком Обамой", "Анной Ивановой", "Соной Ованнисян".
 pub(super) fn is_adjective_form(word: &str, next: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "ый", "ий", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "ую",
@@ -156,7 +156,16 @@ pub(super) fn is_adjective_form(word: &str, next: &str) -> bool {
     const INSTRUMENTAL: &[&str] = &["ом", "ем", "ой", "ей", "ым", "им"];
     let ends = |w: &str, endings: &[&str]| endings.iter().any(|e| w.ends_with(e));
     word.chars().count() > 3
-        && (ends(word, ENDINGS) || ends(word, SHARED) && !ends(next, INSTRUMENTAL))
+        && (ends(word, ENDINGS)
+            || ends(word, SHARED)
+                && next.ends_with(['а', 'е', 'и', 'у', 'ы', 'ю', 'я'])
+                && !ends(next, INSTRUMENTAL))
+}
+
+/// Whether `word` is a Russian noun for a place in any case ("области", "моря"): a
+/// capitalized adjective before it names a place ("Иркутской области").
+pub(super) fn is_place_noun(word: &str) -> bool {
+    RU_PLACE_NOUNS.contains(word)
 }
 
 /// A surname or patronymic in `case` put in the nominative, for a person of `gender`: the
