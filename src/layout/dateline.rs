@@ -28,6 +28,7 @@ use regex::bytes::{Captures, Regex};
 
 use super::calendar::{self, Date, MONTHS, WEEKDAYS};
 use super::tass_ru;
+use crate::text::tokens::is_word_char;
 use crate::text::wordlist::{OTHER_DAY_WORDS, PLACE_PARTICLES};
 
 /// A dateline found at the start of a line, before the year is resolved.
@@ -301,7 +302,8 @@ pub(crate) fn year_from_weekday(
     reference: Date,
 ) -> Option<i32> {
     let mut previous = "";
-    for word in paragraph.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
+    // `is_word_char` is `is_alphanumeric`, quicker on Cyrillic.
+    for word in paragraph.split(|c: char| !is_word_char(c) && c != '\'' && c != '’') {
         if word.is_empty() {
             continue;
         }
