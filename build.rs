@@ -95,10 +95,12 @@ fn phrase_table(name: &str, phrases: &[(String, usize)]) -> String {
         spans.push((ordered.len(), ordered.len() + group.len()));
         ordered.extend(group.iter().map(|&p| (phrases[p].0.as_str(), phrases[p].1)));
     }
+    let (forms, entries): (Vec<&str>, Vec<usize>) = ordered.into_iter().unzip();
     format!(
         "pub(crate) static {name}: PhraseTable = PhraseTable {{\n    keys: {},\n    \
-         spans: &{spans:?},\n    phrases: &{ordered:?},\n}};\n",
-        strtable::Table::source(&keys)
+         spans: &{spans:?},\n    phrases: {},\n    entries: &{entries:?},\n}};\n",
+        strtable::Table::source(&keys),
+        strtable::Strs::source(&forms)
     )
 }
 

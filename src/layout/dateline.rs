@@ -27,6 +27,8 @@ use std::sync::LazyLock;
 use regex::bytes::{Captures, Regex};
 
 use super::calendar::{self, Date, MONTHS, WEEKDAYS};
+use super::tass_ru;
+use crate::text::tokens::is_word_char;
 use crate::text::wordlist::{OTHER_DAY_WORDS, PLACE_PARTICLES};
 
 /// A dateline found at the start of a line, before the year is resolved.
@@ -44,9 +46,9 @@ pub(crate) struct Found {
 }
 
 /// Horizontal space, one character of it: a dateline never spans lines.
-const SP: &str = r"[ \t\u{A0}]";
+pub(super) const SP: &str = r"[ \t\u{A0}]";
 /// Decoration that a feed puts before the place: `****RIO DE JANEIRO`, `>> MOSCOW`.
-const JUNK: &str = r"(?P<junk>[*#•·>_=~ \t-]*)";
+pub(super) const JUNK: &str = r"(?P<junk>[*#•·>_=~ \t-]*)";
 /// Letters of place names: Latin script, in which English wire copy writes them ("ZÜRICH",
 /// "BOGOTÁ"). Ranges rather than Unicode classes, which cost more to compile.
 const LETTER: &str = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſ";
@@ -54,7 +56,7 @@ const LETTER: &str = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſ";
 /// "ST. JOHN'S" and "WINSTON-SALEM" (the hyphen last, as it ends a character class).
 const MARK: &str = ".'’-";
 /// The dashes that end a wire dateline, the double one first (`(Xinhua) --`).
-const DASH: &str = "(?P<dash>--|-|—|–)";
+pub(super) const DASH: &str = "(?P<dash>--|-|—|–)";
 
 /// The place: a word that begins with a capital, and more words, as many as the rest of the
 /// pattern allows. At most six words in all, which `found` checks: a bound written in the
@@ -98,7 +100,7 @@ static TASS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The months as a Russian date writes them, in the genitive: `15 августа`.
-const RU_MONTHS: [&str; 12] = [
+pub(super) const RU_MONTHS: [&str; 12] = [
     "января",
     "февраля",
     "марта",
@@ -125,29 +127,6 @@ const RU_WEEKDAYS: [&str; 7] = [
     "воскресенье",
 ];
 
-/// Russian TASS: `МОСКВА, 15 августа. /ТАСС/.`, `ПАТРИОТ /Московская область/, 15 августа.
-/// /ТАСС/.`, a correspondent's byline in the agency's place (`/Корр. ТАСС Иван Петров/.`),
-/// and the form without a place, the agency first: `ТАСС, 10 августа.` The place is
-/// Cyrillic capitals (as TASS writes it), with hyphens and periods (`САНКТ-ПЕТЕРБУРГ`).
-static TASS_RU: LazyLock<Regex> = LazyLock::new(|| {
-    let char = "[А-ЯЁа-яё.-]";
-    let place = format!(r"(?P<place>[А-ЯЁ]{char}*(?:{SP}+{char}+)*)");
-    let region = format!(r"(?:{SP}+/(?P<region>(?-u:[^/\n])+)/)?");
-    let date = format!(
-        r"(?P<day>[0-9]{{1,2}}){SP}+(?P<month>(?i:{})){SP}*(?:(?P<year>[0-9]{{4}}){SP}+г(?:ода|\.)?)?",
-        RU_MONTHS.join("|")
-    );
-    let agency = r"(?P<agency>(?:ИТАР-)?ТАСС)";
-    let byline = format!(r"/(?:{agency}|Корр\.{SP}+(?P<corr>(?:ИТАР-)?ТАСС)[^/\n]{{0,60}})/");
-    // The agency alone first: a place is capitals too. The byline is optional to the
-    // pattern only; `find` asks one of a place.
-    let cityless = r"(?P<cityless>(?:ИТАР-)?ТАСС)";
-    Regex::new(&format!(
-        r"\A{JUNK}(?:{cityless}|{place}{region}),{SP}+{date}\.?(?:{SP}*{byline}\.?)?(?:{SP}*{DASH})?"
-    ))
-    .expect("Russian TASS dateline pattern")
-});
-
 /// `TAUPO, New Zealand, March 23 -`, `BEIJING, Jan. 5 (Xinhua) --`, `MOSCOW (Reuters) -`: the
 /// place; after a comma, a region of one to four words (as few as will do; `found` checks
 /// the four) or none; a date;
@@ -171,49 +150,100 @@ pub(crate) fn find(line: &str) -> Option<Found> {
     // A line is only given to a pattern it could match, so that an article compiles only
     // the patterns it needs (each costs about half a millisecond) and a headline is not
     // searched: TASS's shape has slashes and a date, so a digit; the wire's a dash, and a
-    // date or an agency in parentheses.
+    // date or an agency in parentheses. Both open with a place in Latin capitals, after the
+    // decoration (which has none of them), so a Russian dateline compiles neither.
     let bytes = line.as_bytes();
     let digit = bytes.iter().any(u8::is_ascii_digit);
+    let latin = || {
+        line.trim_start_matches(JUNK_CHARS)
+            .starts_with(|c| matches!(c, 'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ'))
+    };
     let tass = || {
         TASS.captures(bytes)
-            .and_then(|c| found(line, &c, |r| r.len() <= 60))
+            .and_then(|c| found(line, &Parts::of(&c), |r| r.len() <= 60))
     };
     let wire = || {
         WIRE.captures(bytes)
-            .and_then(|c| found(line, &c, |r| words(r) <= 4))
+            .and_then(|c| found(line, &Parts::of(&c), |r| words(r) <= 4))
     };
     let could_be_wire = || (digit || line.contains('(')) && line.contains(['-', '—', '–']);
     let tass_ru = || {
-        let c = TASS_RU.captures(bytes)?;
+        let parts = tass_ru::parts(line)?;
         // A place needs the agency after the date; without one it is no dateline.
-        let agency = c.name("agency").or(c.name("corr")).or(c.name("cityless"));
-        agency.and_then(|_| found(line, &c, |r| r.len() <= 120))
+        let agency = parts.agency.as_ref().or(parts.corr.as_ref());
+        agency
+            .or(parts.cityless.as_ref())
+            .and_then(|_| found(line, &parts, |r| r.len() <= 120))
     };
     // Cyrillic letters are two bytes from 0xD0 to 0xD3.
     let cyrillic = || bytes.iter().take(80).any(|b| (0xD0..=0xD3).contains(b));
-    (digit && line.contains('/'))
+    (digit && line.contains('/') && latin())
         .then(tass)
         .flatten()
         .or_else(|| (digit && cyrillic()).then(tass_ru).flatten())
-        .or_else(|| could_be_wire().then(wire).flatten())
+        .or_else(|| (could_be_wire() && latin()).then(wire).flatten())
+}
+
+/// The characters of `JUNK`.
+pub(super) const JUNK_CHARS: [char; 11] = ['*', '#', '•', '·', '>', '_', '=', '~', ' ', '\t', '-'];
+
+/// What a dateline pattern matched: the byte ranges of its named parts in the line, and
+/// where the match ends (it starts at the line's start).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(super) struct Parts {
+    pub junk: Option<Range<usize>>,
+    pub place: Option<Range<usize>>,
+    pub region: Option<Range<usize>>,
+    pub month: Option<Range<usize>>,
+    pub day: Option<Range<usize>>,
+    pub year: Option<Range<usize>>,
+    pub agency: Option<Range<usize>>,
+    /// A Russian byline's agency (`/Корр. ТАСС Иван Петров/`).
+    pub corr: Option<Range<usize>>,
+    /// The agency of a Russian dateline without a place (`ТАСС, 10 августа.`).
+    pub cityless: Option<Range<usize>>,
+    pub dash: Option<Range<usize>>,
+    pub end: usize,
+}
+
+impl Parts {
+    /// The parts of a pattern's match, by their group names.
+    pub(super) fn of(caps: &Captures) -> Parts {
+        let range = |name: &str| caps.name(name).map(|m| m.range());
+        Parts {
+            junk: range("junk"),
+            place: range("place"),
+            region: range("region"),
+            month: range("month"),
+            day: range("day"),
+            year: range("year"),
+            agency: range("agency"),
+            corr: range("corr"),
+            cityless: range("cityless"),
+            dash: range("dash"),
+            end: caps.get(0).map_or(0, |m| m.end()),
+        }
+    }
 }
 
 /// The dateline a pattern's match describes, if it is one; `region_fits` is the pattern's
 /// bound on its region.
-fn found(line: &str, caps: &Captures, region_fits: fn(&str) -> bool) -> Option<Found> {
-    let text = |name: &str| caps.name(name).map(|m| &line[m.range()]);
+fn found(line: &str, parts: &Parts, region_fits: fn(&str) -> bool) -> Option<Found> {
+    let text = |part: &Option<Range<usize>>| part.clone().map(|r| &line[r]);
     // Counted in bytes: a line that opens with more decoration is no story's first.
-    if text("junk")?.len() > 8 {
+    if text(&parts.junk)?.len() > 8 {
         return None;
     }
     // The bounds the patterns leave to code. A match beyond one is final too: the pattern
     // prefers the longest place, and a shorter one would be followed by a word, which no
     // dateline's place is; a region is as short as will do (wire) or ends at its slash.
-    if text("place").is_some_and(|p| words(p) > 6) || !text("region").is_none_or(region_fits) {
+    if text(&parts.place).is_some_and(|p| words(p) > 6)
+        || !text(&parts.region).is_none_or(region_fits)
+    {
         return None;
     }
-    let month = text("month").map(month_number);
-    let day = text("day").and_then(|d| d.parse().ok());
+    let month = text(&parts.month).map(month_number);
+    let day = text(&parts.day).and_then(|d| d.parse().ok());
     // 2000 is a leap year, so 29 February passes.
     if let (Some(m), Some(d)) = (month, day)
         && Date::new(2000, m, d).is_none()
@@ -221,20 +251,22 @@ fn found(line: &str, caps: &Captures, region_fits: fn(&str) -> bool) -> Option<F
         return None;
     }
     // A Russian byline gives the agency after "Корр."; the form without a place, first.
-    let agency = text("agency").or(text("corr")).or(text("cityless"));
+    let agency = text(&parts.agency)
+        .or(text(&parts.corr))
+        .or(text(&parts.cityless));
     if month.is_none() && agency.is_none() {
         return None;
     }
-    let place = caps.name("place");
-    let start = place.or(caps.name("cityless"))?.start();
-    let end = caps.name("dash").unwrap_or(caps.get(0)?).end();
+    let place = parts.place.clone();
+    let start = place.clone().or(parts.cityless.clone())?.start;
+    let end = parts.dash.clone().map_or(parts.end, |d| d.end);
     Some(Found {
         range: start..end,
-        location: place.map(|p| title_case(&line[p.range()])),
-        region: text("region").map(|r| r.trim().to_owned()),
+        location: place.map(|p| title_case(&line[p])),
+        region: text(&parts.region).map(|r| r.trim().to_owned()),
         month,
         day,
-        year: text("year").and_then(|y| y.parse().ok()),
+        year: text(&parts.year).and_then(|y| y.parse().ok()),
         agency: agency.map(str::to_owned),
     })
 }
@@ -270,7 +302,8 @@ pub(crate) fn year_from_weekday(
     reference: Date,
 ) -> Option<i32> {
     let mut previous = "";
-    for word in paragraph.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
+    // `is_word_char` is `is_alphanumeric`, quicker on Cyrillic.
+    for word in paragraph.split(|c: char| !is_word_char(c) && c != '\'' && c != '’') {
         if word.is_empty() {
             continue;
         }

@@ -15,6 +15,7 @@ use self::furniture::{is_furniture, is_signoff};
 pub(crate) mod calendar;
 pub(crate) mod dateline;
 mod furniture;
+mod tass_ru;
 
 #[derive(Debug, Default)]
 pub(crate) struct Layout {

@@ -4,9 +4,43 @@
 //! table: a bitmap of the keys' first and last bytes and lengths turns them away before
 //! hashing.
 
+/// Strings as static data with no pointer to each: their bytes one after another, and
+/// where each starts. A `&'static [&'static str]` costs the loader of a position-independent
+/// program a relocation, and a written page, for each string at every start: the tables'
+/// 40 000 were a fifth of the start-up of a one-article run.
+pub struct Strs {
+    pub text: &'static str,
+    /// Where each string starts in `text`, and at the end where `text` ends.
+    pub starts: &'static [u32],
+}
+
+impl Strs {
+    /// String `i`.
+    #[inline]
+    #[allow(dead_code)] // the crate's half
+    pub fn get(&self, i: usize) -> &'static str {
+        &self.text[self.starts[i] as usize..self.starts[i + 1] as usize]
+    }
+
+    #[allow(dead_code)] // the crate's half
+    pub fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// Rust source for `Strs` of `strs`, as a constant expression.
+    #[allow(dead_code)] // build.rs's half
+    pub fn source(strs: &[&str]) -> String {
+        let mut starts = vec![0u32];
+        for s in strs {
+            starts.push(starts[starts.len() - 1] + u32::try_from(s.len()).expect("u32"));
+        }
+        format!("Strs {{ text: {:?}, starts: &{starts:?} }}", strs.concat())
+    }
+}
+
 /// A set of keys, as static data.
 pub struct Table {
-    pub keys: &'static [&'static str],
+    pub keys: Strs,
     /// Open addressing with linear probing, a power of two of them, at most half full: 0
     /// when empty, else a key's index plus one in the low 16 bits and 16 bits of its hash
     /// above, so that a probe reads a key only when those bits agree.
@@ -93,7 +127,7 @@ impl Table {
                 return None;
             }
             let k = (slot & 0xffff) as usize - 1;
-            if slot & 0xffff_0000 == tag && same(self.keys[k].as_bytes(), key) {
+            if slot & 0xffff_0000 == tag && same(self.keys.get(k).as_bytes(), key) {
                 return Some(k);
             }
             i = (i + 1) & mask;
@@ -125,7 +159,8 @@ impl Table {
     #[allow(dead_code)] // build.rs's half
     pub fn source(keys: &[&str]) -> String {
         let (slots, shapes) = Table::layout(keys);
-        format!("Table {{ keys: &{keys:?}, slots: &{slots:?}, shapes: &{shapes:?} }}")
+        let keys = Strs::source(keys);
+        format!("Table {{ keys: {keys}, slots: &{slots:?}, shapes: &{shapes:?} }}")
     }
 }
 
@@ -151,8 +186,27 @@ mod tests {
     fn finds_every_key_and_nothing_else() {
         const KEYS: &[&str] = &["President", "Ministry", "of", "Ministry of Defense", "é"];
         let (slots, shapes) = Table::layout(KEYS);
+        let mut starts = vec![0];
+        for key in KEYS {
+            starts.push(starts[starts.len() - 1] + key.len() as u32);
+        }
+        let keys = Strs {
+            text: KEYS.concat().leak(),
+            starts: starts.leak(),
+        };
+        assert_eq!(
+            Strs::source(KEYS),
+            format!(
+                "Strs {{ text: {:?}, starts: &{:?} }}",
+                keys.text, keys.starts
+            )
+        );
+        assert_eq!(
+            (0..keys.len()).map(|k| keys.get(k)).collect::<Vec<_>>(),
+            KEYS
+        );
         let table = Table {
-            keys: KEYS,
+            keys,
             slots: Box::leak(slots.into_boxed_slice()),
             shapes: Box::leak(Box::new(shapes)),
         };

@@ -12,27 +12,55 @@ use unicode_segmentation::UnicodeSegmentation;
 /// two letters, `.`, `'`, `,` and `;` two digits ("don't", "U.S", "2.5", "1,000").
 pub(crate) fn count_words(text: &str) -> usize {
     let bytes = text.as_bytes();
-    // UAX #29 never joins a word across whitespace, so the text is counted a stretch at a
-    // time, cut at whitespace: each word with a non-ASCII byte by unicode-segmentation, the
-    // ASCII stretches between them by the scan. (An ASCII byte is never part of a longer
-    // UTF-8 sequence: every cut is between characters.)
+    let Some(first) = first_non_ascii(bytes) else {
+        return count_ascii_words(bytes);
+    };
+    // UAX #29 never joins a word across whitespace, so the text is read a stretch at a
+    // time, cut at whitespace. A stretch with a non-ASCII character goes into the scan's
+    // ASCII image of the text when its characters have an ASCII twin (`ascii_twin`), else
+    // it is counted by unicode-segmentation and left out (the whitespace around it stays).
+    // (An ASCII byte is never part of a longer UTF-8 sequence: every cut is between
+    // characters.)
     let cut = |b: &u8| matches!(b, b' ' | b'\n' | b'\t' | b'\r');
+    let mut image = Vec::with_capacity(bytes.len());
     let mut count = 0;
     let mut from = 0;
-    let mut i = 0;
-    while let Some(k) = first_non_ascii(&bytes[i..]) {
-        let wide = i + k;
+    let mut next = Some(first);
+    while let Some(wide) = next {
         let start = bytes[..wide].iter().rposition(cut).map_or(0, |c| c + 1);
         let end = bytes[wide..]
             .iter()
             .position(cut)
             .map_or(bytes.len(), |c| wide + c);
-        count += count_ascii_words(&bytes[from..start]);
-        count += text[start..end].unicode_words().count();
+        image.extend_from_slice(&bytes[from..start]);
+        let stretch = &text[start..end];
+        let twins = stretch.chars().map(ascii_twin);
+        if twins.clone().all(|t| t.is_some()) {
+            image.extend(twins.flatten());
+        } else {
+            count += stretch.unicode_words().count();
+        }
         from = end;
-        i = end;
+        next = first_non_ascii(&bytes[end..]).map(|k| end + k);
     }
-    count + count_ascii_words(&bytes[from..])
+    image.extend_from_slice(&bytes[from..]);
+    count + count_ascii_words(&image)
+}
+
+/// An ASCII character that UAX #29 treats as it does `c`, for the characters of Russian
+/// text: itself for ASCII; `a` for a Cyrillic letter of the Russian alphabet (a letter,
+/// ALetter, as Latin ones); `!` for the quotes, dashes and signs of Russian text that are
+/// neither letters nor joiners (Other). Counting Russian words by the scan halved the time
+/// of the word count in a Russian batch, where unicode-segmentation was an eighth of it.
+fn ascii_twin(c: char) -> Option<u8> {
+    match c {
+        _ if c.is_ascii() => Some(c as u8),
+        'А'..='я' | 'Ё' | 'ё' => Some(b'a'),
+        '«' | '»' | '„' | '“' | '”' | '—' | '–' | '…' | '№' | '\u{A0}' => {
+            Some(b'!')
+        }
+        _ => None,
+    }
 }
 
 /// Where the first byte of `b` that is not ASCII is, eight bytes at a time.
@@ -316,6 +344,30 @@ pub(crate) mod tests {
         assert!(strings.len() > 100_000);
         for s in &strings {
             assert_eq!(count_words(s), s.unicode_words().count(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn each_ascii_twin_counts_as_the_character() {
+        // Every string of up to four characters of the classes the counts tell apart,
+        // with each character that has a twin in turn.
+        let twinned = (0..=0xFFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| !c.is_ascii() && ascii_twin(c).is_some());
+        for c in twinned {
+            let alphabet = ['a', '1', '.', ',', ':', '\'', '_', ' ', '!', 'é', c];
+            let mut strings = vec![String::new()];
+            for _ in 0..4 {
+                let longer: Vec<String> = strings
+                    .iter()
+                    .filter(|s| s.chars().count() == strings.last().unwrap().chars().count())
+                    .flat_map(|s| alphabet.iter().map(move |&c| format!("{s}{c}")))
+                    .collect();
+                strings.extend(longer);
+            }
+            for s in &strings {
+                assert_eq!(count_words(s), s.unicode_words().count(), "{s:?}");
+            }
         }
     }
 

@@ -2,7 +2,7 @@
 //! one a line with a column per use), checked and laid out as hash tables by `build.rs` (through `datafile`):
 //! nothing to build when a process starts.
 
-use crate::text::strtable::Table;
+use crate::text::strtable::{Strs, Table};
 
 /// A set of words, as a static hash table.
 pub(crate) struct WordSet(Table);

@@ -9,7 +9,7 @@ mod user;
 
 pub use user::{AddError, UserType};
 
-use crate::text::strtable::Table;
+use crate::text::strtable::{Strs, Table};
 use crate::text::tokens::run_end;
 use user::User;
 
@@ -43,8 +43,9 @@ pub(crate) struct PhraseTable {
     keys: Table,
     /// For each key, the range of `phrases` under it.
     spans: &'static [(usize, usize)],
-    /// A form and its index into the gazetteer's entries.
-    phrases: &'static [(&'static str, u32)],
+    /// The forms, and each one's index into the gazetteer's entries.
+    phrases: Strs,
+    entries: &'static [u32],
 }
 
 impl PhraseTable {
@@ -54,11 +55,13 @@ impl PhraseTable {
         self.keys.may_contain(word)
     }
 
-    fn under(&self, word: &str) -> &'static [(&'static str, u32)] {
-        self.keys.find(word.as_bytes()).map_or(&[], |k| {
-            let (from, to) = self.spans[k];
-            &self.phrases[from..to]
-        })
+    /// The forms under `word`, with their entries.
+    fn under(&self, word: &str) -> impl Iterator<Item = (&'static str, u32)> {
+        let (from, to) = self
+            .keys
+            .find(word.as_bytes())
+            .map_or((0, 0), |k| self.spans[k]);
+        (from..to).map(|p| (self.phrases.get(p), self.entries[p]))
     }
 }
 
@@ -108,12 +111,19 @@ static BUILTIN: Gazetteer = Gazetteer {
 pub(crate) static WITHOUT_PHRASES: Gazetteer = {
     static EMPTY: PhraseTable = PhraseTable {
         keys: Table {
-            keys: &[],
+            keys: Strs {
+                text: "",
+                starts: &[0],
+            },
             slots: &[0],
             shapes: &[0; 256],
         },
         spans: &[],
-        phrases: &[],
+        phrases: Strs {
+            text: "",
+            starts: &[0],
+        },
+        entries: &[],
     };
     Gazetteer {
         exact: &EMPTY,
@@ -356,9 +366,9 @@ impl Gazetteer {
         table: Lookup,
     ) -> Option<(usize, Entry)> {
         let rest = &text[start..];
-        let builtin = (table.builtin.under(&text[start..word_end]).iter())
+        let builtin = (table.builtin.under(&text[start..word_end]))
             .find(|(form, _)| rest.starts_with(form) && ends(text, form, start + form.len()))
-            .map(|&(form, entry)| (start + form.len(), self.entries[entry as usize]));
+            .map(|(form, entry)| (start + form.len(), self.entries[entry as usize]));
         match table.user {
             None => builtin,
             Some(user) => with_user(user, builtin, text, (start, word_end), table.caseless),
@@ -428,12 +438,8 @@ mod tests {
         assert!(COUNTRIES.len() >= 250);
         assert!(ORGANIZATION_ACRONYMS.len() >= 100);
         assert_eq!(EXACT.phrases.len(), ENTRIES.len());
-        assert!(
-            EXACT
-                .phrases
-                .iter()
-                .all(|&(_, e)| (e as usize) < ENTRIES.len())
-        );
+        assert_eq!(EXACT.entries.len(), ENTRIES.len());
+        assert!(EXACT.entries.iter().all(|&e| (e as usize) < ENTRIES.len()));
         assert!(g.org_heads.contains("Ministry") && g.event_heads.contains("Conference"));
         assert!(g.stopwords.contains("The") && g.speech_verbs.contains("said"));
     }
