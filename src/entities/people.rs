@@ -9,7 +9,7 @@ use super::phrases::{Absent, Field, Todo};
 use super::russian;
 use super::{Candidate, Kind, Name};
 use crate::layout::calendar::{MONTHS, WEEKDAYS};
-use crate::text::tokens::{is_capitalized, is_gap};
+use crate::text::tokens::{is_capitalized, is_gap, is_word_char};
 use crate::text::wordlist::{
     KIN_WORDS, NAME_PARTICLES, NAME_PREPOSITIONS, ORG_NOUNS, ROLE_WORDS, RU_CUE_VERBS,
     TITLE_MODIFIERS,
@@ -274,7 +274,10 @@ fn lowercase_title(g: &Gazetteer, f: &Field, a: usize) -> Option<(String, Option
 
 /// A role noun of an apposition or before a name ("economist Alain Marais"), in any case.
 pub(super) fn is_role_word(word: &str) -> bool {
-    ROLE_WORDS.contains_lowercased(word) || russian::is_person_noun(word)
+    if russian::is_cyrillic(word) {
+        return russian::is_person_noun(word);
+    }
+    ROLE_WORDS.contains_lowercased(word)
 }
 
 /// "Minister of Electricity and Renewable Energy Mohamed Shaker": where the portfolio that
@@ -393,7 +396,7 @@ fn russian_name_shape(f: &Field, a: usize, b: usize, n: usize) -> bool {
 /// ("Его супруга — Анна Рене"), not a dialogue's at a line's start.
 fn mid_sentence(f: &Field, a: usize) -> bool {
     let before = f.before(a).trim_end();
-    before.ends_with(|c: char| c.is_alphanumeric() || matches!(c, ',' | ';' | ':' | ')' | '»'))
+    before.ends_with(|c: char| is_word_char(c) || matches!(c, ',' | ';' | ':' | ')' | '»'))
         || before
             .strip_suffix(['—', '–'])
             .is_some_and(|rest| rest.ends_with(|c: char| c != '\n' && c.is_whitespace()))
@@ -440,7 +443,7 @@ fn served_role(before: &str) -> bool {
 fn next_word<'a>(f: &Field<'a>, b: usize) -> &'a str {
     let after = f.after(b).trim_start();
     let end = after
-        .find(|c: char| !c.is_alphanumeric() && c != '-')
+        .find(|c: char| !is_word_char(c) && c != '-')
         .unwrap_or(after.len());
     &after[..end]
 }

@@ -75,13 +75,6 @@ pub(super) fn scan(
     });
 }
 
-/// Whether a word opens with a Cyrillic letter (its first byte says so).
-fn is_cyrillic(word: &str) -> bool {
-    word.as_bytes()
-        .first()
-        .is_some_and(|b| (0xD0..=0xD3).contains(b))
-}
-
 /// "Geneva-based", "Kremlin-backed": a name turned into an adjective, not part of a name.
 fn is_attributive(word: &str) -> bool {
     ATTRIBUTIVE_SUFFIXES.iter().any(|s| word.ends_with(s))
@@ -116,7 +109,7 @@ pub(super) fn phrases<'t>(
     let joined = move |i: usize| {
         i + 1 < toks.len() && (!toks[i].possessive || g.org_heads.contains(word(i + 1))) && {
             let gap = &text[toks[i].end..toks[i + 1].start];
-            gap.chars().all(is_gap) && !(gap.contains('\n') && is_cyrillic(word(i + 1)))
+            gap.chars().all(is_gap) && !(gap.contains('\n') && russian::is_cyrillic(word(i + 1)))
         }
     };
     let is_capitalized = |w: &str| is_capitalized(w) && !is_attributive(w);
@@ -286,7 +279,7 @@ fn classify_part(
     // again as its words are taken, and a scan of all of it each time would cost the
     // square of a long run's length.
     // (A Latin-script part strings no Russian names: its first byte says so.)
-    let cyrillic = is_cyrillic(f.word(a));
+    let cyrillic = russian::is_cyrillic(f.word(a));
     // Not a second given name ("Реджеп Тайип Эрдоган").
     let near = || {
         (a + 1..b.min(a + RUSSIAN_NAME_WORDS))
