@@ -432,7 +432,8 @@ fn served_role(before: &str) -> bool {
         if k > 0 && russian::is_person_noun(w) {
             return true;
         }
-        if !w.starts_with(char::is_uppercase) {
+        // Capitalized, and no mark between them ("рэпера Jay Z: Он" is no title).
+        if !w.starts_with(char::is_uppercase) || !w.ends_with(is_word_char) {
             return false;
         }
     }
@@ -503,8 +504,13 @@ pub(super) fn by_context(
     // "midfielder Donato", "his sister Lisa": one word after a lowercase role.
     // Not one cut from a longer phrase ("dealer Gill and Duffus").
     let cut = b < f.toks.len() && is_connector(f.word(b)) && !f.after(b).starts_with(',');
-    // "губернатора Иркутской области": a region's adjective after a role is no name.
-    let adjective = || russian::is_adjective_form(f.word(a), next_word(f, b));
+    // "губернатора Иркутской области": a region's adjective after a role is no name, nor
+    // the place in the genitive that a role serves ("житель Калифорнии", "чемпион Европы").
+    let adjective = || {
+        let word = f.word(a);
+        russian::is_adjective_form(word, next_word(f, b))
+            || russian::is_place_genitive(word) && !g.is_given_name(word)
+    };
     if n == 1
         && !cut
         && f.name_like(g, a)

@@ -188,6 +188,15 @@ pub(super) fn is_adjective_form(word: &str, next: &str) -> bool {
                 && !ends(next, INSTRUMENTAL))
 }
 
+/// Whether `word` ends as a place's name does in the genitive and a person's name hardly
+/// ever in the nominative: -ии (Калифорнии), a consonant and -ы (Европы).
+pub(super) fn is_place_genitive(word: &str) -> bool {
+    word.ends_with("ии")
+        || word
+            .strip_suffix('ы')
+            .is_some_and(|stem| stem.ends_with(|c: char| !"аеёиоуыэюя".contains(c)))
+}
+
 /// Whether `word` is a Russian noun for a place in any case ("области", "моря"): a
 /// capitalized adjective before it names a place ("Иркутской области").
 pub(super) fn is_place_noun(word: &str) -> bool {
@@ -293,7 +302,9 @@ fn nominative_surname(word: &str, gender: Gender, case: Case) -> String {
 /// nominative; None if its first word is no Russian given name.
 pub(super) fn nominative(name: &str) -> Option<String> {
     let mut words = name.split(' ');
-    let (first, gender, case) = given(words.next()?)?;
+    let Some((first, gender, case)) = given(words.next()?) else {
+        return agreeing_nominative(name);
+    };
     let mut out = first;
     for word in words {
         out.push(' ');
@@ -304,6 +315,29 @@ pub(super) fn nominative(name: &str) -> Option<String> {
         out.push_str(&parts.join("-"));
     }
     Some(out)
+}
+
+/// A man's name of two or three Cyrillic words whose given name no list knows, put in the
+/// nominative where every word has the same noun ending after a consonant: -а (genitive),
+/// -у (dative), -ом (instrumental): "Генриха Мхитаряна" is Генрих Мхитарян, "Лиамом
+/// Хоулеттом" Лиам Хоулетт. A woman's name hardly ends so in every word, and other
+/// endings say no case for sure (-е, -ы), so the name is then left as written.
+fn agreeing_nominative(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split(' ').collect();
+    if !(2..=3).contains(&words.len()) || !words.iter().all(|w| is_cyrillic_name_word(w)) {
+        return None;
+    }
+    let consonant = |stem: &str| stem.ends_with(|c: char| !"аеёиоуыэюяйь".contains(c));
+    ["а", "у", "ом"].iter().find_map(|ending| {
+        let stems: Option<Vec<&str>> = words
+            .iter()
+            .map(|w| {
+                w.strip_suffix(ending)
+                    .filter(|s| s.chars().count() >= 2 && consonant(s))
+            })
+            .collect();
+        stems.map(|s| s.join(" "))
+    })
 }
 
 /// The forms a Russian surname takes in the oblique cases, for the short forms that refer
@@ -387,10 +421,15 @@ mod tests {
             ("Бараку Обаме", "Барак Обама"),
             ("Бараком Обамой", "Барак Обама"),
             ("Джона Керри", "Джон Керри"),
+            ("Генриха Мхитаряна", "Генрих Мхитарян"),
+            ("Лиамом Хоулеттом", "Лиам Хоулетт"),
         ] {
             assert_eq!(nominative(written).as_deref(), Some(want), "{written}");
         }
         assert_eq!(nominative("Москва Сити"), None);
+        // A woman's name, or no ending shared: left as written.
+        assert_eq!(nominative("Зулема Томас"), None);
+        assert_eq!(nominative("Мейв Кеннеди"), None);
         assert!(is_given_name("Сергея") && is_given_name("Анной") && !is_given_name("Москва"));
     }
 
