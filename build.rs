@@ -25,6 +25,7 @@ const PHRASE_LISTS: &[&str] = &[
     "term-introducers.txt",
     "media-nouns.txt",
     "credit-openers.txt",
+    "correction-openers.txt",
 ];
 
 /// How the lines of a plain list are checked: phrases or single words.
@@ -564,6 +565,7 @@ fn word_lists() -> String {
         // Spliced into the timestamp pattern (src/layout/furniture.rs).
         ("TIME_WORDS", "time-words.txt"),
         ("SIGNOFF_WORDS", "signoff-words.txt"),
+        ("CORRECTION_OPENERS", "correction-openers.txt"),
         ("CREDIT_OPENERS", "credit-openers.txt"),
         // Searched for all at once (src/entities/teams.rs).
         ("TEAM_SPORT_WORDS", "team-sport-words.txt"),

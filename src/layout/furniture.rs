@@ -12,7 +12,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::calendar::{MONTHS, WEEKDAYS};
-use crate::text::wordlist::{CREDIT_OPENERS, FURNITURE, SIGNOFF_WORDS, TIME_WORDS};
+use crate::text::span::floor_char_boundary;
+use crate::text::wordlist::{
+    CORRECTION_OPENERS, CREDIT_OPENERS, FURNITURE, SIGNOFF_WORDS, TIME_WORDS,
+};
 
 /// Site furniture before the headline: a known rubric or a timestamp line.
 pub(crate) fn is_furniture(line: &str) -> bool {
@@ -55,7 +58,9 @@ fn is_timestamp(line: &str) -> bool {
 /// pattern: as a `regex` it cost a third of the start-up of a story with a credit.
 pub(crate) fn is_signoff(text: &str) -> bool {
     let text = text.trim();
-    if SIGNOFF_WORDS.iter().any(|w| text.eq_ignore_ascii_case(w)) {
+    if SIGNOFF_WORDS.iter().any(|w| text.eq_ignore_ascii_case(w))
+        || CORRECTION_OPENERS.iter().any(|o| text.starts_with(o))
+    {
         return true;
     }
     let credit = match text.strip_prefix('(') {
@@ -70,6 +75,21 @@ pub(crate) fn is_signoff(text: &str) -> bool {
                 .is_some_and(|rest| rest.starts_with(" by "))
         }) && !credit.contains(['\n', '\r'])
     })
+}
+
+/// How far from a story's end its correction note is looked for: a note is a line or two.
+const NOTE_BYTES: usize = 400;
+
+/// Where an agency's correction note starts in `para`, a story's last paragraph ("… лет.
+/// В новость внесена правка (22:07 мск) - …"): at a sentence's start near its end, the
+/// rest of the paragraph from there being furniture (`correction-openers.txt`).
+pub(crate) fn correction_note(para: &str) -> Option<usize> {
+    let from = floor_char_boundary(para, para.len().saturating_sub(NOTE_BYTES));
+    CORRECTION_OPENERS
+        .iter()
+        .filter_map(|o| para[from..].find(o).map(|k| from + k))
+        .filter(|&k| k == 0 || para[..k].trim_end().ends_with(['.', '!', '?', '»', '"']))
+        .min()
 }
 
 #[cfg(test)]
@@ -107,6 +127,21 @@ mod tests {
         ] {
             assert!(!is_furniture(no), "{no}");
         }
+    }
+
+    #[test]
+    fn correction_notes() {
+        let para = "Сделка закрыта.  В новость внесена правка (22:07 мск) - уточнено название";
+        assert_eq!(correction_note(para), para.find("В новость"));
+        assert_eq!(correction_note("В новость внесены изменения"), Some(0));
+        // Only at a sentence's start.
+        assert_eq!(
+            correction_note("Он сказал, что в новость внесена правка."),
+            None
+        );
+        assert_eq!(correction_note("Сделка закрыта."), None);
+        // A paragraph of its own is a sign-off.
+        assert!(is_signoff("В новость внесена правка (22:07 мск)"));
     }
 
     #[test]

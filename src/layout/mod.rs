@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use self::dateline::Found;
-use self::furniture::{is_furniture, is_signoff};
+use self::furniture::{correction_note, is_furniture, is_signoff};
 
 pub(crate) mod calendar;
 pub(crate) mod dateline;
@@ -174,6 +174,12 @@ impl Body {
             let para = &text[last.clone()];
             if let Some(cut) = para.rfind(['\n', '\r'])
                 && is_signoff(&para[cut..])
+            {
+                end = trim(text, last.start..last.start + cut).end;
+            }
+            // A correction note ends the story, even inside its last paragraph.
+            if let Some(cut) = correction_note(&text[last.start..end])
+                && cut > 0
             {
                 end = trim(text, last.start..last.start + cut).end;
             }
