@@ -434,6 +434,8 @@ fn word_lists() -> String {
         ("GIVEN_NAMES_RU_M", "given-names-ru-male.txt"),
         ("GIVEN_NAMES_RU_F", "given-names-ru-female.txt"),
         ("RU_COMMON_ABBREVIATIONS", "ru-common-abbreviations.txt"),
+        ("RU_LATIN_NON_NAMES", "ru-latin-non-names.txt"),
+        ("RU_LATIN_KIND_NOUNS", "ru-latin-kind-nouns.txt"),
         ("FURNITURE", "furniture.txt"),
         ("KIN_WORDS", "kin-words.txt"),
         ("CUE_ADVERBS", "cue-adverbs.txt"),

@@ -128,8 +128,9 @@ pub fn parse<'a>(text: &'a str, options: &Options) -> Article<'a> {
     let stats = stats(&body);
     // Entities in the headline, the lead and the body; then the quotes and who said them.
     let fields = || fields(text, &layout, &body);
-    let (mut entities, named) = entities::find(text, fields, &index, options.gazetteer);
     let language = options.language.unwrap_or_else(|| Language::of(text));
+    let russian = language == Language::Ru;
+    let (mut entities, named) = entities::find(text, fields, &index, options.gazetteer, russian);
     // A Russian record names its countries as Russian copy does (GUIDELINES-ru.md).
     if language == Language::Ru {
         for c in &mut entities.countries {
@@ -139,7 +140,6 @@ pub fn parse<'a>(text: &'a str, options: &Options) -> Article<'a> {
         }
     }
     let field_ranges = fields().map(|(r, _)| r);
-    let russian = language == Language::Ru;
     let quotes = quotes::find(text, field_ranges, &entities, &named, &index, russian);
     let owned = |r: &Range<usize>| text[r.clone()].to_owned();
     Article {

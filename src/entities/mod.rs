@@ -155,17 +155,19 @@ const WINDOW: usize = 1 << 18;
 
 /// The entities in the given fields of `text` (byte ranges with their modes, made afresh by
 /// each call of `fields`), and every place they are named, in text order, by the names and
-/// words of `g`.
+/// words of `g`; `russian`: the article is in Russian, where a name in Latin letters is a
+/// foreign organization's (`russian_orgs::latin`).
 pub(crate) fn find<'a, I>(
     text: &'a str,
     fields: impl Fn() -> I,
     index: &CharIndex,
     g: &Gazetteer,
+    russian: bool,
 ) -> (Entities<'a>, Vec<Named>)
 where
     I: Iterator<Item = (Range<usize>, Mode)>,
 {
-    find_in_windows(text, fields, index, g, WINDOW)
+    find_in_windows(text, fields, index, g, WINDOW, russian)
 }
 
 fn find_in_windows<'a, I>(
@@ -174,6 +176,7 @@ fn find_in_windows<'a, I>(
     index: &CharIndex,
     g: &Gazetteer,
     window: usize,
+    russian: bool,
 ) -> (Entities<'a>, Vec<Named>)
 where
     I: Iterator<Item = (Range<usize>, Mode)>,
@@ -185,6 +188,10 @@ where
     let mut todo = Vec::new();
     // Events named by their holder ("BRICS summit"): the holder stays a mention of its own.
     let mut held = Vec::new();
+    // A Russian phrase's parts in one script each.
+    let mut parts = Vec::new();
+    // Latin-script names that a noun before them showed to be no organization's.
+    let mut not_names = Vec::new();
     let mut windows = 0;
     let mut rest = fields().peekable();
     while windows == 0 || rest.peek().is_some() {
@@ -200,10 +207,22 @@ where
             }
             if field.mode == Mode::Full {
                 for phrase in phrases(g, text, field.toks) {
-                    events::by_holder(g, &field, (phrase.start, phrase.end), &mut held);
-                    let (c, h) = (&mut candidates, &mut held);
-                    russian_phrases::candidates(g, &field, phrase.clone(), c, h);
-                    classify(g, &field, phrase, &mut candidates, &mut todo);
+                    parts.clear();
+                    if russian {
+                        russian_orgs::script_parts(&field, phrase, &mut parts);
+                    } else {
+                        parts.push(phrase);
+                    }
+                    for phrase in parts.drain(..) {
+                        events::by_holder(g, &field, (phrase.start, phrase.end), &mut held);
+                        let (c, h) = (&mut candidates, &mut held);
+                        russian_phrases::candidates(g, &field, phrase.clone(), c, h);
+                        if russian {
+                            let (c, n) = (&mut candidates, &mut not_names);
+                            russian_orgs::latin(g, &field, phrase.clone(), c, n);
+                        }
+                        classify(g, &field, phrase, &mut candidates, &mut todo);
+                    }
                 }
             }
         }
@@ -318,11 +337,13 @@ pub(super) mod tests {
     /// to its text: the rule families' tests ask this too.
     pub(super) fn entities(text: &str) -> Entities<'_> {
         let fields = [(0..text.len(), Mode::Full)];
+        let russian = crate::Language::of(text) == crate::Language::Ru;
         let (found, _) = find(
             text,
             || fields.iter().cloned(),
             &CharIndex::new(text),
             Gazetteer::builtin(),
+            russian,
         );
         // Every mention slices back to its text.
         let chars: Vec<char> = text.chars().collect();
@@ -364,8 +385,8 @@ pub(super) mod tests {
                 at += paragraph.len() + 2;
             }
             let (g, index) = (Gazetteer::builtin(), CharIndex::new(text));
-            let at_once = find(text, || fields.iter().cloned(), &index, g);
-            let in_windows = find_in_windows(text, || fields.iter().cloned(), &index, g, 1);
+            let at_once = find(text, || fields.iter().cloned(), &index, g, false);
+            let in_windows = find_in_windows(text, || fields.iter().cloned(), &index, g, 1, false);
             assert!(fields.len() > 3 && !at_once.0.people.is_empty());
             assert_eq!(at_once.0, in_windows.0);
             assert_eq!(format!("{:?}", at_once.1), format!("{:?}", in_windows.1));
@@ -385,6 +406,7 @@ pub(super) mod tests {
             || fields.iter().cloned(),
             &CharIndex::new(text),
             Gazetteer::builtin(),
+            false,
         );
         let wang = found.people.iter().find(|p| p.name == "Wang Yi").unwrap();
         let mentions: Vec<&str> = wang.mentions.iter().map(|m| m.text).collect();

@@ -469,8 +469,13 @@ pub(super) fn by_noun(f: &Field, (a, b): (usize, usize), out: &mut Vec<Candidate
 /// A known organization the gazetteer matched at `start..end`, unless it is a word of a
 /// longer name: "Patriot Congress", a one-word form after a capitalized word, is part of
 /// a name that the gazetteer does not know.
+/// Russian capitalizes only a name's first word, so a capitalized word that opens a
+/// sentence says nothing there: "Если Роскомнадзор …", "Данные Росстата …".
 pub(super) fn known(g: &Gazetteer, f: &Field, start: usize, end: usize, id: usize) -> Option<Kind> {
-    if !f.text[start..end].contains(' ') && f.follows_name(g, start) {
+    if !f.text[start..end].contains(' ')
+        && f.follows_name(g, start)
+        && !after_russian_opener(f, start)
+    {
         return None;
     }
     Some(Kind::organization(
@@ -478,6 +483,14 @@ pub(super) fn known(g: &Gazetteer, f: &Field, start: usize, end: usize, id: usiz
         f.text[start..end].into(),
         g.acronym(id).map(Into::into),
     ))
+}
+
+/// Whether the Cyrillic token at byte `start` follows the first word of a sentence.
+fn after_russian_opener(f: &Field, start: usize) -> bool {
+    let i = f.toks.partition_point(|t| t.start < start);
+    i > 0
+        && (0xD0..=0xD3).contains(&f.text.as_bytes()[start])
+        && super::russian_phrases::opens_sentence(f, i - 1)
 }
 
 #[cfg(test)]
@@ -505,6 +518,18 @@ mod tests {
         assert_eq!(
             orgs("TASS and the United Nations met."),
             ["TASS", "United Nations"]
+        );
+    }
+
+    #[test]
+    fn a_known_russian_name_after_a_sentence_opener() {
+        assert_eq!(
+            orgs("Если Роскомнадзор найдет сбой, сайт закроют. Данные Росстата готовы."),
+            ["Роскомнадзор", "Росстат"]
+        );
+        assert_eq!(
+            orgs("Об этом сообщили в Рособрнадзоре. Эксперты Первого канала и Ведомостей тоже."),
+            ["Рособрнадзор", "Первый канал", "Ведомости"]
         );
     }
 

@@ -6,11 +6,23 @@
 //! - a name in quotation marks after a legal form or a noun that says what it names
 //!   (`АО "КрасЭКО"`, `компании «Россети Сибирь»`): the name without its marks, as
 //!   GUIDELINES-ru.md asks.
+//!
+//! And in a Russian article (`latin`), a name in Latin letters: Russian copy writes the
+//! names of foreign companies, bands, media and agencies as their owners do ("Monsanto",
+//! "The Prodigy", "CITIC Pacific", "ZANU-PF"), and transliterates the names of people. A
+//! capitalized Latin run is taken as an organization unless it is a person's (an English
+//! given name opens it), a product or model (a number in it or after it: "COVID-19",
+//! "iPhone 12"), a Roman numeral, a title in quotation marks (a song, a film), a gloss in
+//! parentheses after a Cyrillic name ("Фолькер Буфье (Volker Bouffier)"), part of an
+//! address, a word of English prose, or a common acronym (`ru-latin-non-names.txt`).
 
+use std::ops::Range;
+
+use super::gazetteer::{Entry, Gazetteer};
 use super::organizations::org_key;
 use super::phrases::Field;
 use super::{Candidate, Kind};
-use crate::text::wordlist::RU_COMMON_ABBREVIATIONS;
+use crate::text::wordlist::{RU_COMMON_ABBREVIATIONS, RU_LATIN_KIND_NOUNS, RU_LATIN_NON_NAMES};
 
 /// Below the gazetteer's names and the English rules' (a known "ООН" is the gazetteer's).
 const PRIORITY: u8 = 1;
@@ -190,6 +202,169 @@ fn quoted_after(text: &str, at: usize) -> Option<(usize, usize)> {
     .then_some((start, start + len))
 }
 
+/// Whether token `i` is a word in Latin letters: its first byte an ASCII letter, and no
+/// Cyrillic in it ("IT-компаний" is Russian, and so is "Cолист" with a Latin "C").
+fn is_latin(f: &Field, i: usize) -> bool {
+    let b = &f.text.as_bytes()[f.toks[i].start..f.toks[i].end];
+    b[0].is_ascii_alphabetic() && !b.iter().any(|&c| (0xD0..=0xD3).contains(&c))
+}
+
+/// The capitalized phrase `range` of a Russian field cut where its script changes
+/// ("Газета Global Times" is a Russian word and a Latin name), each part in `parts`.
+pub(super) fn script_parts(f: &Field, range: Range<usize>, parts: &mut Vec<Range<usize>>) {
+    parts.clear();
+    let mut start = range.start;
+    for i in range.start + 1..range.end {
+        if is_latin(f, i) != is_latin(f, i - 1) {
+            parts.push(start..i);
+            start = i;
+        }
+    }
+    parts.push(start..range.end);
+}
+
+/// Whether `w` is a Roman numeral ("II", "XIV").
+fn is_roman(w: &str) -> bool {
+    w.bytes()
+        .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'M'))
+}
+
+/// The word right before byte `at` across spaces only (none after other marks).
+fn word_before(text: &str, at: usize) -> Option<&str> {
+    let before = text[..at].trim_end_matches(' ');
+    if before.len() == at {
+        return None;
+    }
+    let from = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphanumeric() && c != '-')
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    Some(&before[from..])
+}
+
+/// The word right after byte `at` across spaces only.
+fn word_after(text: &str, at: usize) -> Option<&str> {
+    let after = text[at..].trim_start_matches(' ');
+    if after.len() == text.len() - at {
+        return None;
+    }
+    let to = after
+        .find(|c: char| !c.is_alphanumeric() && c != '-')
+        .unwrap_or(after.len());
+    Some(&after[..to])
+}
+
+fn starts_lowercase(w: &str) -> bool {
+    w.starts_with(char::is_lowercase)
+}
+
+/// A candidate for the Latin-script name that is the capitalized phrase part `range` of a
+/// Russian field, if it is one (see the module's head). `not_names`: the names a kind
+/// noun has shown to be no organization's earlier in the article ("белок WASP … в
+/// WASP"), kept from field to field.
+pub(super) fn latin(
+    g: &Gazetteer,
+    f: &Field,
+    range: Range<usize>,
+    out: &mut Vec<Candidate>,
+    not_names: &mut Vec<Box<str>>,
+) {
+    if !is_latin(f, range.start) {
+        return;
+    }
+    let (start, end) = (f.toks[range.start].start, f.toks[range.end - 1].end);
+    let text = f.text;
+    let name = &text[start..end];
+    let mut words = range.clone().map(|i| f.word(i));
+    let first = f.word(range.start);
+    let person_or_place = |i: usize| {
+        matches!(
+            f.gaz_at(i),
+            Some((
+                _,
+                _,
+                Entry::Person(_) | Entry::Country { .. } | Entry::Title
+            ))
+        )
+    };
+    if name.len() < 2
+        || name.bytes().any(|b| b.is_ascii_digit())
+        || words.all(is_roman)
+        || g.is_given_name(first)
+        || (range.len() == 1 && RU_LATIN_NON_NAMES.contains(first))
+        // A possessive's owner: "Victoria's Secret", "It's My Life" are cut at it.
+        || f.toks[range.end - 1].possessive
+        || range.clone().any(person_or_place)
+    {
+        return;
+    }
+    // A lowercase noun that says what it names: "гена WAS", "премии Grammy".
+    let before_word = word_before(text, start);
+    // (The noun may open a sentence: "Ген WAS …".)
+    let kind_noun = |w: &str| {
+        RU_LATIN_KIND_NOUNS.contains(w)
+            || w.starts_with(char::is_uppercase) && RU_LATIN_KIND_NOUNS.contains(&w.to_lowercase())
+    };
+    if before_word.is_some_and(kind_noun) {
+        not_names.push(name.into());
+        return;
+    }
+    if not_names.iter().any(|n| **n == *name) {
+        return;
+    }
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    // An address, a handle or a file: "youtube.com/…?v=Ab", "@Name", "Site.ru".
+    let address = |c: Option<char>| c.is_some_and(|c| "/.@#=_:&?".contains(c));
+    if address(before) || matches!(after, Some('/' | '@')) {
+        return;
+    }
+    if after == Some('.') && text[end + 1..].starts_with(char::is_alphanumeric) {
+        return;
+    }
+    // A number after it: a model or product ("Boeing 737"), or a work and its year ("The
+    // Fat of the Land (1997)").
+    let rest = text[end..].strip_prefix(' ').unwrap_or("");
+    let rest = rest.strip_prefix('(').unwrap_or(rest);
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return;
+    }
+    // Within quotation marks, a title: a song, an album, a film ("«Чаплин AV»").
+    if matches!(before, Some('«' | '„' | '“')) || matches!(after, Some('»' | '”' | '“')) {
+        return;
+    }
+    if matches!(
+        (before, after),
+        (Some('"'), Some('"')) | (Some('\''), Some('\''))
+    ) {
+        return;
+    }
+    // A gloss in parentheses after a name: "Фолькер Буфье (Volker Bouffier)", "PLATO
+    // (Planetary Transits …)"; but an acronym after a description is a body's own
+    // ("Движения за демократические перемены (MDC)").
+    if before == Some('(') {
+        let acronym = !name.bytes().any(|b| b.is_ascii_lowercase());
+        let described = word_before(text, start - 1).is_some_and(starts_lowercase);
+        if !(acronym && described) {
+            return;
+        }
+    }
+    // A word of English (or other Latin-script) prose: "… in Confessione".
+    let latin_lowercase =
+        |w: Option<&str>| w.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_lowercase()));
+    if latin_lowercase(before_word) || latin_lowercase(word_after(text, end)) {
+        return;
+    }
+    let acronym = (!name.bytes().any(|b| b.is_ascii_lowercase())).then(|| name.into());
+    out.push(Candidate {
+        start,
+        end,
+        kind: Kind::organization(org_key(name).into(), name.into(), acronym),
+        priority: PRIORITY,
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::entities;
@@ -210,5 +385,39 @@ mod tests {
         assert_eq!(mgu.acronym.as_deref(), Some("МГУ"));
         // English text is untouched: "NATO" is the gazetteer's, capitals alone make nothing.
         assert!(entities("The CEO of ACME said.").organizations.is_empty());
+    }
+
+    #[test]
+    fn latin_names_in_russian_text() {
+        let found = entities(
+            "Иск к компании Kelvarto подали в суд. Группа The Brightwaves подписала контракт с \
+             лейблом Norvik Records, а партия ZAPU-NF выиграла выборы.",
+        );
+        let names: Vec<&str> = found
+            .organizations
+            .iter()
+            .map(|o| o.name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            ["Kelvarto", "The Brightwaves", "Norvik Records", "ZAPU-NF"]
+        );
+    }
+
+    #[test]
+    fn latin_words_that_name_no_organization() {
+        let found = entities(
+            "Премьер Ганс Мюллер (Hans Muller) переболел COVID-19 и выпустил сингл «Blue Days». \
+             Ген WAS кодирует белок WASP; в WASP нашли сбой. Пишут о нем Robert Kelm и в \
+             Instagram, а также на сайте tarvik.com/Page и в эпоху Louis XIV.",
+        );
+        let names: Vec<&str> = found
+            .organizations
+            .iter()
+            .map(|o| o.name.as_str())
+            .collect();
+        assert!(names.is_empty(), "{names:?}");
+        // English text is untouched: a lone capitalized word is no organization there.
+        assert!(super::super::tests::orgs("Kelvarto sued the farmers.").is_empty());
     }
 }

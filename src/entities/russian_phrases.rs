@@ -451,7 +451,7 @@ fn dotted(f: &Field, k: usize) -> bool {
 }
 
 /// Whether token `i` opens a sentence (or its field): the words a capital says nothing of.
-fn opens_sentence(f: &Field, i: usize) -> bool {
+pub(super) fn opens_sentence(f: &Field, i: usize) -> bool {
     if i == 0 {
         return true;
     }

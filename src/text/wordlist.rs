@@ -70,6 +70,14 @@ mod tests {
                 &RU_COMMON_ABBREVIATIONS,
                 include_str!("../data/ru-common-abbreviations.txt"),
             ),
+            (
+                &RU_LATIN_NON_NAMES,
+                include_str!("../data/ru-latin-non-names.txt"),
+            ),
+            (
+                &RU_LATIN_KIND_NOUNS,
+                include_str!("../data/ru-latin-kind-nouns.txt"),
+            ),
             (&FURNITURE, include_str!("../data/furniture.txt")),
             (&ROLE_WORDS, include_str!("../data/role-words.txt")),
             (&ROLE_WORDS, include_str!("../data/kin-words.txt")),
