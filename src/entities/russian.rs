@@ -109,7 +109,8 @@ pub(super) fn is_given_name(word: &str) -> bool {
 /// Whether `word` is a Russian noun for a person in any case and either capitalization
 /// ("императора", "Певица"): before a capitalized word it says that word names a person.
 pub(super) fn is_person_noun(word: &str) -> bool {
-    is_cyrillic(word) && with_lowercase_initial(word, |w| RU_PERSON_NOUNS.contains(w))
+    let mut buf = [0; 64];
+    is_cyrillic(word) && lower_first(word, &mut buf).is_some_and(|w| RU_PERSON_NOUNS.contains(w))
 }
 
 /// Whether `word` opens with a Cyrillic letter (its first byte says so).
@@ -119,26 +120,31 @@ pub(super) fn is_cyrillic(word: &str) -> bool {
         .is_some_and(|b| (0xD0..=0xD3).contains(b))
 }
 
-/// `f` of `word` with its first letter, a Russian capital, put in lowercase ("Певица" is
-/// asked as "певица"); a word's other letters are lowercase already where it matters.
-/// On the stack, by the code points' layout: А–П (U+0410–041F) are D0 90–9F and а–п
-/// D0 B0–BF; Р–Я (U+0420–042F) are D0 A0–AF and р–я D1 80–8F; Ё is D0 81 and ё D1 91.
-/// (`to_lowercase` searched a Unicode table a letter and was 7 % of a Russian batch.)
-fn with_lowercase_initial<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
-    let bytes = word.as_bytes();
-    let mut buf = [0u8; 64];
-    let lower = match bytes {
-        [0xD0, b @ 0x90..=0x9F, ..] => [0xD0, b + 0x20],
-        [0xD0, b @ 0xA0..=0xAF, ..] => [0xD1, b - 0x20],
-        [0xD0, 0x81, ..] => [0xD1, 0x91],
-        _ => return f(word),
-    };
-    let Some(out) = buf.get_mut(..bytes.len()) else {
-        return f(word);
-    };
-    out[..2].copy_from_slice(&lower);
-    out[2..].copy_from_slice(&bytes[2..]);
-    f(std::str::from_utf8(out).expect("a letter swapped for a letter"))
+/// Whether `c` is a Russian capital letter.
+pub(super) fn is_cyrillic_capital(c: char) -> bool {
+    matches!(c, 'А'..='Я' | 'Ё')
+}
+
+/// `w` with its first letter, if a Russian capital, put in lowercase, on the stack ("Певица"
+/// is asked as "певица"; `None` for a word too long for `buf`): the rules ask it of every
+/// capitalized word, and `to_lowercase` searched a Unicode table a letter (7 % of a
+/// Russian batch). By the code points' layout: А–П (U+0410–041F) are D0 90–9F and а–п D0
+/// B0–BF; Р–Я (U+0420–042F) are D0 A0–AF and р–я D1 80–8F; Ё is D0 81 and ё D1 91.
+pub(super) fn lower_first<'b>(w: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+    let b = w.as_bytes();
+    if b.len() > buf.len() || b.len() < 2 {
+        return None;
+    }
+    buf[..b.len()].copy_from_slice(b);
+    if b[0] == 0xD0 {
+        match b[1] {
+            0x81 => buf[..2].copy_from_slice(&[0xD1, 0x91]),
+            0x90..=0x9F => buf[1] = b[1] + 0x20,
+            0xA0..=0xAF => buf[..2].copy_from_slice(&[0xD1, b[1] - 0x20]),
+            _ => {}
+        }
+    }
+    std::str::from_utf8(&buf[..b.len()]).ok()
 }
 
 /// "В.Путин", "Дж.Коми", "В.В.Путин": initials glued to a surname, as Russian agencies
@@ -344,11 +350,7 @@ fn agreeing_nominative(name: &str) -> Option<String> {
 /// back to a person: "Левченко" stays, "Пантелеев" is also "Пантелеева", "Пантелееву",
 /// "Пантелеевым", "Пантелееве". Empty for a word that is not Cyrillic.
 pub(super) fn surname_forms(surname: &str) -> Vec<String> {
-    if !surname
-        .as_bytes()
-        .first()
-        .is_some_and(|b| (0xD0..=0xD3).contains(b))
-    {
+    if !is_cyrillic(surname) {
         return Vec::new();
     }
     let cyrillic = surname
@@ -454,7 +456,9 @@ mod tests {
         for c in ('\u{400}'..='\u{4FF}').chain(['A', 'z', 'é']) {
             let word = format!("{c}ар");
             let want: String = c.to_lowercase().chain("ар".chars()).collect();
-            let got = with_lowercase_initial(&word, str::to_owned);
+            let got = lower_first(&word, &mut [0; 64])
+                .expect("a short word")
+                .to_owned();
             // Only the Russian capitals are swapped; any other letter is left as it is.
             if ('А'..='Я').contains(&c) || c == 'Ё' {
                 assert_eq!(got, want, "{c}");

@@ -21,6 +21,7 @@ use std::ops::Range;
 use super::gazetteer::{Entry, Gazetteer};
 use super::organizations::org_key;
 use super::phrases::Field;
+use super::russian::{is_cyrillic, is_cyrillic_capital};
 use super::{Candidate, Kind};
 use crate::text::wordlist::{RU_COMMON_ABBREVIATIONS, RU_LATIN_KIND_NOUNS, RU_LATIN_NON_NAMES};
 
@@ -136,17 +137,13 @@ const NAMERS: &[&str] = &[
     "организацией",
 ];
 
-fn is_cyrillic_capital(c: char) -> bool {
-    matches!(c, 'А'..='Я' | 'Ё')
-}
-
 /// Candidates for the Russian acronyms and quoted names of field `f`.
 pub(super) fn candidates(f: &Field, out: &mut Vec<Candidate>) {
     for i in 0..f.toks.len() {
         let word = f.word(i);
         // Only a Cyrillic word (its first byte 0xD0 to 0xD3) is either, and a look at the
         // first byte spares the rest of an English text.
-        if !(0xD0..=0xD3).contains(&word.as_bytes()[0]) {
+        if !is_cyrillic(word) {
             continue;
         }
         let letters = word.chars().count();

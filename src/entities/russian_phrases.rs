@@ -17,7 +17,7 @@
 use super::gazetteer::{Entry, Gazetteer};
 use super::organizations::{known_key, known_organization, org_key};
 use super::phrases::Field;
-use super::russian::is_given_name;
+use super::russian::{is_cyrillic, is_cyrillic_capital, is_given_name, lower_first};
 use super::{Candidate, Kind};
 use crate::text::wordlist::{
     RU_COMMON_ABBREVIATIONS, RU_HEAD_FORMS, RU_HEAD_OF, RU_HEADS, RU_NAME_STOPS, RU_PO_IDIOMS,
@@ -57,36 +57,9 @@ fn head(lower: &str) -> Option<Head> {
     })
 }
 
-fn is_cyrillic(w: &str) -> bool {
-    (0xD0..=0xD3).contains(&w.as_bytes()[0])
-}
-
-/// `w` with its first letter lowercased, on the stack (`None` for a word too long for
-/// `buf`): the names' rules ask it of every capitalized word.
-fn lower_first<'b>(w: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
-    let b = w.as_bytes();
-    if b.len() > buf.len() || b.len() < 2 {
-        return None;
-    }
-    buf[..b.len()].copy_from_slice(b);
-    if b[0] == 0xD0 {
-        match b[1] {
-            0x81 => buf[..2].copy_from_slice(&[0xD1, 0x91]),
-            0x90..=0x9F => buf[1] = b[1] + 0x20,
-            0xA0..=0xAF => buf[..2].copy_from_slice(&[0xD1, b[1] - 0x20]),
-            _ => {}
-        }
-    }
-    std::str::from_utf8(&buf[..b.len()]).ok()
-}
-
 /// The second byte of a Cyrillic capital after 0xD0 (Ё, А…Я).
 fn capital_byte(b: u8) -> bool {
     b == 0x81 || (0x90..=0xAF).contains(&b)
-}
-
-fn is_cyrillic_capital(c: char) -> bool {
-    matches!(c, 'А'..='Я' | 'Ё')
 }
 
 /// A Cyrillic word with a capital first and lowercase after ("Совета"), not an acronym.
