@@ -6,8 +6,8 @@ use super::connectors::is_connector;
 use super::countries;
 use super::gazetteer::Gazetteer;
 use super::phrases::{Absent, Field, Todo};
-use super::russian;
 use super::{Candidate, Kind, Name};
+use super::{russian, russian_phrases};
 use crate::layout::calendar::{MONTHS, WEEKDAYS};
 use crate::text::tokens::{is_capitalized, is_gap, is_word_char};
 use crate::text::wordlist::{
@@ -389,6 +389,9 @@ fn russian_name_shape(f: &Field, a: usize, b: usize, n: usize) -> bool {
         && (a..b).all(|i| russian::is_cyrillic_name_word(f.word(i)))
         && !russian::is_adjective_form(f.word(a), f.word(a + 1))
         && !(russian::is_adjective_form(f.word(b - 1), next) && russian::is_place_noun(next))
+        // "в Республике Коми", "Института Пушкина": a place's or a body's noun opens it.
+        && !russian::is_place_noun(f.word(a))
+        && !russian_phrases::is_head(f.word(a))
 }
 
 /// Whether token `a` stands in mid-sentence, where a Russian capital marks a name: after a
@@ -713,6 +716,7 @@ mod tests {
         );
         assert!(people("Он живет в Новой Каледонии и в Усть-Куте Иркутской области.").is_empty());
         assert!(people("Он учился в университете имени Ивана Петрова.").is_empty());
+        assert!(people("Лагерь открыли в Республике Тарма и у Института Варнхольма.").is_empty());
     }
 
     #[test]

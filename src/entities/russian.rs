@@ -206,7 +206,8 @@ pub(super) fn is_place_genitive(word: &str) -> bool {
 /// Whether `word` is a Russian noun for a place in any case ("области", "моря"): a
 /// capitalized adjective before it names a place ("Иркутской области").
 pub(super) fn is_place_noun(word: &str) -> bool {
-    RU_PLACE_NOUNS.contains(word)
+    let mut buf = [0; 64];
+    lower_first(word, &mut buf).is_some_and(|w| RU_PLACE_NOUNS.contains(w))
 }
 
 /// A surname or patronymic in `case` put in the nominative, for a person of `gender`: the

@@ -46,6 +46,13 @@ struct Head {
     nominative: bool,
 }
 
+/// Whether `word`, capitalized or not, is a form of a head noun of a body's or an event's
+/// name ("Совета", "Институт"): a phrase it opens names no person.
+pub(super) fn is_head(word: &str) -> bool {
+    let mut buf = [0; 64];
+    lower_first(word, &mut buf).is_some_and(|w| head(w).is_some())
+}
+
 fn head(lower: &str) -> Option<Head> {
     let k = RU_HEAD_FORMS.index(lower)?;
     let (nom, gender, kinds) = RU_HEADS[usize::from(RU_HEAD_OF[k])];
