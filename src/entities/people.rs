@@ -9,6 +9,7 @@ use super::phrases::{Absent, Field, Todo};
 use super::{Candidate, Kind, Name};
 use super::{russian, russian_phrases};
 use crate::layout::calendar::{MONTHS, WEEKDAYS};
+use crate::text::span::floor_char_boundary;
 use crate::text::tokens::{is_capitalized, is_gap, is_word_char};
 use crate::text::wordlist::{
     KIN_WORDS, NAME_PARTICLES, NAME_PREPOSITIONS, ORG_NOUNS, ROLE_WORDS, RU_CUE_VERBS,
@@ -243,6 +244,9 @@ fn after_lowercase_role(f: &Field, a: usize) -> bool {
 /// ("Russian foreign ministry spokeswoman", "Kremlin aide", "U.S. Embassy spokesman");
 /// with the country one of them names.
 fn lowercase_title(g: &Gazetteer, f: &Field, a: usize) -> Option<(String, Option<usize>)> {
+    if russian::is_cyrillic(f.word(a)) {
+        return russian_title(f, a);
+    }
     let before = f.before(a).strip_suffix(' ')?;
     let mut words = before.rsplit(' ');
     let role = words.next()?;
@@ -270,6 +274,38 @@ fn lowercase_title(g: &Gazetteer, f: &Field, a: usize) -> Option<(String, Option
     // The country of a capitalized word of the title ("Russian foreign ministry …").
     let first = f.toks.partition_point(|t| t.start < offset + start);
     Some((title.to_owned(), countries::in_title(f, first..a)))
+}
+
+/// How many words a Russian title runs to, its role noun included ("министром иностранных
+/// дел Российской Федерации").
+const RUSSIAN_TITLE_WORDS: usize = 6;
+
+/// The Russian title right before the name at token `a`, as written: a role noun in any
+/// case, then the lowercase words and names of whose role it is ("посол США", "министром
+/// иностранных дел России", "Губернатор Иркутской области"), with the country it names.
+fn russian_title(f: &Field, a: usize) -> Option<(String, Option<usize>)> {
+    let end = f.toks[a].start;
+    let from = floor_char_boundary(f.text, end.saturating_sub(RUSSIAN_TITLE_WORDS * 24));
+    let before = f.text[from..end].strip_suffix(' ')?;
+    // Words back from the name, separated by single spaces, with no mark between them; the
+    // title opens at the farthest role noun ("Пресс-секретарь президента РФ").
+    let (mut start, mut title) = (before.len(), None);
+    for word in before.rsplit(' ').take(RUSSIAN_TITLE_WORDS) {
+        if word.is_empty() || !word.ends_with(is_word_char) || !russian::is_cyrillic(word) {
+            break;
+        }
+        start -= word.len();
+        if russian::is_person_noun(word) {
+            title = Some(start);
+        }
+        let Some(space) = start.checked_sub(1) else {
+            break;
+        };
+        start = space;
+    }
+    let start = title?;
+    let first = f.toks.partition_point(|t| t.start < from + start);
+    Some((before[start..].to_owned(), countries::in_title(f, first..a)))
 }
 
 /// A role noun of an apposition or before a name ("economist Alain Marais"), in any case.
@@ -747,6 +783,38 @@ mod tests {
         assert_eq!(
             people("Сценарий написан с А. Илюшкиным, а говорил Реджеп Тайип Варнхольм."),
             ["А. Илюшкиным", "Реджеп Тайип Варнхольм"]
+        );
+    }
+
+    #[test]
+    fn a_russian_title_before_a_name_in_any_case() {
+        let e = entities(
+            "Пресс-секретарь президента РФ Андрей Сабиров встретился с министром иностранных дел \
+             Ларгонии Ринатом Варнхольмом и с ним посол США Джон Кастеро.",
+        );
+        let titles: Vec<(String, Vec<&str>, Option<&str>)> = e
+            .people
+            .iter()
+            .map(|p| {
+                let titles = p.titles.iter().map(String::as_str).collect();
+                (p.name.to_string(), titles, p.country.as_deref())
+            })
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                (
+                    "Андрей Сабиров".to_owned(),
+                    vec!["Пресс-секретарь президента РФ"],
+                    Some("RU")
+                ),
+                (
+                    "Ринат Варнхольм".to_owned(),
+                    vec!["министром иностранных дел Ларгонии"],
+                    None
+                ),
+                ("Джон Кастеро".to_owned(), vec!["посол США"], Some("US")),
+            ]
         );
     }
 }
