@@ -12,7 +12,7 @@ use super::gazetteer::{Entry, Gazetteer, Lookup};
 use super::teams::TeamSport;
 use super::{events, organizations, people, russian, teams};
 use crate::text::span::{ceil_char_boundary, floor_char_boundary};
-use crate::text::tokens::{self, Tok, is_capitalized, is_gap};
+use crate::text::tokens::{self, Tok, is_capitalized, is_gap, is_letter};
 use crate::text::wordlist::ATTRIBUTIVE_SUFFIXES;
 
 /// How much of a field to trust its capitals.
@@ -34,7 +34,7 @@ pub(crate) fn headline_mode(headline: &str) -> Mode {
     // Words of four letters or more, and how many of them are capitalized.
     let (mut long, mut capitalized) = (0usize, 0usize);
     for w in headline.split_whitespace() {
-        if w.chars().filter(|c| c.is_alphabetic()).take(4).count() == 4 {
+        if w.chars().filter(|&c| is_letter(c)).take(4).count() == 4 {
             long += 1;
             capitalized += usize::from(w.starts_with(char::is_uppercase));
         }

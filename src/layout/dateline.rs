@@ -28,7 +28,7 @@ use regex::bytes::{Captures, Regex};
 
 use super::calendar::{self, Date, MONTHS, WEEKDAYS};
 use super::tass_ru;
-use crate::text::tokens::is_word_char;
+use crate::text::tokens::{is_letter, is_word_char};
 use crate::text::wordlist::{OTHER_DAY_WORDS, PLACE_PARTICLES};
 
 /// A dateline found at the start of a line, before the year is resolved.
@@ -340,7 +340,7 @@ pub(crate) fn title_case(place: &str) -> String {
             if j > 0 {
                 out.push('-');
             }
-            let letters = part.chars().filter(|c| c.is_alphabetic());
+            let letters = part.chars().filter(|&c| is_letter(c));
             let mixed =
                 letters.clone().any(char::is_uppercase) && letters.clone().any(char::is_lowercase);
             let lower = part.to_lowercase();
@@ -363,7 +363,7 @@ fn capitalize_into(lower: &str, out: &mut String) {
     let mut letters_before = 0;
     let mut upper_next = true;
     for c in lower.chars() {
-        if upper_next && c.is_alphabetic() {
+        if upper_next && is_letter(c) {
             out.extend(c.to_uppercase());
             upper_next = false;
         } else {
@@ -372,7 +372,7 @@ fn capitalize_into(lower: &str, out: &mut String) {
         if c == '\'' || c == '’' {
             upper_next = letters_before == 1;
         }
-        if c.is_alphabetic() {
+        if is_letter(c) {
             letters_before += 1;
         }
     }

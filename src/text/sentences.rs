@@ -4,7 +4,7 @@
 //! "U.S. Defense", "Aug. 15"): see `abbreviations`. The word count is `wordcount`'s.
 
 use crate::text::abbreviations::is_sentence_abbreviation;
-use crate::text::tokens::is_word_char;
+use crate::text::tokens::{is_letter, is_word_char};
 use crate::text::wordcount::first_non_ascii;
 
 /// Whether a segment that UAX #29 ended really ends a sentence.
@@ -164,7 +164,7 @@ fn boundaries(text: &str) -> impl Iterator<Item = usize> + '_ {
             if aterm && let Some(next) = at(i) {
                 // SB6: "3.5"; SB7: "U.S" (a letter, the period, a capital).
                 let before = text[..start].chars().next_back();
-                if next.is_numeric() && !next.is_alphabetic()
+                if next.is_numeric() && !is_letter(next)
                     || next.is_uppercase()
                         && before.is_some_and(|b| b.is_uppercase() || b.is_lowercase())
                 {
@@ -192,7 +192,7 @@ fn boundaries(text: &str) -> impl Iterator<Item = usize> + '_ {
             if aterm {
                 let first_letter = text[j..]
                     .chars()
-                    .find(|&c| c.is_alphabetic() || is_aterm(c) || is_sterm(c));
+                    .find(|&c| is_letter(c) || is_aterm(c) || is_sterm(c));
                 if first_letter.is_some_and(char::is_lowercase) {
                     i = j;
                     continue;

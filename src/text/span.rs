@@ -43,6 +43,22 @@ fn starts_char(b: u8) -> bool {
     (b as i8) >= -0x40
 }
 
+/// The code points in `b` (a slice of UTF-8, maybe cut inside a character): its bytes less
+/// its continuation bytes, counted eight at a time. A span's offsets count up to a block of
+/// bytes each, a byte at a time in a filter that the compiler left unvectorized: 2.7% of
+/// the instructions of a Russian batch, whose text is all wide characters.
+fn count_chars(b: &[u8]) -> usize {
+    let mut chunks = b.chunks_exact(8);
+    let mut continuations = 0;
+    for chunk in chunks.by_ref() {
+        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // A continuation byte is 10xxxxxx: its top bit set and the next one clear.
+        continuations += (w & !(w << 1) & 0x8080_8080_8080_8080).count_ones() as usize;
+    }
+    let rest = chunks.remainder();
+    b.len() - rest.len() - continuations + rest.iter().filter(|&&b| starts_char(b)).count()
+}
+
 impl<'a> CharIndex<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
         let bytes = text.as_bytes();
@@ -57,7 +73,7 @@ impl<'a> CharIndex<'a> {
         let mut count = 0;
         for block in bytes.chunks(BLOCK) {
             before_block.push(count);
-            count += block.iter().filter(|&&b| starts_char(b)).count();
+            count += count_chars(block);
         }
         before_block.push(count);
         CharIndex {
@@ -74,11 +90,7 @@ impl<'a> CharIndex<'a> {
         }
         let block = byte / BLOCK;
         let from = block * BLOCK;
-        self.before_block[block]
-            + self.bytes[from..byte]
-                .iter()
-                .filter(|&&b| starts_char(b))
-                .count()
+        self.before_block[block] + count_chars(&self.bytes[from..byte])
     }
 
     pub(crate) fn span(&self, bytes: std::ops::Range<usize>) -> Span {
@@ -92,7 +104,7 @@ mod tests {
 
     #[test]
     fn matches_naive_count_on_every_boundary() {
-        let text = "Ünïcødé — “quotes” 🙂 and ASCII ".repeat(40);
+        let text = "Ünïcødé — “quotes” 🙂 and ASCII, Кириллица ".repeat(40);
         let index = CharIndex::new(&text);
         for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
             assert_eq!(
@@ -100,6 +112,18 @@ mod tests {
                 text[..byte].chars().count(),
                 "byte {byte}"
             );
+        }
+    }
+
+    #[test]
+    fn count_chars_is_the_filter_it_replaces() {
+        let text = "aÜ — “q” 🙂 Кири".repeat(3);
+        let b = text.as_bytes();
+        for from in 0..b.len() {
+            for to in from..=b.len() {
+                let plain = b[from..to].iter().filter(|&&b| starts_char(b)).count();
+                assert_eq!(count_chars(&b[from..to]), plain, "{from}..{to}");
+            }
         }
     }
 

@@ -48,6 +48,12 @@ pub(crate) fn is_word_char(c: char) -> bool {
     matches!(c, '\u{400}'..='\u{481}' | '\u{48A}'..='\u{4FF}') || c.is_alphanumeric()
 }
 
+/// A letter: `char::is_alphabetic`, the Cyrillic letters (U+0400 to U+04FF but for its sign
+/// and combining marks) answered without its table search, as `is_word_char` does.
+pub(crate) fn is_letter(c: char) -> bool {
+    matches!(c, '\u{400}'..='\u{481}' | '\u{48A}'..='\u{4FF}') || c.is_alphabetic()
+}
+
 /// Whether the character at byte `i` (a char boundary) is a letter or digit, and its length.
 fn word_char_at(text: &str, i: usize) -> (bool, usize) {
     let b = text.as_bytes()[i];
@@ -374,6 +380,13 @@ mod tests {
             .chain(['é', '1', '-', ' ', '\u{483}'])
         {
             assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn is_letter_is_is_alphabetic() {
+        for c in ('\0'..='\u{3000}').chain(['\u{10400}', '\u{1F600}']) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
         }
     }
 

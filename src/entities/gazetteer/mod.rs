@@ -10,7 +10,7 @@ mod user;
 pub use user::{AddError, UserType};
 
 use crate::text::strtable::{Strs, Table};
-use crate::text::tokens::run_end;
+use crate::text::tokens::{is_letter, is_word_char, run_end};
 use user::User;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -401,8 +401,8 @@ fn ends(text: &str, form: &str, end: usize) -> bool {
     let mut next = text[end..].chars();
     match next.next() {
         None => true,
-        Some(c) if c.is_alphanumeric() => false,
-        Some('.') => form.ends_with('.') || !next.next().is_some_and(char::is_alphabetic),
+        Some(c) if is_word_char(c) => false,
+        Some('.') => form.ends_with('.') || !next.next().is_some_and(is_letter),
         Some(_) => true,
     }
 }
