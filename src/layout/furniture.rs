@@ -85,11 +85,13 @@ const NOTE_BYTES: usize = 400;
 /// rest of the paragraph from there being furniture (`correction-openers.txt`).
 pub(crate) fn correction_note(para: &str) -> Option<usize> {
     let from = floor_char_boundary(para, para.len().saturating_sub(NOTE_BYTES));
-    CORRECTION_OPENERS
-        .iter()
-        .filter_map(|o| para[from..].find(o).map(|k| from + k))
-        .filter(|&k| k == 0 || para[..k].trim_end().ends_with(['.', '!', '?', '»', '"']))
-        .min()
+    // Every opener starts with a Cyrillic capital, whose first byte is 0xD0: the bytes are
+    // scanned for it, not the text once for each opener (a search's set-up for each was 3 %
+    // of an English batch).
+    (from..para.len())
+        .filter(|&k| para.as_bytes()[k] == 0xD0)
+        .filter(|&k| CORRECTION_OPENERS.iter().any(|o| para[k..].starts_with(o)))
+        .find(|&k| k == 0 || para[..k].trim_end().ends_with(['.', '!', '?', '»', '"']))
 }
 
 #[cfg(test)]
@@ -142,6 +144,8 @@ mod tests {
         assert_eq!(correction_note("Сделка закрыта."), None);
         // A paragraph of its own is a sign-off.
         assert!(is_signoff("В новость внесена правка (22:07 мск)"));
+        // Every opener starts with a byte 0xD0, which the search looks for.
+        assert!(CORRECTION_OPENERS.iter().all(|o| o.as_bytes()[0] == 0xD0));
     }
 
     #[test]
