@@ -342,20 +342,27 @@ pub(crate) mod tests {
         }
     }
 
+    /// Every string of up to `len` characters of `alphabet`, the empty one too.
+    fn every_string(alphabet: &[char], len: usize) -> Vec<String> {
+        let mut strings = vec![String::new()];
+        let mut last = 0..1;
+        for _ in 0..len {
+            let longer: Vec<String> = strings[last.clone()]
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |&c| format!("{s}{c}")))
+                .collect();
+            last = strings.len()..strings.len() + longer.len();
+            strings.extend(longer);
+        }
+        strings
+    }
+
     #[test]
     fn same_word_counts_for_every_short_string() {
         // Every string of up to five of these characters: each class the counts tell
         // apart, and a non-ASCII letter for the stretches that unicode-segmentation counts.
         let alphabet = ['a', 'Z', '1', '.', ',', ':', '\'', '_', ' ', 'é'];
-        let mut strings = vec![String::new()];
-        for _ in 0..5 {
-            let longer: Vec<String> = strings
-                .iter()
-                .filter(|s| s.chars().count() == strings.last().unwrap().chars().count())
-                .flat_map(|s| alphabet.iter().map(move |&c| format!("{s}{c}")))
-                .collect();
-            strings.extend(longer);
-        }
+        let strings = every_string(&alphabet, 5);
         assert!(strings.len() > 100_000);
         for s in &strings {
             assert_eq!(count_words(s), s.unicode_words().count(), "{s:?}");
@@ -371,16 +378,7 @@ pub(crate) mod tests {
             .filter(|&c| !c.is_ascii() && ascii_twin(c).is_some());
         for c in twinned {
             let alphabet = ['a', '1', '.', ',', ':', '\'', '_', ' ', '!', 'é', c];
-            let mut strings = vec![String::new()];
-            for _ in 0..4 {
-                let longer: Vec<String> = strings
-                    .iter()
-                    .filter(|s| s.chars().count() == strings.last().unwrap().chars().count())
-                    .flat_map(|s| alphabet.iter().map(move |&c| format!("{s}{c}")))
-                    .collect();
-                strings.extend(longer);
-            }
-            for s in &strings {
+            for s in &every_string(&alphabet, 4) {
                 assert_eq!(count_words(s), s.unicode_words().count(), "{s:?}");
             }
         }
