@@ -265,18 +265,26 @@ fn phrase_paradigm(phrase: &str, masculine_soft: bool) -> Paradigm {
 }
 
 /// Every singular case form of a common noun ("певица": певицы, певице, …): an adjectival
-/// noun (ученый, ведущая, набережная) as an adjective, a noun in -ец with its fleeting
-/// vowel (певец: певца; боец: бойца), a noun in -ь as a masculine (писатель: писателя)
-/// but for the feminine -сть, -дь, -чь (область: области; площадь; дочь).
+/// noun (ученый, ведущая, набережная; in -ий only on a stem an adjective has there, so
+/// муфтий and парламентарий are nouns) as an adjective, a noun in -ец with its fleeting
+/// vowel (певец: певца; боец: бойца; владелец: владельца), a noun in -ь as a masculine
+/// (писатель: писателя) but for the feminine -сть, -дь, -чь (область: области). Irregular
+/// nouns come out wrong ("дочи" for дочери): a form no text has matches nothing.
 pub fn noun_forms(w: &str) -> Vec<String> {
-    if adjective(w).is_some() && !w.ends_with("ой") {
+    let noun_in_ий = w
+        .strip_suffix("ий")
+        .is_some_and(|stem| !ends_in_any(stem, "гкхжшчщн"));
+    if adjective(w).is_some() && !w.ends_with("ой") && !noun_in_ий {
         return adjective_forms(w);
     }
     if let Some(stem) = w.strip_suffix("ец") {
-        // After a vowel the fleeting е leaves a й: боец, бойца.
-        let stem = match stem.strip_suffix(is_vowel) {
-            Some(_) => format!("{stem}й"),
-            None => stem.to_owned(),
+        // After a vowel the fleeting е leaves a й (боец, бойца), after л a ь (владельца).
+        let stem = if stem.strip_suffix(is_vowel).is_some() {
+            format!("{stem}й")
+        } else if stem.ends_with('л') {
+            format!("{stem}ь")
+        } else {
+            stem.to_owned()
         };
         let mut out = vec![w.to_owned()];
         for e in ["ца", "цу", "цом", "це", "цем"] {

@@ -33,6 +33,7 @@ mod russian_phrases;
 mod short_forms;
 mod teams;
 
+use std::collections::HashSet;
 use std::iter::Peekable;
 use std::ops::Range;
 use std::rc::Rc;
@@ -191,7 +192,7 @@ where
     // A Russian phrase's parts in one script each.
     let mut parts = Vec::new();
     // Latin-script names that a noun before them showed to be no organization's.
-    let mut not_names = Vec::new();
+    let mut not_names = HashSet::new();
     let mut windows = 0;
     let mut rest = fields().peekable();
     while windows == 0 || rest.peek().is_some() {

@@ -288,7 +288,8 @@ fn russian_title(f: &Field, a: usize) -> Option<(String, Option<usize>)> {
     let from = floor_char_boundary(f.text, end.saturating_sub(RUSSIAN_TITLE_WORDS * 24));
     let before = f.text[from..end].strip_suffix(' ')?;
     // Words back from the name, separated by single spaces, with no mark between them; the
-    // title opens at the farthest role noun ("Пресс-секретарь президента РФ").
+    // title opens at the nearest role noun, or at one right before that ("Пресс-секретарь
+    // президента РФ"), not across other words ("Журналист встретился с губернатором").
     let (mut start, mut title) = (before.len(), None);
     for word in before.rsplit(' ').take(RUSSIAN_TITLE_WORDS) {
         if word.is_empty() || !word.ends_with(is_word_char) || !russian::is_cyrillic(word) {
@@ -297,6 +298,8 @@ fn russian_title(f: &Field, a: usize) -> Option<(String, Option<usize>)> {
         start -= word.len();
         if russian::is_person_noun(word) {
             title = Some(start);
+        } else if title.is_some() {
+            break;
         }
         let Some(space) = start.checked_sub(1) else {
             break;
@@ -545,9 +548,11 @@ pub(super) fn by_context(
     let cut = b < f.toks.len() && is_connector(f.word(b)) && !f.after(b).starts_with(',');
     // "губернатора Иркутской области": a region's adjective after a role is no name, nor
     // the place in the genitive that a role serves ("житель Калифорнии", "чемпион Европы").
+    // ("депутат Слуцкий" is a name: the adjective's noun must follow.)
     let adjective = || {
-        let word = f.word(a);
-        russian::is_adjective_form(word, next_word(f, b))
+        let (word, next) = (f.word(a), next_word(f, b));
+        russian::is_adjective_form(word, next)
+            && (russian::is_place_noun(next) || russian_phrases::is_head(next))
             || russian::is_place_genitive(word) && !g.is_given_name(word)
     };
     if n == 1
@@ -763,6 +768,10 @@ mod tests {
         );
         // A region's adjective after a role is no name.
         assert!(people("Так считает губернатор Иркутской области.").is_empty());
+        assert_eq!(
+            people("Так считает депутат Варнхольмский."),
+            ["Варнхольмский"]
+        );
     }
 
     #[test]
@@ -816,5 +825,8 @@ mod tests {
                 ("Джон Кастеро".to_owned(), vec!["посол США"], Some("US")),
             ]
         );
+        // No title across other words.
+        let e = entities("Журналист встретился с губернатором Андреем Сабировым.");
+        assert_eq!(e.people[0].titles, ["губернатором"]);
     }
 }

@@ -16,6 +16,7 @@
 //! parentheses after a Cyrillic name ("Фолькер Буфье (Volker Bouffier)"), part of an
 //! address, a word of English prose, or a common acronym (`ru-latin-non-names.txt`).
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::gazetteer::{Entry, Gazetteer};
@@ -265,7 +266,7 @@ pub(super) fn latin(
     f: &Field,
     range: Range<usize>,
     out: &mut Vec<Candidate>,
-    not_names: &mut Vec<Box<str>>,
+    not_names: &mut HashSet<Box<str>>,
 ) {
     if !is_latin(f, range.start) {
         return;
@@ -304,10 +305,10 @@ pub(super) fn latin(
             || w.starts_with(char::is_uppercase) && RU_LATIN_KIND_NOUNS.contains(&w.to_lowercase())
     };
     if before_word.is_some_and(kind_noun) {
-        not_names.push(name.into());
+        not_names.insert(name.into());
         return;
     }
-    if not_names.iter().any(|n| **n == *name) {
+    if not_names.contains(name) {
         return;
     }
     let before = text[..start].chars().next_back();

@@ -139,9 +139,14 @@ fn nominative_adjective(word: &str, gender: u8) -> String {
         _ if velar || soft => "ие",
         _ => "ые",
     };
-    // The stem as written (its capital), the new ending.
-    let stem_bytes = stem.len();
-    format!("{}{nominative}", &word[..stem_bytes])
+    // The stem as written (its capital), the new ending. Cut by characters, not by the
+    // lowercase stem's bytes: lowercasing may change a character's length (İ).
+    let cut = word
+        .char_indices()
+        .rev()
+        .nth(ending.chars().count().saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    format!("{}{nominative}", &word[..cut])
 }
 
 fn capitalized(w: &str) -> String {
@@ -645,6 +650,15 @@ fn candidate(g: &Gazetteer, f: &Field, i: usize, p: &Parsed) -> Candidate {
 #[cfg(test)]
 mod tests {
     use super::super::tests::{entities, orgs};
+
+    #[test]
+    fn a_letter_that_lowercases_longer_cuts_no_character() {
+        // "İ" lowercases to two characters: the stem is cut by the word's own characters.
+        assert_eq!(
+            orgs("Учения прошли в частях Центрİального военного округа."),
+            ["Центрİальный военный округ"]
+        );
+    }
 
     #[test]
     fn a_capitalized_phrase_and_its_head_in_the_nominative() {

@@ -249,7 +249,7 @@ mod tests {
 
     #[test]
     fn russian_person_nouns_in_every_case() {
-        // A noun in -а, one in -ец with its fleeting vowel, an adjectival one, one in -ь.
+        // A noun in -а, -ец with its fleeting vowel, an adjectival one, -ь, a noun in -ий.
         for form in [
             "певицу",
             "певицей",
@@ -258,6 +258,8 @@ mod tests {
             "ученого",
             "ведущей",
             "писателя",
+            "владельца",
+            "муфтия",
         ] {
             assert!(RU_PERSON_NOUNS.contains(form), "{form}");
         }
