@@ -98,7 +98,8 @@ fn text_that_once_cost_the_square_of_its_length() {
     // (a new title every paragraph); every short form sharing a first word tried at each
     // token; "the ministry" looked for in a long name at each quote; an acronym's mention
     // copying (and its entity hashing) the whole long name. (A name of thousands of words
-    // is no name now, and the last two hold as well for the longest names that are.)
+    // is no name now, and the last two hold as well for the longest names that are.) And
+    // the Latin names a Russian kind noun rules out, below.
     let long_name = |words: usize| (0..words).map(word).collect::<Vec<_>>().join(" ");
     let families = [
         (
@@ -127,6 +128,14 @@ fn text_that_once_cost_the_square_of_its_length() {
             "an acronym of a long name",
             format!("The {} Agency (ABCD) met.\n\n", long_name(20_000))
                 + &"ABCD agreed.\n\n".repeat(20_000),
+        ),
+        (
+            // In Russian copy a kind noun rules its Latin name out for the whole article:
+            // the names ruled out were a list, searched at every Latin name.
+            "Latin names after a kind noun",
+            (0..160_000)
+                .map(|i| format!("ген {} и компания {} работали. ", word(2 * i), word(2 * i + 1)))
+                .collect(),
         ),
     ];
     for (family, body) in families {
