@@ -59,9 +59,7 @@ fn is_timestamp(line: &str) -> bool {
 pub(crate) fn is_signoff(text: &str) -> bool {
     let text = text.trim();
     if SIGNOFF_WORDS.iter().any(|w| text.eq_ignore_ascii_case(w))
-        // (A Cyrillic capital's first byte, 0xD0, turns English paragraphs away at once.)
-        || text.as_bytes().first() == Some(&0xD0)
-            && CORRECTION_OPENERS.iter().any(|o| text.starts_with(o))
+        || CORRECTION_OPENERS.iter().any(|o| text.starts_with(o))
     {
         return true;
     }
